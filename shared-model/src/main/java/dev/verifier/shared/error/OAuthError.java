@@ -1,0 +1,57 @@
+package dev.verifier.shared.error;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * The OAuth 2.x / OIDC / RFC 7591 error codes Verifier answers, each with the HTTP status it is sent with.
+ * Call sites pick the code and add a description; the status is never chosen at the throw site.
+ */
+public enum OAuthError {
+    INVALID_REQUEST("invalid_request", HttpStatus.BAD_REQUEST),
+    INVALID_CLIENT("invalid_client", HttpStatus.UNAUTHORIZED),
+    INVALID_GRANT("invalid_grant", HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED_CLIENT("unauthorized_client", HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", HttpStatus.BAD_REQUEST),
+    INVALID_SCOPE("invalid_scope", HttpStatus.BAD_REQUEST),
+    ACCESS_DENIED("access_denied", HttpStatus.FORBIDDEN),
+    SERVER_ERROR("server_error", HttpStatus.INTERNAL_SERVER_ERROR),
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    // RFC 6750 (bearer tokens at resource servers)
+    INVALID_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
+    INSUFFICIENT_SCOPE("insufficient_scope", HttpStatus.FORBIDDEN),
+    // OpenID Connect Core §3.1.2.6
+    LOGIN_REQUIRED("login_required", HttpStatus.BAD_REQUEST),
+    CONSENT_REQUIRED("consent_required", HttpStatus.BAD_REQUEST),
+    INTERACTION_REQUIRED("interaction_required", HttpStatus.BAD_REQUEST),
+    // RFC 9101 / RFC 9126
+    INVALID_REQUEST_OBJECT("invalid_request_object", HttpStatus.BAD_REQUEST),
+    INVALID_REQUEST_URI("invalid_request_uri", HttpStatus.BAD_REQUEST),
+    // RFC 7591 §3.2.2
+    INVALID_REDIRECT_URI("invalid_redirect_uri", HttpStatus.BAD_REQUEST),
+    INVALID_CLIENT_METADATA("invalid_client_metadata", HttpStatus.BAD_REQUEST),
+    // not an RFC code: the resource asked for does not exist (admin APIs)
+    NOT_FOUND("not_found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED);
+
+    private final String code;
+    private final HttpStatus status;
+
+    OAuthError(String code, HttpStatus status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public OAuthException exception(String description) {
+        return new OAuthException(this, description);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.verifier.token.code;
+
+import java.time.Instant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/** A code-issued event as stored by token-service: keyed by the code's hash; consumed at most once. */
+@MappedEntity("received_code")
+public record ReceivedCode(
+        @Id String codeHash,
+        String clientId,
+        String event,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant receivedAt,
+        @Nullable Instant consumedAt) {
+}
