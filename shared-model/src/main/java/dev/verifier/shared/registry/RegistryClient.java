@@ -1,0 +1,103 @@
+package dev.verifier.shared.registry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.error.OAuthError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+
+/**
+ * Reads clients from client-registry's internal API ({@code GET /clients/{id}}, {@code GET /clients/{id}/jwks}) with
+ * a bearer token holding scope {@code registry.read}. A plain class: each service makes its own bean of it, with its
+ * own way of getting the token. A registry that cannot be reached answers {@code temporarily_unavailable}.
+ */
+public final class RegistryClient {
+
+    private final String registryUrl;
+    private final Supplier<String> bearerToken;
+    private final JsonMapper json;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    public RegistryClient(URI registryUrl, Supplier<String> bearerToken, JsonMapper json, Duration timeout) {
+        this.registryUrl = VerifierUrls.strip(registryUrl);
+        this.bearerToken = bearerToken;
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** The client's internal view, or empty when the registry does not know it. */
+    public Optional<RegisteredClient> client(String clientId) {
+        return get("/clients/" + encode(clientId)).map(body -> read(body, RegisteredClient.class));
+    }
+
+    /**
+     * The client's JWKS as JSON, or empty when the client has none. {@code kid} asks the registry to refetch a
+     * {@code jwks_uri} whose cached set lacks that key; {@code refresh} reports a failed signature.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> jwks(String clientId, @Nullable String kid, boolean refresh) {
+        StringBuilder path = new StringBuilder("/clients/").append(encode(clientId)).append("/jwks");
+        String sep = "?";
+        if (kid != null) {
+            path.append(sep).append("kid=").append(encode(kid));
+            sep = "&";
+        }
+        if (refresh) {
+            path.append(sep).append("refresh=true");
+        }
+        return get(path.toString()).map(body -> (Map<String, Object>) read(body, Map.class));
+    }
+
+    private Optional<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(registryUrl + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + bearerToken.get())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("the client registry cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("interrupted while reading the client registry");
+        }
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(response.body());
+            case 404 -> Optional.empty();
+            default -> throw OAuthError.TEMPORARILY_UNAVAILABLE.exception(
+                    "the client registry answered " + response.statusCode());
+        };
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("the client registry answered an unreadable body");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
