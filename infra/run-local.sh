@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Runs the whole Verifier stack locally: a real Kafka broker (KRaft) and the four services, each in its own JVM,
+# on H2 files under ./data/, in the `local` environment. Ctrl-C or SIGTERM stops everything it started.
+#
+#   infra/run-local.sh            start (builds the jars first when they are missing)
+#   infra/run-local.sh --fresh    wipe ./data/ first (databases, broker log, generated secrets)
+#   infra/run-local.sh --build    rebuild the jars even if present
+#
+# Secrets come from the environment (VERIFIER_SECRETS_KEY, VERIFIER_ADMIN_CLIENT_ID, VERIFIER_ADMIN_CLIENT_SECRET)
+# or are generated once into ./data/secrets.env (mode 600) and printed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="$ROOT/data"
+LOGS="$DATA/logs"
+VERSION=0.1.0
+KAFKA_PORT="${VERIFIER_KAFKA_PORT:-9092}"
+SERVICES=(client-registry token-service authorize-service resource-api)
+declare -A PORTS=([authorize-service]=9000 [token-service]=9001 [client-registry]=9002 [resource-api]=9003)
+JVM_OPTS=(${VERIFIER_JVM_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k})
+READY_TIMEOUT="${VERIFIER_READY_TIMEOUT:-120}"
+
+fresh=false
+build=false
+for arg in "$@"; do
+  case "$arg" in
+    --fresh) fresh=true ;;
+    --build) build=true ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+PIDS=()
+stopping=false
+stop_all() {
+  $stopping && return
+  stopping=true
+  echo
+  echo "Stopping Verifier..."
+  # services first, the broker last
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap 'stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+for port in "$KAFKA_PORT" 9000 9001 9002 9003; do
+  if port_busy "$port"; then
+    echo "Port $port is already in use: is another Verifier (or something else) running? Stop it first." >&2
+    trap - EXIT; exit 1
+  fi
+done
+
+if $fresh; then
+  echo "--fresh: wiping $DATA"
+  rm -rf "$DATA"
+fi
+mkdir -p "$DATA" "$LOGS"
+
+# ---- build what is missing
+# a jar is missing, or older than a source or pom it is built from
+missing=false
+for s in "${SERVICES[@]}"; do
+  jar="$s/target/$s-$VERSION.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$s/src" "$s/pom.xml" shared-model/src pom.xml -newer "$jar" -print -quit)" ]; then
+    missing=true
+  fi
+done
+[ -f infra/kafka-broker/target/classpath.txt ] || missing=true
+if $build || $missing; then
+  echo "Building the jars (mvn -B -q -DskipTests package)..."
+  mvn -B -q -DskipTests package
+fi
+
+# ---- secrets: environment first, else generated once and kept under ./data
+SECRETS_FILE="$DATA/secrets.env"
+random_b64url() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+if [ ! -f "$SECRETS_FILE" ]; then
+  umask 077
+  {
+    echo "VERIFIER_SECRETS_KEY=local1:$(random_b64url)"
+    echo "VERIFIER_ADMIN_CLIENT_ID=verifier-admin"
+    echo "VERIFIER_ADMIN_CLIENT_SECRET=$(random_b64url)"
+  } > "$SECRETS_FILE"
+  chmod 600 "$SECRETS_FILE"
+  umask 022
+fi
+while IFS='=' read -r key value; do
+  [ -n "$key" ] || continue
+  if [ -z "${!key:-}" ]; then export "$key=$value"; fi
+done < "$SECRETS_FILE"
+
+# ---- broker
+BROKER_CP="$ROOT/infra/kafka-broker/target/classes:$(cat infra/kafka-broker/target/classpath.txt)"
+echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (log: $LOGS/kafka-broker.log)"
+java "${JVM_OPTS[@]}" -Xmx384m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
+  dev.verifier.infra.kafka.KafkaBrokerMain "$KAFKA_PORT" "$DATA/kafka" > "$LOGS/kafka-broker.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
+port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-broker.log" >&2; exit 1; }
+
+# ---- services
+export MICRONAUT_ENVIRONMENTS=local
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+for s in "${SERVICES[@]}"; do
+  echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
+  java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s.log" 2>&1 &
+  PIDS+=($!)
+done
+
+start=$(date +%s)
+for s in "${SERVICES[@]}"; do
+  url="http://localhost:${PORTS[$s]}/health/readiness"
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if (( $(date +%s) - start > READY_TIMEOUT )); then
+      echo "$s was not ready after ${READY_TIMEOUT}s; last lines of $LOGS/$s.log:" >&2
+      tail -n 20 "$LOGS/$s.log" >&2
+      exit 1
+    fi
+    for pid in "${PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "A process exited early; see $LOGS/" >&2; exit 1; }
+    done
+    sleep 0.5
+  done
+done
+elapsed=$(( $(date +%s) - start ))
+
+cat <<INFO
+
+Verifier is ready (services up in ${elapsed}s).
+  issuer              http://localhost:9000
+  authorize-service   http://localhost:9000   (discovery: http://localhost:9000/.well-known/openid-configuration)
+  token-service       http://localhost:9001   (JWKS: http://localhost:9001/jwks)
+  client-registry     http://localhost:9002
+  resource-api        http://localhost:9003
+  Kafka broker        127.0.0.1:$KAFKA_PORT
+  data and logs       $DATA
+  admin client        $VERIFIER_ADMIN_CLIENT_ID / $VERIFIER_ADMIN_CLIENT_SECRET   (kept in $SECRETS_FILE)
+
+Press Ctrl-C to stop.
+INFO
+
+# Stop everything as soon as any process dies, or on Ctrl-C / SIGTERM.
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "A Verifier process ($pid) exited; stopping the rest." >&2; exit 1; fi
+  done
+  sleep 1 &
+  wait $! || true
+done
