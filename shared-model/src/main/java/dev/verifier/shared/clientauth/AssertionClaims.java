@@ -1,0 +1,50 @@
+package dev.verifier.shared.clientauth;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * The claim checks of RFC 7523 §3 for a client assertion whose signature has been verified: {@code iss} = {@code sub}
+ * = client id, {@code aud} one of the accepted audiences, {@code exp} required and not too far ahead, {@code nbf} and
+ * {@code iat} not in the future (with skew), {@code jti} required and single use.
+ */
+final class AssertionClaims {
+
+    private AssertionClaims() {
+    }
+
+    static void check(SignedJWT assertion, String clientId, AuthenticationContext context) {
+        JWTClaimsSet claims;
+        try {
+            claims = assertion.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw ClientCredentials.invalidClient();
+        }
+        Instant now = context.clock().instant();
+        Instant exp = instant(claims.getExpirationTime());
+        List<String> aud = claims.getAudience();
+        boolean ok = clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
+                && aud != null && aud.stream().anyMatch(context.audiences()::contains)
+                && exp != null && exp.isAfter(now.minus(context.clockSkew()))
+                && !exp.isAfter(now.plus(context.maxAssertionLifetime()).plus(context.clockSkew()))
+                && notInFuture(claims.getNotBeforeTime(), now, context)
+                && notInFuture(claims.getIssueTime(), now, context)
+                && claims.getJWTID() != null && !claims.getJWTID().isEmpty();
+        if (!ok || !context.jtiStore().markUsed(clientId, claims.getJWTID(), exp)) {
+            throw ClientCredentials.invalidClient();
+        }
+    }
+
+    private static boolean notInFuture(Date time, Instant now, AuthenticationContext context) {
+        return time == null || !time.toInstant().isAfter(now.plus(context.clockSkew()));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

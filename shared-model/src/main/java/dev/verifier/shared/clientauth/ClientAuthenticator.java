@@ -1,0 +1,47 @@
+package dev.verifier.shared.clientauth;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.verifier.shared.client.ClientAuthMethod;
+import dev.verifier.shared.client.RegisteredClient;
+
+/**
+ * Authenticates a client with the verifier of its registered method only: presenting another method's credentials
+ * fails. Every failure is the same {@code invalid_client}, whatever check failed. Not a bean: a service builds one
+ * from its verifiers (checked for duplicates here).
+ */
+public final class ClientAuthenticator {
+
+    private final Map<ClientAuthMethod, ClientAuthVerifier> verifiers = new EnumMap<>(ClientAuthMethod.class);
+
+    public ClientAuthenticator(List<? extends ClientAuthVerifier> verifiers) {
+        for (ClientAuthVerifier verifier : verifiers) {
+            if (this.verifiers.put(verifier.method(), verifier) != null) {
+                throw new IllegalStateException("two verifiers for " + verifier.method().value());
+            }
+        }
+    }
+
+    /** All five methods of the contract. */
+    public static ClientAuthenticator standard() {
+        return new ClientAuthenticator(List.of(new NoneVerifier(), new ClientSecretBasicVerifier(),
+                new ClientSecretPostVerifier(), new ClientSecretJwtVerifier(), new PrivateKeyJwtVerifier()));
+    }
+
+    public RegisteredClient authenticate(ClientCredentials credentials,
+                                         Function<String, Optional<RegisteredClient>> clients,
+                                         AuthenticationContext context) {
+        RegisteredClient client = clients.apply(credentials.clientId())
+                .orElseThrow(ClientCredentials::invalidClient);
+        ClientAuthVerifier verifier = verifiers.get(client.authMethod());
+        if (verifier == null || verifier.kind() != credentials.kind()) {
+            throw ClientCredentials.invalidClient();
+        }
+        verifier.verify(credentials, client, context);
+        return client;
+    }
+}
