@@ -1,0 +1,24 @@
+package dev.verifier.token.client;
+
+import dev.verifier.shared.event.ClientChanged;
+import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.registry.ClientCache;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.Topic;
+
+/** Evicts a changed client from this copy's cache. Every copy has its own consumer group, so every copy evicts. */
+@KafkaListener(groupId = "token-service-client-changed", uniqueGroupId = true, offsetReset = OffsetReset.LATEST)
+class ClientChangedListener {
+
+    private final ClientCache cache;
+
+    ClientChangedListener(ClientCache cache) {
+        this.cache = cache;
+    }
+
+    @Topic(Topics.CLIENT_CHANGED)
+    void onClientChanged(ClientChanged event) {
+        cache.evict(event.clientId());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.verifier.token.client;
+
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.registry.ClientCache;
+import dev.verifier.shared.registry.RegistryClient;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/** The registry client, authenticated with token-service's own self-signed {@code registry.read} token. */
+@Factory
+class RegistryFactory {
+
+    @Singleton
+    RegistryClient registryClient(VerifierUrls urls, RegistryAccessToken token, JsonMapper json,
+                                  RegistryConfiguration config) {
+        return new RegistryClient(urls.registry(), token::get, json, config.timeout());
+    }
+
+    @Singleton
+    ClientCache clientCache(RegistryClient registry, RegistryConfiguration config) {
+        return new ClientCache(registry, config.cacheTtl());
+    }
+}

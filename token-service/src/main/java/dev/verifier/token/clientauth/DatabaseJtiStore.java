@@ -1,0 +1,50 @@
+package dev.verifier.token.clientauth;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.verifier.shared.clientauth.JtiStore;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * The jti single-use store in this service's database, so a replay is caught by whichever copy receives it: the
+ * insert of (client, jti) fails on a duplicate. Rows are purged once the assertion has expired.
+ */
+@Singleton
+public class DatabaseJtiStore implements JtiStore {
+
+    private final UsedJtis jtis;
+    private final Clock clock;
+
+    DatabaseJtiStore(UsedJtis jtis, Clock clock) {
+        this.jtis = jtis;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public boolean markUsed(String clientId, String jti, Instant expiresAt) {
+        return jtis.insertIfAbsent(clientId, jti, expiresAt) == 1;
+    }
+
+    @Transactional
+    public int purgeExpired() {
+        return jtis.deleteExpired(clock.instant());
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface UsedJtis extends GenericRepository<Object, String> {
+
+        @Query("INSERT INTO client_assertion_jti (client_id, jti, expires_at) VALUES (:clientId, :jti, :expiresAt) "
+                + "ON CONFLICT DO NOTHING")
+        int insertIfAbsent(String clientId, String jti, Instant expiresAt);
+
+        @Query("DELETE FROM client_assertion_jti WHERE expires_at < :now")
+        int deleteExpired(Instant now);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.verifier.token.config;
+
+import java.time.Duration;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Token lifetimes and grant behaviour ({@code verifier.token.*}), with their safe defaults here and only here.
+ *
+ * @param accessTokenLifetime       RFC 9068 access tokens
+ * @param idTokenLifetime           OIDC ID tokens
+ * @param refreshIdleLifetime       a refresh token unused this long expires (sliding)
+ * @param refreshAbsoluteLifetime   no refresh token of a grant outlives this, counted from the code exchange
+ * @param rotateConfidentialRefresh rotate refresh tokens of confidential clients too (public ones always rotate)
+ * @param codeWait                  how long /token waits for a code-issued event that has not arrived yet
+ * @param codePoll                  how often a waiting request re-reads the database (the listener may be in
+ *                                  another copy); a listener in this copy wakes it at once
+ * @param clockSkew                 tolerance for client-assertion times and token validation
+ * @param assertionMaxLifetime      how far ahead a client assertion's {@code exp} may be
+ */
+@ConfigurationProperties(TokenConfiguration.PREFIX)
+public record TokenConfiguration(
+        @Bindable(defaultValue = "10m") Duration accessTokenLifetime,
+        @Bindable(defaultValue = "10m") Duration idTokenLifetime,
+        @Bindable(defaultValue = "14d") Duration refreshIdleLifetime,
+        @Bindable(defaultValue = "90d") Duration refreshAbsoluteLifetime,
+        @Bindable(defaultValue = "true") boolean rotateConfidentialRefresh,
+        @Bindable(defaultValue = "2s") Duration codeWait,
+        @Bindable(defaultValue = "200ms") Duration codePoll,
+        @Bindable(defaultValue = "60s") Duration clockSkew,
+        @Bindable(defaultValue = "5m") Duration assertionMaxLifetime) {
+
+    public static final String PREFIX = "verifier.token";
+
+    /** How long a signing key stays published after it stops signing: every token it signed has expired. */
+    public Duration signedTokenRetention() {
+        Duration longest = accessTokenLifetime.compareTo(idTokenLifetime) > 0 ? accessTokenLifetime : idTokenLifetime;
+        return longest.plus(clockSkew);
+    }
+}

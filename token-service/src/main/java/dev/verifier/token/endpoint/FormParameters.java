@@ -1,0 +1,52 @@
+package dev.verifier.token.endpoint;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.verifier.shared.error.OAuthError;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * An {@code application/x-www-form-urlencoded} body as single-valued parameters (RFC 6749 §3.1, §3.2): a repeated
+ * parameter is {@code invalid_request}; a parameter without a value counts as omitted.
+ */
+public final class FormParameters {
+
+    private FormParameters() {
+    }
+
+    public static Map<String, String> parse(@Nullable String body) {
+        Map<String, String> params = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (params.containsKey(name)) {
+                throw OAuthError.INVALID_REQUEST.exception("parameter " + safe(name) + " is repeated");
+            }
+            params.put(name, value);
+        }
+        params.values().removeIf(String::isEmpty);
+        return params;
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw OAuthError.INVALID_REQUEST.exception("the form body is not valid form-urlencoding");
+        }
+    }
+
+    private static String safe(String name) {
+        return name.length() > 40 || !name.matches("[A-Za-z0-9_.-]*") ? "(a parameter)" : name;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.verifier.token.endpoint;
+
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.token.clientauth.ClientAuthentication;
+import dev.verifier.token.grant.GrantHandler;
+import dev.verifier.token.grant.GrantHandlers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * {@code POST /token}: parse → authenticate the client → handler by grant_type → grant allowed for the client →
+ * the handler validates and issues → {@code Cache-Control: no-store}. Errors are rendered by the shared handler.
+ */
+@Controller("/token")
+class TokenController {
+
+    private final ClientAuthentication clientAuthentication;
+    private final GrantHandlers grants;
+
+    TokenController(ClientAuthentication clientAuthentication, GrantHandlers grants) {
+        this.clientAuthentication = clientAuthentication;
+        this.grants = grants;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<TokenResponse> token(@Body @Nullable String body,
+                                      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
+        TokenRequest request = TokenRequest.parse(body, authorization);
+        RegisteredClient client = clientAuthentication.authenticate(request.credentials());
+        GrantHandler handler = grants.forType(request.grantType());
+        GrantHandlers.requireAllowed(client, handler.grantType());
+        return HttpResponse.ok(handler.handle(request, client))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.verifier.token.issue;
+
+import java.time.Instant;
+
+public record IssuedAccessToken(String token, String jti, Instant expiresAt, long expiresIn) {
+}

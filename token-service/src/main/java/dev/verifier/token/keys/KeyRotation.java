@@ -1,0 +1,86 @@
+package dev.verifier.token.keys;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the first keys at start-up, re-reads the keys periodically, and rotates: a new key is inserted
+ * {@code pre-publication} before it signs (so every /jwks has it first), the old one stays published until the
+ * tokens it signed have expired, then is deleted. Runs in every copy; the inserts are idempotent per generation.
+ */
+@Singleton
+public class KeyRotation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyRotation.class);
+
+    private final SigningKeyStore store;
+    private final KeyRing ring;
+    private final KeysConfiguration config;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+
+    KeyRotation(SigningKeyStore store, KeyRing ring, KeysConfiguration config,
+                @Named("scheduled") TaskScheduler scheduler, Clock clock) {
+        this.store = store;
+        this.ring = ring;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        Instant now = clock.instant();
+        config.algorithms().forEach(alg -> store.ensureFirstKey(JWSAlgorithm.parse(alg), now));
+        ring.reload();
+        scheduler.scheduleWithFixedDelay(config.refreshInterval(), config.refreshInterval(), this::reloadQuietly);
+        scheduler.scheduleWithFixedDelay(config.rotationCheck(), config.rotationCheck(), this::rotateIfDue);
+    }
+
+    /** Admin-triggered rotation: the next key of every algorithm, published now, signing after pre-publication. */
+    public void rotateNow() {
+        Instant now = clock.instant();
+        config.algorithms().forEach(alg -> store.addNextKey(JWSAlgorithm.parse(alg), now,
+                now.plus(config.prePublication())));
+        ring.reload();
+        LOG.info("audit event=keys_rotated trigger=admin");
+    }
+
+    void rotateIfDue() {
+        try {
+            Instant now = clock.instant();
+            KeyStates states = ring.states();
+            for (String name : config.algorithms()) {
+                JWSAlgorithm alg = JWSAlgorithm.parse(name);
+                states.newest(alg).ifPresent(newest -> {
+                    Instant due = newest.activatesAt().plus(config.rotationPeriod());
+                    Instant earliest = now.plus(config.prePublication());
+                    if (!due.isAfter(earliest)) {
+                        store.addNextKey(alg, now, earliest);
+                    }
+                });
+            }
+            states.retired().forEach(k -> store.delete(k.kid()));
+            ring.reload();
+        } catch (RuntimeException e) {
+            LOG.warn("key rotation check failed; will retry", e);
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            ring.reload();
+        } catch (RuntimeException e) {
+            LOG.warn("could not re-read the signing keys; keeping the ones in memory", e);
+        }
+    }
+}

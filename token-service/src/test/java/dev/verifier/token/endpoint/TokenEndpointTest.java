@@ -1,0 +1,180 @@
+package dev.verifier.token.endpoint;
+
+import static dev.verifier.token.support.Http.basic;
+import static dev.verifier.token.support.Http.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.token.support.FakeRegistry;
+import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Jwts;
+import dev.verifier.token.support.TestClients;
+import dev.verifier.token.support.TokenServiceTest;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The /token pipeline with the client_credentials grant, as the bootstrap admin client uses it. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "spec.name", value = "TokenEndpointTest")
+class TokenEndpointTest implements TokenServiceTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestClients clients;
+    @Inject
+    FakeRegistry registry;
+    @Inject
+    VerifierUrls urls;
+
+    Http http;
+    TestClients.Client admin;
+
+    @BeforeAll
+    void setUp() {
+        http = new Http(server.getURI(), json);
+        admin = clients.register("client_secret_basic", "registry.admin registry.read users.admin",
+                "client_credentials");
+    }
+
+    Http.Answer adminToken(String... extra) {
+        List<String[]> form = form("grant_type", "client_credentials");
+        form.addAll(form(extra));
+        return http.post("/token", form, "Authorization", basic(admin.id(), admin.secret()));
+    }
+
+    @Test
+    void clientCredentialsWithBasicThenSignedAccessTokenPerRfc9068() throws Exception {
+        Http.Answer answer = adminToken("scope", "registry.admin");
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertEquals("no-store", answer.header("Cache-Control"));
+        assertEquals("Bearer", answer.string("token_type"));
+        assertEquals("registry.admin", answer.string("scope"));
+        assertNull(answer.json().get("refresh_token"));
+        SignedJWT jwt = Jwts.verified(answer.string("access_token"), http.get("/jwks").json());
+        assertEquals("at+jwt", jwt.getHeader().getType().getType());
+        var claims = jwt.getJWTClaimsSet();
+        assertEquals(urls.issuerId(), claims.getIssuer());
+        assertEquals(admin.id(), claims.getSubject());
+        assertEquals(admin.id(), claims.getStringClaim("client_id"));
+        assertEquals(List.of(VerifierUrls.strip(urls.registry())), claims.getAudience());
+        assertEquals("registry.admin", claims.getStringClaim("scope"));
+        assertNotNull(claims.getJWTID());
+        assertEquals(600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    }
+
+    @Test
+    void clientCredentialsWithoutScopeThenRegisteredScopeAndAudiencesPerRule() throws Exception {
+        Http.Answer answer = adminToken();
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        var claims = SignedJWT.parse(answer.string("access_token")).getJWTClaimsSet();
+        assertEquals("registry.admin registry.read users.admin", claims.getStringClaim("scope"));
+        assertEquals(List.of(VerifierUrls.strip(urls.registry()), urls.issuerId()), claims.getAudience());
+    }
+
+    @Test
+    void registryIsCalledWithSelfSignedRegistryReadToken() throws Exception {
+        clients.register("client_secret_basic", "x", "client_credentials");
+        adminToken();
+        String authorization = registry.calls.get(registry.calls.size() - 1).authorization();
+        assertNotNull(authorization);
+
+        SignedJWT jwt = Jwts.verified(authorization.substring("Bearer ".length()), http.get("/jwks").json());
+        assertEquals("at+jwt", jwt.getHeader().getType().getType());
+        assertEquals("registry.read", jwt.getJWTClaimsSet().getStringClaim("scope"));
+        assertEquals("token-service", jwt.getJWTClaimsSet().getSubject());
+        assertEquals(List.of(VerifierUrls.strip(urls.registry())), jwt.getJWTClaimsSet().getAudience());
+    }
+
+    @Test
+    void wrongSecretThen401InvalidClientWithChallenge() {
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", basic(admin.id(), admin.secret() + "x"));
+
+        assertEquals(401, answer.status());
+        assertEquals("invalid_client", answer.string("error"));
+        assertNotNull(answer.header("WWW-Authenticate"));
+        assertEquals("no-store", answer.header("Cache-Control"));
+    }
+
+    @Test
+    void unknownClientThen401InvalidClient() {
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", basic("nobody", "secret"));
+
+        assertEquals(401, answer.status());
+        assertEquals("invalid_client", answer.string("error"));
+    }
+
+    @Test
+    void duplicateParameterThenInvalidRequest() {
+        Http.Answer answer = adminToken("scope", "registry.read", "scope", "registry.admin");
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_request", answer.string("error"));
+    }
+
+    @Test
+    void missingGrantTypeThenInvalidRequest() {
+        Http.Answer answer = http.post("/token", form("scope", "x"), "Authorization", basic(admin.id(), admin.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_request", answer.string("error"));
+    }
+
+    @Test
+    void unknownGrantTypeThenUnsupportedGrantType() {
+        Http.Answer answer = http.post("/token", form("grant_type", "password"),
+                "Authorization", basic(admin.id(), admin.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("unsupported_grant_type", answer.string("error"));
+    }
+
+    @Test
+    void grantNotRegisteredForClientThenUnauthorizedClient() {
+        TestClients.Client web = clients.register("client_secret_basic", "openid", "authorization_code");
+
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", basic(web.id(), web.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("unauthorized_client", answer.string("error"));
+    }
+
+    @Test
+    void scopeBeyondRegisteredThenInvalidScope() {
+        Http.Answer answer = adminToken("scope", "registry.admin keys.admin");
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_scope", answer.string("error"));
+    }
+
+    @Test
+    void jsonBodyIsRefused() {
+        Http.Answer answer = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/token"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
+                .build());
+
+        assertEquals(415, answer.status());
+        assertTrue(answer.json().containsKey("error"));
+    }
+}

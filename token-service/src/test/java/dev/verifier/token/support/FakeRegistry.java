@@ -1,0 +1,75 @@
+package dev.verifier.token.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.verifier.shared.client.RegisteredClient;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.inject.Singleton;
+
+/**
+ * Stands in for client-registry's internal read API inside the test context (behind {@code spec.name}): serves the
+ * clients and JWKS the test put here, and records each call with its bearer token.
+ */
+@Singleton
+@Requires(property = "spec.name")
+public class FakeRegistry {
+
+    public static final String PATH = "/fake-registry";
+
+    public record Call(String path, @Nullable String kid, boolean refresh, @Nullable String authorization) {
+    }
+
+    final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Object>> jwks = new ConcurrentHashMap<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    public void put(RegisteredClient client) {
+        clients.put(client.clientId(), client);
+    }
+
+    public void putJwks(String clientId, Map<String, Object> set) {
+        jwks.put(clientId, set);
+    }
+
+    public long jwksCalls(String clientId) {
+        return calls.stream().filter(c -> c.path().equals("/clients/" + clientId + "/jwks")).count();
+    }
+
+    @Controller(PATH + "/clients")
+    @Requires(property = "spec.name")
+    static class Api {
+
+        private final FakeRegistry registry;
+
+        Api(FakeRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Get("/{id}")
+        HttpResponse<RegisteredClient> client(@PathVariable String id,
+                                              @Header("Authorization") @Nullable String authorization) {
+            registry.calls.add(new Call("/clients/" + id, null, false, authorization));
+            RegisteredClient client = registry.clients.get(id);
+            return client == null ? HttpResponse.notFound() : HttpResponse.ok(client);
+        }
+
+        @Get("/{id}/jwks{?kid,refresh}")
+        HttpResponse<Map<String, Object>> jwks(@PathVariable String id, @Nullable @QueryValue String kid,
+                                               @Nullable @QueryValue Boolean refresh,
+                                               @Header("Authorization") @Nullable String authorization) {
+            registry.calls.add(new Call("/clients/" + id + "/jwks", kid, Boolean.TRUE.equals(refresh), authorization));
+            Map<String, Object> set = registry.jwks.get(id);
+            return set == null ? HttpResponse.notFound() : HttpResponse.ok(set);
+        }
+    }
+}

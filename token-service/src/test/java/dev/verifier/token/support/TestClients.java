@@ -1,0 +1,52 @@
+package dev.verifier.token.support;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.crypto.ClientSecrets;
+import dev.verifier.shared.crypto.RandomTokens;
+import dev.verifier.shared.crypto.SecretsCipher;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+/** Registers test clients in the {@link FakeRegistry}, one builder per authentication method. */
+@Singleton
+@Requires(property = "spec.name")
+public class TestClients {
+
+    public static final String REDIRECT_URI = "https://app.example/cb";
+
+    /** A registered client and, for secret-based methods, its secret. */
+    public record Client(String id, @Nullable String secret, RegisteredClient registered) {
+    }
+
+    private final FakeRegistry registry;
+    private final SecretsCipher cipher;
+
+    TestClients(FakeRegistry registry, SecretsCipher cipher) {
+        this.registry = registry;
+        this.cipher = cipher;
+    }
+
+    public Client register(String method, String scope, String... grantTypes) {
+        return registerWithIdTokenAlg(method, scope, null, grantTypes);
+    }
+
+    public Client registerWithIdTokenAlg(String method, String scope, @Nullable String idTokenAlg,
+                                         String... grantTypes) {
+        String id = method + "-" + RandomTokens.base64Url(6);
+        String secret = method.startsWith("client_secret") ? ClientSecrets.generate() : null;
+        ClientMetadata metadata = new ClientMetadata(id, List.of(REDIRECT_URI), List.of(grantTypes), List.of("code"),
+                method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, null, null, null,
+                null);
+        String hash = secret != null && !method.equals("client_secret_jwt") ? ClientSecrets.hash(secret) : null;
+        String ciphertext = method.equals("client_secret_jwt") ? cipher.encrypt(secret) : null;
+        RegisteredClient client = new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(),
+                Instant.now());
+        registry.put(client);
+        return new Client(id, secret, client);
+    }
+}
