@@ -1,0 +1,19 @@
+package dev.verifier.registry.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * {@code verifier.admin.client-id} / {@code client-secret} (environment {@code VERIFIER_ADMIN_CLIENT_ID} /
+ * {@code VERIFIER_ADMIN_CLIENT_SECRET}): the bootstrap admin client seeded at start-up; unset means none.
+ */
+@ConfigurationProperties(AdminClientConfiguration.PREFIX)
+public record AdminClientConfiguration(@Nullable String clientId, @Nullable String clientSecret) {
+
+    public static final String PREFIX = "verifier.admin";
+    public static final String SCOPE = "registry.admin registry.read users.admin";
+
+    public boolean enabled() {
+        return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.verifier.registry.client;
+
+import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
+import static dev.verifier.shared.error.OAuthError.INVALID_REDIRECT_URI;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.verifier.registry.jwks.PublicJwks;
+import dev.verifier.shared.client.ApplicationType;
+import dev.verifier.shared.client.ClientAuthMethod;
+import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.client.GrantType;
+import jakarta.inject.Singleton;
+
+/**
+ * RFC 7591 §2 / OAuth 2.1 rules for registered metadata. Answers the metadata as stored, with defaults filled in
+ * ({@code grant_types=[authorization_code]}, {@code response_types=[code]} for code clients, auth method
+ * {@code client_secret_basic}, {@code application_type=web}); each refusal is its own precise
+ * {@code invalid_redirect_uri} or {@code invalid_client_metadata}.
+ */
+@Singleton
+public class ClientMetadataValidator {
+
+    private static final Set<String> ASYMMETRIC_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+            "ES256", "ES384", "ES512", "EdDSA");
+    private static final Set<String> HMAC_ALGS = Set.of("HS256", "HS384", "HS512");
+
+    private final RegistrationConfiguration config;
+    private final UriRules uris;
+    private final RedirectUriRules redirectUris;
+    private final GrantRules grants;
+
+    public ClientMetadataValidator(RegistrationConfiguration config, UriRules uris, RedirectUriRules redirectUris,
+                                   GrantRules grants) {
+        this.config = config;
+        this.uris = uris;
+        this.redirectUris = redirectUris;
+        this.grants = grants;
+    }
+
+    public ClientMetadata validate(ClientMetadata m) {
+        ApplicationType type = applicationType(m.applicationType());
+        ClientAuthMethod method = authMethod(m.tokenEndpointAuthMethod());
+        List<String> grantTypes = grants.grantTypes(m.grantTypes(), method);
+        List<String> responseTypes = grants.responseTypes(m.responseTypes(), grantTypes);
+        List<String> redirects = redirectUris(m.redirectUris(), type, grantTypes);
+        checkJwks(m, method);
+        checkList("request_uris", m.requestUris(), config.maxRequestUris(), true);
+        checkList("post_logout_redirect_uris", m.postLogoutRedirectUris(), config.maxRedirectUris(), false);
+        checkUrl("jwks_uri", m.jwksUri(), false);
+        for (String field : List.of("client_uri", "logo_uri", "policy_uri", "tos_uri")) {
+            checkUrl(field, uriField(m, field), false);
+        }
+        checkAlgorithms(m, method);
+        checkScope(m.scope());
+        checkText("client_name", m.clientName());
+        checkContacts(m.contacts());
+        return new ClientMetadata(m.clientName(), redirects, grantTypes, responseTypes, method.value(), m.scope(),
+                m.jwksUri(), m.jwks(), m.requestUris(), m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(),
+                m.idTokenSignedResponseAlg(), type.value(), m.requirePushedAuthorizationRequests(),
+                m.postLogoutRedirectUris(), m.contacts(), m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri());
+    }
+
+    private static ApplicationType applicationType(String value) {
+        return value == null ? ApplicationType.WEB : ApplicationType.from(value)
+                .orElseThrow(() -> INVALID_CLIENT_METADATA.exception("application_type must be web or native"));
+    }
+
+    private static ClientAuthMethod authMethod(String value) {
+        return value == null ? ClientAuthMethod.CLIENT_SECRET_BASIC : ClientAuthMethod.from(value)
+                .orElseThrow(() -> INVALID_CLIENT_METADATA.exception("token_endpoint_auth_method must be one of "
+                        + "none, client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt"));
+    }
+
+    private List<String> redirectUris(List<String> values, ApplicationType type, List<String> grantTypes) {
+        List<String> list = values == null ? List.of() : values;
+        if (grantTypes.contains(GrantType.AUTHORIZATION_CODE.value()) && list.isEmpty()) {
+            throw INVALID_REDIRECT_URI.exception("redirect_uris is required for the authorization_code grant");
+        }
+        if (list.size() > config.maxRedirectUris()) {
+            throw INVALID_REDIRECT_URI.exception("at most " + config.maxRedirectUris() + " redirect_uris are allowed");
+        }
+        redirectUris.problem(list, type).ifPresent(problem -> {
+            throw INVALID_REDIRECT_URI.exception(problem);
+        });
+        return List.copyOf(list);
+    }
+
+    private void checkJwks(ClientMetadata m, ClientAuthMethod method) {
+        if (m.jwks() != null && m.jwksUri() != null) {
+            throw INVALID_CLIENT_METADATA.exception("jwks and jwks_uri must not both be present");
+        }
+        if (method == ClientAuthMethod.PRIVATE_KEY_JWT && m.jwks() == null && m.jwksUri() == null) {
+            throw INVALID_CLIENT_METADATA.exception("private_key_jwt requires exactly one of jwks or jwks_uri");
+        }
+        if (m.jwks() != null) {
+            try {
+                PublicJwks.parse(m.jwks(), config.maxJwksKeys());
+            } catch (PublicJwks.InvalidJwksException e) {
+                throw INVALID_CLIENT_METADATA.exception("jwks: " + e.getMessage());
+            }
+        }
+    }
+
+    private void checkList(String field, List<String> values, int max, boolean fragmentAllowed) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > max) {
+            throw INVALID_CLIENT_METADATA.exception("at most " + max + " " + field + " are allowed");
+        }
+        values.forEach(v -> checkUrl(field, v, fragmentAllowed));
+    }
+
+    private void checkUrl(String field, String value, boolean fragmentAllowed) {
+        if (value != null) {
+            uris.webUrlProblem(value, fragmentAllowed).ifPresent(problem -> {
+                throw INVALID_CLIENT_METADATA.exception(field + " " + value + " " + problem);
+            });
+        }
+    }
+
+    private void checkAlgorithms(ClientMetadata m, ClientAuthMethod method) {
+        checkAlg("request_object_signing_alg", m.requestObjectSigningAlg(), ASYMMETRIC_ALGS);
+        checkAlg("id_token_signed_response_alg", m.idTokenSignedResponseAlg(), ASYMMETRIC_ALGS);
+        Set<String> authAlgs = method == ClientAuthMethod.CLIENT_SECRET_JWT ? HMAC_ALGS : ASYMMETRIC_ALGS;
+        if (m.tokenEndpointAuthSigningAlg() != null && method != ClientAuthMethod.CLIENT_SECRET_JWT
+                && method != ClientAuthMethod.PRIVATE_KEY_JWT) {
+            throw INVALID_CLIENT_METADATA.exception(
+                    "token_endpoint_auth_signing_alg applies only to client_secret_jwt and private_key_jwt");
+        }
+        checkAlg("token_endpoint_auth_signing_alg", m.tokenEndpointAuthSigningAlg(), authAlgs);
+    }
+
+    private static void checkAlg(String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw INVALID_CLIENT_METADATA.exception(field + " must be one of " + String.join(" ", allowed.stream().sorted().toList()));
+        }
+    }
+
+    private void checkScope(String scope) {
+        if (scope == null) {
+            return;
+        }
+        if (scope.isBlank() || scope.length() > config.maxUriLength()) {
+            throw INVALID_CLIENT_METADATA.exception("scope must be a non-empty space-separated list");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String s : scope.trim().split(" +")) {
+            if (!config.knownScopes().contains(s)) {
+                unknown.add(s);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw INVALID_CLIENT_METADATA.exception("scope contains values the server does not know: "
+                    + String.join(" ", unknown));
+        }
+    }
+
+    private void checkText(String field, String value) {
+        if (value != null && (value.isBlank() || value.length() > config.maxNameLength())) {
+            throw INVALID_CLIENT_METADATA.exception(field + " must be 1 to " + config.maxNameLength() + " characters");
+        }
+    }
+
+    private void checkContacts(List<String> contacts) {
+        if (contacts == null) {
+            return;
+        }
+        if (contacts.size() > config.maxContacts()) {
+            throw INVALID_CLIENT_METADATA.exception("at most " + config.maxContacts() + " contacts are allowed");
+        }
+        contacts.forEach(c -> checkText("contacts entry", c));
+    }
+
+    private static String uriField(ClientMetadata m, String field) {
+        return switch (field) {
+            case "client_uri" -> m.clientUri();
+            case "logo_uri" -> m.logoUri();
+            case "policy_uri" -> m.policyUri();
+            default -> m.tosUri();
+        };
+    }
+}

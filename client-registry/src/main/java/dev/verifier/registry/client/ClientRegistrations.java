@@ -1,0 +1,112 @@
+package dev.verifier.registry.client;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+import dev.verifier.registry.event.ClientEvents;
+import dev.verifier.registry.secret.ClientSecretIssuer;
+import dev.verifier.registry.secret.ClientSecretIssuer.StoredSecret;
+import dev.verifier.shared.client.ClientAuthMethod;
+import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.crypto.RandomTokens;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.event.ClientChanged.Change;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/**
+ * Registers, replaces, deletes clients and rotates their secrets: validate, store in one transaction, then publish
+ * {@code ClientChanged}. A plaintext secret is only ever in the returned {@link Registration}, once.
+ */
+@Singleton
+public class ClientRegistrations {
+
+    private final ClientMetadataValidator validator;
+    private final ClientSecretIssuer secrets;
+    private final ClientStore store;
+    private final ClientEvents events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ClientRegistrations(ClientMetadataValidator validator, ClientSecretIssuer secrets, ClientStore store,
+                               ClientEvents events, JsonMapper json, Clock clock) {
+        this.validator = validator;
+        this.secrets = secrets;
+        this.store = store;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A client as stored plus the secret issued by this operation (null when none was). */
+    public record Registration(ClientRecord record, @Nullable String secret) {
+    }
+
+    public Registration register(ClientRequest request) {
+        ClientMetadata metadata = validator.validate(request.metadata());
+        ClientAuthMethod method = ClientAuthMethod.from(metadata.tokenEndpointAuthMethod()).orElseThrow();
+        StoredSecret secret = secrets.issue(method);
+        Instant now = clock.instant();
+        ClientRecord record = store.insert(new ClientRecord(RandomTokens.base64Url(16), write(metadata), method.value(),
+                secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
+        events.changed(record.clientId(), Change.CREATED);
+        return new Registration(record, secret.plaintext());
+    }
+
+    /** RFC 7592 full replace; a new secret is issued only when the auth method now stores its secret differently. */
+    public Registration replace(String clientId, ClientRequest request) {
+        if (request.clientId() != null && !request.clientId().equals(clientId)) {
+            throw OAuthError.INVALID_CLIENT_METADATA.exception("client_id in the body does not match the URL");
+        }
+        ClientRecord old = store.require(clientId);
+        ClientMetadata metadata = validator.validate(request.metadata());
+        ClientAuthMethod method = ClientAuthMethod.from(metadata.tokenEndpointAuthMethod()).orElseThrow();
+        ClientAuthMethod oldMethod = ClientAuthMethod.from(old.authMethod()).orElseThrow();
+        boolean keepSecret = method.secretStorage() == oldMethod.secretStorage();
+        StoredSecret secret = keepSecret
+                ? new StoredSecret(null, old.secretHash(), old.secretCiphertext(), old.secretKeyId())
+                : secrets.issue(method);
+        boolean jwksUriChanged = !Objects.equals(read(old.metadata()).jwksUri(), metadata.jwksUri());
+        ClientRecord record = store.replace(new ClientRecord(clientId, write(metadata), method.value(), secret.hash(),
+                secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(), clock.instant()),
+                jwksUriChanged);
+        events.changed(clientId, Change.UPDATED);
+        return new Registration(record, secret.plaintext());
+    }
+
+    public Registration rotateSecret(String clientId) {
+        ClientRecord old = store.require(clientId);
+        ClientAuthMethod method = ClientAuthMethod.from(old.authMethod()).orElseThrow();
+        if (!method.hasSecret()) {
+            throw OAuthError.INVALID_REQUEST.exception("a " + method.value() + " client has no secret to rotate");
+        }
+        StoredSecret secret = secrets.issue(method);
+        ClientRecord record = store.replace(new ClientRecord(clientId, old.metadata(), old.authMethod(), secret.hash(),
+                secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(), clock.instant()), false);
+        events.changed(clientId, Change.SECRET_ROTATED);
+        return new Registration(record, secret.plaintext());
+    }
+
+    public void delete(String clientId) {
+        store.delete(clientId);
+        events.changed(clientId, Change.DELETED);
+    }
+
+    public ClientMetadata read(String metadataJson) {
+        try {
+            return json.readValue(metadataJson, ClientMetadata.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored metadata is not readable", e);
+        }
+    }
+
+    private String write(ClientMetadata metadata) {
+        try {
+            return json.writeValueAsString(metadata);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("metadata is not writable", e);
+        }
+    }
+}
