@@ -1,0 +1,91 @@
+package dev.verifier.authorize.authorize;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.verifier.authorize.code.CodeIssuer;
+import dev.verifier.authorize.consent.ConsentService;
+import dev.verifier.authorize.interaction.InteractionService;
+import dev.verifier.authorize.session.SessionService;
+import dev.verifier.authorize.session.SsoSession;
+import dev.verifier.authorize.user.User;
+import dev.verifier.authorize.user.UserService;
+import dev.verifier.shared.error.OAuthError;
+import jakarta.inject.Singleton;
+
+/**
+ * Decides the next step of a validated request: login (no session, {@code prompt=login}, {@code max_age} passed),
+ * consent (not remembered, {@code prompt=consent}; never for first-party clients), or the code. With
+ * {@code prompt=none} a needed login answers {@code login_required} and a needed consent {@code consent_required}.
+ */
+@Singleton
+public class AuthorizationFlow {
+
+    private final InteractionService interactions;
+    private final SessionService sessions;
+    private final UserService users;
+    private final ConsentService consents;
+    private final CodeIssuer codes;
+    private final AuthorizationRedirects redirects;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthorizationFlow(InteractionService interactions, SessionService sessions, UserService users,
+                      ConsentService consents, CodeIssuer codes, AuthorizationRedirects redirects) {
+        this.interactions = interactions;
+        this.sessions = sessions;
+        this.users = users;
+        this.consents = consents;
+        this.codes = codes;
+        this.redirects = redirects;
+    }
+
+    public Step start(AuthorizationParameters params, AuthorizationRequest request, Optional<SsoSession> session,
+                      String csrfToken) {
+        if (session.isEmpty() || request.prompts(Prompt.LOGIN) || maxAgePassed(request, session.get())) {
+            return login(params, request, csrfToken);
+        }
+        return afterLogin(params, request, session.get(), csrfToken);
+    }
+
+    public Step afterLogin(AuthorizationParameters params, AuthorizationRequest request, SsoSession session,
+                           String csrfToken) {
+        Optional<User> user = users.findUser(session.username());
+        if (user.isEmpty()) {
+            sessions.end(session.id());
+            return login(params, request, csrfToken);
+        }
+        boolean consentNeeded = !request.client().firstParty()
+                && (request.prompts(Prompt.CONSENT)
+                || !consents.covers(session.subject(), request.clientId(), request.scopes()));
+        if (consentNeeded) {
+            if (request.prompts(Prompt.NONE)) {
+                throw OAuthError.CONSENT_REQUIRED.exception("the user has not consented to this request");
+            }
+            return new Step.ShowConsent(request, interactions.start(params, csrfToken, session.id()));
+        }
+        return issue(request, user.get(), session);
+    }
+
+    public Step approve(AuthorizationRequest request, SsoSession session) {
+        consents.remember(session.subject(), request.clientId(), request.scopes());
+        User user = users.findUser(session.username())
+                .orElseThrow(() -> OAuthError.LOGIN_REQUIRED.exception("the user no longer exists"));
+        return issue(request, user, session);
+    }
+
+    private Step login(AuthorizationParameters params, AuthorizationRequest request, String csrfToken) {
+        if (request.prompts(Prompt.NONE)) {
+            throw OAuthError.LOGIN_REQUIRED.exception("the user is not logged in");
+        }
+        return new Step.ShowLogin(request, interactions.start(params, csrfToken, null), null);
+    }
+
+    private Step issue(AuthorizationRequest request, User user, SsoSession session) {
+        return new Step.Redirect(redirects.code(request.target(), codes.issue(request, user, session)));
+    }
+
+    private boolean maxAgePassed(AuthorizationRequest request, SsoSession session) {
+        return request.maxAge() != null
+                && clock.instant().isAfter(session.authTime().plusSeconds(request.maxAge()));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.verifier.authorize.authorize;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.error.OAuthException;
+import jakarta.inject.Singleton;
+
+/**
+ * Redirects back to the client (query response mode), success or error, always with {@code state} when the request
+ * had one and {@code iss} (RFC 9207).
+ */
+@Singleton
+public class AuthorizationRedirects {
+
+    private final String issuer;
+
+    AuthorizationRedirects(VerifierUrls urls) {
+        this.issuer = urls.issuerId();
+    }
+
+    public String code(ClientRedirect target, String code) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("code", code);
+        return build(target, params);
+    }
+
+    public String error(ClientRedirect target, OAuthException error) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error.error().code());
+        if (error.description() != null) {
+            params.put("error_description", error.description());
+        }
+        return build(target, params);
+    }
+
+    private String build(ClientRedirect target, Map<String, String> params) {
+        if (target.state() != null) {
+            params.put("state", target.state());
+        }
+        params.put("iss", issuer);
+        StringBuilder uri = new StringBuilder(target.redirectUri());
+        char separator = target.redirectUri().contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            uri.append(separator).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+            separator = '&';
+        }
+        return uri.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.verifier.authorize.authorize;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.verifier.shared.client.RegisteredClient;
+import io.micronaut.core.annotation.Nullable;
+
+/** A fully validated authorization request (response_type is always {@code code}). */
+public record AuthorizationRequest(
+        RegisteredClient client,
+        String redirectUri,
+        List<String> scopes,
+        @Nullable String state,
+        @Nullable String nonce,
+        @Nullable String codeChallenge,
+        @Nullable String codeChallengeMethod,
+        Set<Prompt> prompts,
+        @Nullable Long maxAge,
+        @Nullable String loginHint) {
+
+    public String clientId() {
+        return client.clientId();
+    }
+
+    public String scope() {
+        return String.join(" ", scopes);
+    }
+
+    public ClientRedirect target() {
+        return new ClientRedirect(client, redirectUri, state);
+    }
+
+    public boolean prompts(Prompt prompt) {
+        return prompts.contains(prompt);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.verifier.authorize.authorize;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import jakarta.inject.Singleton;
+
+/**
+ * Validates an authorization request in the order of the contract. {@link #target} checks the client and the redirect
+ * URI: its errors must be shown on the error page. {@link #validate} checks the rest: its errors are redirected to the
+ * validated redirect URI.
+ */
+@Singleton
+public class AuthorizationRequestValidator {
+
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final String S256 = "S256";
+
+    private final ClientLookup clients;
+    private final AuthorizeConfiguration config;
+
+    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config) {
+        this.clients = clients;
+        this.config = config;
+    }
+
+    public ClientRedirect target(AuthorizationParameters params) {
+        String clientId = single(params, Param.CLIENT_ID);
+        if (clientId == null) {
+            throw page("client_id is missing");
+        }
+        RegisteredClient client = clients.find(clientId).orElseThrow(() -> page("unknown client_id"));
+        return new ClientRedirect(client, redirectUri(params, client), params.get(Param.STATE));
+    }
+
+    public AuthorizationRequest validate(AuthorizationParameters params, ClientRedirect target) {
+        RegisteredClient client = target.client();
+        String responseType = params.get(Param.RESPONSE_TYPE);
+        if (responseType == null) {
+            throw OAuthError.INVALID_REQUEST.exception("response_type is missing");
+        }
+        if (!"code".equals(responseType)) {
+            throw OAuthError.UNSUPPORTED_RESPONSE_TYPE.exception("only response_type=code is supported");
+        }
+        List<String> grants = client.metadata().grantTypes();
+        if (grants != null && !grants.contains(GrantType.AUTHORIZATION_CODE.value())) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client may not use the authorization code grant");
+        }
+        List<String> scopes = scopes(params, client);
+        String challenge = params.get(Param.CODE_CHALLENGE);
+        String method = params.get(Param.CODE_CHALLENGE_METHOD);
+        checkPkce(client, challenge, method);
+        params.firstDuplicated().ifPresent(name -> {
+            throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
+        });
+        if (params.get("request") != null || params.get("request_uri") != null) {
+            throw OAuthError.INVALID_REQUEST.exception("request objects are not supported");
+        }
+        return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
+                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
+                maxAge(params), params.get(Param.LOGIN_HINT));
+    }
+
+    private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {
+        String requested = single(params, Param.REDIRECT_URI);
+        List<String> registered = RedirectUriMatcher.registered(client);
+        if (requested == null) {
+            if (registered.size() != 1) {
+                throw page("redirect_uri is required when the client has several registered");
+            }
+            return registered.get(0);
+        }
+        if (requested.contains("#")) {
+            throw page("redirect_uri must not contain a fragment");
+        }
+        if (!RedirectUriMatcher.matches(client, requested)) {
+            throw page("redirect_uri is not registered for this client");
+        }
+        return requested;
+    }
+
+    private static List<String> scopes(AuthorizationParameters params, RegisteredClient client) {
+        String scope = params.get(Param.SCOPE);
+        if (scope == null || scope.isBlank()) {
+            throw OAuthError.INVALID_SCOPE.exception("scope is required");
+        }
+        String allowedScope = client.metadata().scope();
+        Set<String> allowed = allowedScope == null ? Set.of() : Set.of(allowedScope.trim().split(" +"));
+        Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
+        for (String s : requested) {
+            if (!allowed.contains(s)) {
+                throw OAuthError.INVALID_SCOPE.exception("scope " + s + " is not allowed for this client");
+            }
+        }
+        return List.copyOf(requested);
+    }
+
+    private void checkPkce(RegisteredClient client, String challenge, String method) {
+        boolean required = client.isPublic() || config.requirePkceForConfidentialClients();
+        if (challenge == null) {
+            if (required) {
+                throw OAuthError.INVALID_REQUEST.exception("code_challenge is required (PKCE)");
+            }
+            if (method != null) {
+                throw OAuthError.INVALID_REQUEST.exception("code_challenge_method without code_challenge");
+            }
+            return;
+        }
+        if (!S256.equals(method)) {
+            throw OAuthError.INVALID_REQUEST.exception("code_challenge_method must be S256");
+        }
+        if (!CHALLENGE.matcher(challenge).matches()) {
+            throw OAuthError.INVALID_REQUEST.exception("code_challenge must be 43 base64url characters");
+        }
+    }
+
+    private static Set<Prompt> prompts(AuthorizationParameters params) {
+        String prompt = params.get(Param.PROMPT);
+        Set<Prompt> prompts = EnumSet.noneOf(Prompt.class);
+        if (prompt == null) {
+            return prompts;
+        }
+        for (String value : prompt.trim().split(" +")) {
+            prompts.add(Prompt.from(value).orElseThrow(
+                    () -> OAuthError.INVALID_REQUEST.exception("unsupported prompt value " + value)));
+        }
+        if (prompts.contains(Prompt.NONE) && prompts.size() > 1) {
+            throw OAuthError.INVALID_REQUEST.exception("prompt=none cannot be combined with other values");
+        }
+        return prompts;
+    }
+
+    private static Long maxAge(AuthorizationParameters params) {
+        String value = params.get(Param.MAX_AGE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long maxAge = Long.parseLong(value);
+            if (maxAge < 0) {
+                throw new NumberFormatException();
+            }
+            return maxAge;
+        } catch (NumberFormatException e) {
+            throw OAuthError.INVALID_REQUEST.exception("max_age must be a non-negative integer");
+        }
+    }
+
+    private static String single(AuthorizationParameters params, String name) {
+        if (params.isDuplicated(name)) {
+            throw page(name + " must not be given more than once");
+        }
+        return params.get(name);
+    }
+
+    private static OAuthException page(String description) {
+        return OAuthError.INVALID_REQUEST.exception(description);
+    }
+}

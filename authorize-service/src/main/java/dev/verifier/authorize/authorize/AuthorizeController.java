@@ -1,0 +1,74 @@
+package dev.verifier.authorize.authorize;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.verifier.authorize.session.SessionConfiguration;
+import dev.verifier.authorize.session.SessionService;
+import dev.verifier.authorize.web.BrowserCookies;
+import dev.verifier.authorize.web.CsrfTokens;
+import dev.verifier.authorize.web.Pages;
+import dev.verifier.shared.error.OAuthException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/**
+ * {@code GET/POST /authorize}: client and redirect URI first (errors on the error page), then the rest of the request
+ * (errors redirected with {@code state} and {@code iss}), then login, consent or the code.
+ */
+@Controller("/authorize")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthorizeController {
+
+    private final AuthorizationRequestValidator validator;
+    private final AuthorizationFlow flow;
+    private final AuthorizationRedirects redirects;
+    private final SessionService sessions;
+    private final SessionConfiguration sessionConfig;
+    private final CsrfTokens csrf;
+    private final Pages pages;
+
+    AuthorizeController(AuthorizationRequestValidator validator, AuthorizationFlow flow,
+                        AuthorizationRedirects redirects, SessionService sessions, SessionConfiguration sessionConfig,
+                        CsrfTokens csrf, Pages pages) {
+        this.validator = validator;
+        this.flow = flow;
+        this.redirects = redirects;
+        this.sessions = sessions;
+        this.sessionConfig = sessionConfig;
+        this.csrf = csrf;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<?> get(HttpRequest<?> request) {
+        return authorize(request, new AuthorizationParameters(request.getParameters().asMap()));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> post(HttpRequest<?> request, @Body Map<String, List<String>> form) {
+        return authorize(request, new AuthorizationParameters(form));
+    }
+
+    private HttpResponse<?> authorize(HttpRequest<?> http, AuthorizationParameters params) {
+        ClientRedirect target = validator.target(params);
+        String csrfToken = csrf.tokenOf(http);
+        try {
+            AuthorizationRequest request = validator.validate(params, target);
+            var session = sessions.find(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
+            return pages.step(flow.start(params, request, session, csrfToken), csrfToken);
+        } catch (OAuthException e) {
+            return pages.step(new Step.Redirect(redirects.error(target, e)), csrfToken);
+        }
+    }
+}

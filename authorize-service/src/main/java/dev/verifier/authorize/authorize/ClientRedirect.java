@@ -1,0 +1,8 @@
+package dev.verifier.authorize.authorize;
+
+import dev.verifier.shared.client.RegisteredClient;
+import io.micronaut.core.annotation.Nullable;
+
+/** A known client and a redirect URI validated for it: from here on, errors are redirected there. */
+public record ClientRedirect(RegisteredClient client, String redirectUri, @Nullable String state) {
+}

@@ -1,0 +1,20 @@
+package dev.verifier.authorize.authorize;
+
+/** Authorization request parameter names (RFC 6749, RFC 7636, OIDC Core), in one place. */
+public final class Param {
+
+    public static final String CLIENT_ID = "client_id";
+    public static final String REDIRECT_URI = "redirect_uri";
+    public static final String RESPONSE_TYPE = "response_type";
+    public static final String SCOPE = "scope";
+    public static final String STATE = "state";
+    public static final String NONCE = "nonce";
+    public static final String CODE_CHALLENGE = "code_challenge";
+    public static final String CODE_CHALLENGE_METHOD = "code_challenge_method";
+    public static final String PROMPT = "prompt";
+    public static final String MAX_AGE = "max_age";
+    public static final String LOGIN_HINT = "login_hint";
+
+    private Param() {
+    }
+}

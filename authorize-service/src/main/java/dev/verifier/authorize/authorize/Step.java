@@ -1,0 +1,16 @@
+package dev.verifier.authorize.authorize;
+
+import io.micronaut.core.annotation.Nullable;
+
+/** What the browser is shown next: the login page, the consent page, or a redirect back to the client. */
+public sealed interface Step {
+
+    record ShowLogin(AuthorizationRequest request, String interactionId, @Nullable String error) implements Step {
+    }
+
+    record ShowConsent(AuthorizationRequest request, String interactionId) implements Step {
+    }
+
+    record Redirect(String location) implements Step {
+    }
+}

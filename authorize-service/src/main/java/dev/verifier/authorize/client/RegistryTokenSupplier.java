@@ -1,0 +1,94 @@
+package dev.verifier.authorize.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/**
+ * A {@code registry.read} access token from token-service's client_credentials grant (client_secret_basic, the
+ * bootstrap admin client), kept until shortly before it expires. Fetched lazily, on the first registry call.
+ */
+@Singleton
+class RegistryTokenSupplier implements Supplier<String> {
+
+    private static final long EARLY_REFRESH_SECONDS = 30;
+
+    private record Token(String value, Instant refreshAfter) {
+    }
+
+    private final RegistryConfiguration config;
+    private final URI tokenEndpoint;
+    private final JsonMapper json;
+    private final HttpClient http;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Token token;
+
+    RegistryTokenSupplier(RegistryConfiguration config, VerifierUrls urls, JsonMapper json) {
+        this.config = config;
+        this.tokenEndpoint = urls.tokenEndpoint();
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public synchronized String get() {
+        Token current = token;
+        if (current == null || clock.instant().isAfter(current.refreshAfter())) {
+            current = fetch();
+            token = current;
+        }
+        return current.value();
+    }
+
+    private Token fetch() {
+        if (config.adminClientId() == null || config.adminClientSecret() == null) {
+            throw unavailable("no admin client is configured to read the client registry");
+        }
+        String basic = Base64.getEncoder().encodeToString(
+                (form(config.adminClientId()) + ":" + form(config.adminClientSecret())).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(config.timeout())
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=registry.read"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw unavailable("token-service refused the registry token: " + response.statusCode());
+            }
+            Map<?, ?> body = json.readValue(response.body(), Map.class);
+            long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 60;
+            return new Token(String.valueOf(body.get("access_token")),
+                    clock.instant().plusSeconds(Math.max(0, expiresIn - EARLY_REFRESH_SECONDS)));
+        } catch (IOException e) {
+            throw unavailable("token-service cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while getting a registry token");
+        }
+    }
+
+    /** RFC 6749 §2.3.1: the id and secret are form-encoded before the Basic encoding. */
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static OAuthException unavailable(String description) {
+        return OAuthError.TEMPORARILY_UNAVAILABLE.exception(description);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.verifier.authorize.code;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.verifier.authorize.authorize.AuthorizationRequest;
+import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.session.SsoSession;
+import dev.verifier.authorize.user.User;
+import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.crypto.RandomTokens;
+import dev.verifier.shared.event.CodeIssued;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues an authorization code: 256 random bits in base64url, bound (in the event, by its hash) to the client,
+ * redirect URI, PKCE challenge, scope, nonce, subject and auth_time. The code is answered only after Kafka
+ * confirmed the event; it is never stored or logged here.
+ */
+@Singleton
+public class CodeIssuer {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+
+    private final CodeEventPublisher publisher;
+    private final AuthorizeConfiguration config;
+
+    CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config) {
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public String issue(AuthorizationRequest request, User user, SsoSession session) {
+        String code = RandomTokens.base64Url(32);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
+                request.clientId(), request.redirectUri(), request.scope(), user.subject(),
+                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
+                List.of("pwd"), session.id(), ReleasedClaims.of(user, request.scopes()), now,
+                now.plus(config.codeLifetime()));
+        publisher.publishConfirmed(event);
+        AUDIT.info("code issued client={} subject={}", request.clientId(), user.subject());
+        return code;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.verifier.authorize.code;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.verifier.authorize.user.User;
+
+/** OIDC Core §5.4: the standard claims each scope releases. */
+public final class ReleasedClaims {
+
+    private static final Map<String, Set<String>> BY_SCOPE = Map.of(
+            "profile", Set.of("name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
+                    "profile", "picture", "website", "gender", "birthdate", "zoneinfo", "locale"),
+            "email", Set.of("email", "email_verified"),
+            "phone", Set.of("phone_number", "phone_number_verified"));
+
+    public static final List<String> SUPPORTED = List.of("sub", "name", "given_name", "family_name", "middle_name",
+            "nickname", "preferred_username", "profile", "picture", "website", "gender", "birthdate", "zoneinfo",
+            "locale", "email", "email_verified", "phone_number", "phone_number_verified");
+
+    private ReleasedClaims() {
+    }
+
+    /** The user's claims released by {@code scopes}; {@code sub} is not among them (it travels separately). */
+    public static Map<String, Object> of(User user, Collection<String> scopes) {
+        Map<String, Object> all = new LinkedHashMap<>(user.claims().asMap());
+        all.put("preferred_username", user.username());
+        Map<String, Object> released = new LinkedHashMap<>();
+        for (String scope : scopes) {
+            Set<String> names = BY_SCOPE.getOrDefault(scope, Set.of());
+            all.forEach((name, value) -> {
+                if (names.contains(name)) {
+                    released.put(name, value);
+                }
+            });
+        }
+        return released;
+    }
+}

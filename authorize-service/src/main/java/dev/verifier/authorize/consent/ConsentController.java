@@ -1,0 +1,69 @@
+package dev.verifier.authorize.consent;
+
+import dev.verifier.authorize.authorize.AuthorizationFlow;
+import dev.verifier.authorize.authorize.AuthorizationRedirects;
+import dev.verifier.authorize.authorize.AuthorizationRequest;
+import dev.verifier.authorize.authorize.Resumption;
+import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.session.SessionConfiguration;
+import dev.verifier.authorize.session.SessionService;
+import dev.verifier.authorize.session.SsoSession;
+import dev.verifier.authorize.web.BrowserCookies;
+import dev.verifier.authorize.web.Pages;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** {@code POST /consent}: approve (remembered, then the code) or deny ({@code access_denied}). */
+@Controller("/consent")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsentController {
+
+    private final Resumption resumption;
+    private final SessionService sessions;
+    private final SessionConfiguration sessionConfig;
+    private final AuthorizationFlow flow;
+    private final AuthorizationRedirects redirects;
+    private final Pages pages;
+
+    ConsentController(Resumption resumption, SessionService sessions, SessionConfiguration sessionConfig,
+                      AuthorizationFlow flow, AuthorizationRedirects redirects, Pages pages) {
+        this.resumption = resumption;
+        this.sessions = sessions;
+        this.sessionConfig = sessionConfig;
+        this.flow = flow;
+        this.redirects = redirects;
+        this.pages = pages;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decide(HttpRequest<?> http, @Nullable @Body("interaction") String interaction,
+                           @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("decision") String decision) {
+        Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
+        SsoSession session = sessions.find(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null))
+                .filter(s -> s.id().equals(resumed.interaction().sessionId()))
+                .orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
+                        "Your sign-in has ended. Go back to the application and start again."));
+        try {
+            AuthorizationRequest request = resumption.request(resumed);
+            resumption.finish(resumed);
+            if (!"approve".equals(decision)) {
+                throw OAuthError.ACCESS_DENIED.exception("the user denied the request");
+            }
+            return pages.step(flow.approve(request, session), csrfToken);
+        } catch (OAuthException e) {
+            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken);
+        }
+    }
+}

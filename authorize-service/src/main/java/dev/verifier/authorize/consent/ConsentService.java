@@ -1,0 +1,50 @@
+package dev.verifier.authorize.consent;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.inject.Singleton;
+
+/**
+ * Consent remembered per user and client as the set of approved scopes: a request is covered only when every
+ * scope it asks for (including {@code offline_access}) was approved before.
+ */
+@Singleton
+public class ConsentService {
+
+    private final ConsentRepository repository;
+
+    ConsentService(ConsentRepository repository) {
+        this.repository = repository;
+    }
+
+    public boolean covers(String subject, String clientId, Collection<String> scopes) {
+        return repository.findById(id(subject, clientId))
+                .map(r -> approved(r).containsAll(scopes))
+                .orElse(false);
+    }
+
+    public void remember(String subject, String clientId, Collection<String> scopes) {
+        String id = id(subject, clientId);
+        Set<String> all = new TreeSet<>(scopes);
+        var existing = repository.findById(id);
+        existing.ifPresent(r -> all.addAll(approved(r)));
+        ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), Instant.now());
+        if (existing.isPresent()) {
+            repository.update(record);
+        } else {
+            repository.save(record);
+        }
+    }
+
+    private static Set<String> approved(ConsentRecord r) {
+        return new TreeSet<>(Arrays.asList(r.scopes().split(" ")));
+    }
+
+    private static String id(String subject, String clientId) {
+        return subject + " " + clientId;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.verifier.authorize.login;
+
+import java.util.Optional;
+
+import dev.verifier.authorize.authorize.AuthorizationFlow;
+import dev.verifier.authorize.authorize.AuthorizationRedirects;
+import dev.verifier.authorize.authorize.AuthorizationRequest;
+import dev.verifier.authorize.authorize.Resumption;
+import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.session.SessionConfiguration;
+import dev.verifier.authorize.session.SessionService;
+import dev.verifier.authorize.user.User;
+import dev.verifier.authorize.user.UserService;
+import dev.verifier.authorize.web.BrowserCookies;
+import dev.verifier.authorize.web.Pages;
+import dev.verifier.shared.error.OAuthException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /login}: CSRF and interaction check, throttling, password check (one message for unknown user and
+ * wrong password), then a new SSO session and the next step of the flow.
+ */
+@Controller("/login")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LoginController {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+    static final String FAILED = "The username or password is incorrect.";
+
+    private final Resumption resumption;
+    private final LoginThrottle throttle;
+    private final UserService users;
+    private final SessionService sessions;
+    private final SessionConfiguration sessionConfig;
+    private final AuthorizationFlow flow;
+    private final AuthorizationRedirects redirects;
+    private final BrowserCookies cookies;
+    private final Pages pages;
+
+    LoginController(Resumption resumption, LoginThrottle throttle, UserService users, SessionService sessions,
+                    SessionConfiguration sessionConfig, AuthorizationFlow flow, AuthorizationRedirects redirects,
+                    BrowserCookies cookies, Pages pages) {
+        this.resumption = resumption;
+        this.throttle = throttle;
+        this.users = users;
+        this.sessions = sessions;
+        this.sessionConfig = sessionConfig;
+        this.flow = flow;
+        this.redirects = redirects;
+        this.cookies = cookies;
+        this.pages = pages;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> login(HttpRequest<?> http, @Nullable @Body("interaction") String interaction,
+                          @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("username") String username,
+                          @Nullable @Body("password") String password) {
+        Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
+        String address = http.getRemoteAddress().getAddress().getHostAddress();
+        if (throttle.isBlocked(username, address)) {
+            AUDIT.info("login throttled address={}", address);
+            return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
+                    "There were too many failed sign-in attempts. Wait " + throttle.windowMinutes()
+                            + " minutes, then try again.");
+        }
+        try {
+            AuthorizationRequest request = resumption.request(resumed);
+            Optional<User> user = users.authenticate(username, password);
+            if (user.isEmpty()) {
+                throttle.recordFailure(username, address);
+                AUDIT.info("login failed address={}", address);
+                return pages.login(request, interaction, csrfToken, username, FAILED);
+            }
+            AUDIT.info("login ok subject={}", user.get().subject());
+            SessionService.Started started = sessions.start(user.get());
+            resumption.finish(resumed);
+            Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);
+            return pages.step(next, csrfToken)
+                    .cookie(cookies.cookie(sessionConfig.cookieName(), started.cookieValue()));
+        } catch (OAuthException e) {
+            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.verifier.authorize.session;
+
+import java.time.Instant;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface SsoSessionRepository extends CrudRepository<SsoSessionRecord, String> {
+
+    void updateLastSeenAt(@io.micronaut.data.annotation.Id String idHash, Instant lastSeenAt);
+}

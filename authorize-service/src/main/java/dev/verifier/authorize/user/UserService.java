@@ -1,0 +1,127 @@
+package dev.verifier.authorize.user;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.verifier.shared.crypto.RandomTokens;
+import dev.verifier.shared.error.OAuthError;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/** Creates, reads, deletes users, changes passwords and checks a login; passwords are only ever kept hashed. */
+@Singleton
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+
+    private final UserRepository repository;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, JsonMapper json) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    public UserView create(NewUser request) {
+        String username = request.username();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw OAuthError.INVALID_REQUEST.exception(
+                    "username is required: 1 to 128 letters, digits or . _ @ + -");
+        }
+        policy.check(username, request.password());
+        if (repository.existsById(username)) {
+            throw OAuthError.INVALID_REQUEST.exception("a user with this username already exists");
+        }
+        Instant now = now();
+        UserClaims claims = request.claims() == null ? emptyClaims() : request.claims();
+        UserRecord saved = repository.save(new UserRecord(username, RandomTokens.base64Url(16),
+                hasher.hash(request.password()), write(claims), now, now));
+        return view(saved);
+    }
+
+    public Optional<UserView> find(String username) {
+        return repository.findById(username).map(this::view);
+    }
+
+    public Optional<User> findUser(String username) {
+        return repository.findById(username).map(this::user);
+    }
+
+    public Optional<User> findBySubject(String subject) {
+        return repository.findBySubject(subject).map(this::user);
+    }
+
+    public boolean delete(String username) {
+        if (!repository.existsById(username)) {
+            return false;
+        }
+        repository.deleteById(username);
+        return true;
+    }
+
+    public boolean changePassword(String username, String password) {
+        Optional<UserRecord> existing = repository.findById(username);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        policy.check(username, password);
+        UserRecord r = existing.get();
+        repository.update(new UserRecord(r.username(), r.subject(), hasher.hash(password), r.claims(),
+                r.createdAt(), now()));
+        return true;
+    }
+
+    /** The user when the password matches; empty for an unknown user or a wrong password, in the same time. */
+    public Optional<User> authenticate(String username, String password) {
+        Optional<UserRecord> found = username == null ? Optional.empty() : repository.findById(username);
+        String given = password == null ? "" : password;
+        if (found.isEmpty()) {
+            hasher.matchesNobody(given);
+            return Optional.empty();
+        }
+        return hasher.matches(given, found.get().passwordHash()) ? found.map(this::user) : Optional.empty();
+    }
+
+    private User user(UserRecord r) {
+        return new User(r.username(), r.subject(), read(r.claims()));
+    }
+
+    private UserView view(UserRecord r) {
+        return new UserView(r.username(), r.subject(), read(r.claims()), r.createdAt(), r.updatedAt());
+    }
+
+    private String write(UserClaims claims) {
+        try {
+            return json.writeValueAsString(claims);
+        } catch (IOException e) {
+            throw new IllegalStateException("claims are always serialisable", e);
+        }
+    }
+
+    private UserClaims read(String claims) {
+        try {
+            return json.readValue(claims, UserClaims.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored claims are unreadable", e);
+        }
+    }
+
+    private static UserClaims emptyClaims() {
+        return new UserClaims(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

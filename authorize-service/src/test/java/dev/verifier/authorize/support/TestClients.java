@@ -1,0 +1,42 @@
+package dev.verifier.authorize.support;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.crypto.RandomTokens;
+
+/** Registered clients for tests. */
+public final class TestClients {
+
+    public static final String SCOPES = "openid profile email offline_access";
+
+    private TestClients() {
+    }
+
+    public static RegisteredClient publicClient(String... redirectUris) {
+        return client("none", "web", false, redirectUris);
+    }
+
+    public static RegisteredClient confidentialClient(String... redirectUris) {
+        return client("client_secret_basic", "web", false, redirectUris);
+    }
+
+    public static RegisteredClient nativeClient(String... redirectUris) {
+        return client("none", "native", false, redirectUris);
+    }
+
+    public static RegisteredClient firstPartyClient(String... redirectUris) {
+        return client("none", "web", true, redirectUris);
+    }
+
+    private static RegisteredClient client(String authMethod, String applicationType, boolean firstParty,
+                                           String... redirectUris) {
+        ClientMetadata metadata = new ClientMetadata("Test App", List.of(redirectUris),
+                List.of("authorization_code", "refresh_token"), List.of("code"), authMethod, SCOPES, null, null,
+                null, null, null, null, applicationType, null, null, null, null, null, null, null);
+        return new RegisteredClient("client-" + RandomTokens.base64Url(9), metadata,
+                authMethod.equals("none") ? null : "sha256:x", null, firstParty, Instant.now(), Instant.now());
+    }
+}
