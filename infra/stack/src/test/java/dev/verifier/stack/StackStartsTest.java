@@ -1,0 +1,54 @@
+package dev.verifier.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verifier.stack.support.VerifierStack;
+import dev.verifier.stack.support.VerifierStack.Database;
+import dev.verifier.stack.support.VerifierStack.Service;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every service starts from its real jar against the real broker, on H2 and on PostgreSQL, and is ready. */
+class StackStartsTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void everyServiceIsReadyWithItsDatabaseAndKafka(Database database) throws Exception {
+        VerifierStack stack = VerifierStack.on(database);
+        for (Service service : Service.values()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(stack.url(service).resolve("/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), service + ": " + response.body());
+            JsonNode details = json.readTree(response.body()).path("details");
+            assertEquals("UP", details.path("kafka").path("status").asText(), service + " Kafka");
+            String jdbc = details.path("jdbc").path("details").fieldNames().next();
+            assertTrue(jdbc.startsWith(database == Database.H2 ? "jdbc:h2:file:" : "jdbc:postgresql:"),
+                    service + " uses " + jdbc);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void unknownPathsAnswerTheRfcErrorShapeNeverAStackTrace(Service service) throws Exception {
+        VerifierStack stack = VerifierStack.on(Database.H2);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(stack.url(service).resolve("/no/such/path")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, response.statusCode());
+        JsonNode body = json.readTree(response.body());
+        assertEquals("not_found", body.path("error").asText());
+        assertTrue(body.has("error_description"));
+    }
+}
