@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.verifier.shared.clientauth.JtiStore;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -37,8 +39,13 @@ public class DatabaseJtiStore implements JtiStore {
         return jtis.deleteExpired(clock.instant());
     }
 
+    /** A used jti (the primary key is (client_id, jti); the queries below are native). */
+    @MappedEntity("client_assertion_jti")
+    record UsedJti(@Id String jti, String clientId, Instant expiresAt) {
+    }
+
     @JdbcRepository(dialect = Dialect.POSTGRES)
-    interface UsedJtis extends GenericRepository<Object, String> {
+    interface UsedJtis extends GenericRepository<UsedJti, String> {
 
         @Query("INSERT INTO client_assertion_jti (client_id, jti, expires_at) VALUES (:clientId, :jti, :expiresAt) "
                 + "ON CONFLICT DO NOTHING")

@@ -31,6 +31,7 @@ public class FakeRegistry {
 
     final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     final Map<String, Map<String, Object>> jwks = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Object>> staleJwks = new ConcurrentHashMap<>();
     public final List<Call> calls = new CopyOnWriteArrayList<>();
 
     public void put(RegisteredClient client) {
@@ -39,6 +40,15 @@ public class FakeRegistry {
 
     public void putJwks(String clientId, Map<String, Object> set) {
         jwks.put(clientId, set);
+    }
+
+    /** What the registry's cache answers until asked to refresh (a key the client added since is missing). */
+    public void putStaleJwks(String clientId, Map<String, Object> set) {
+        staleJwks.put(clientId, set);
+    }
+
+    public long refreshCalls(String clientId) {
+        return calls.stream().filter(c -> c.path().equals("/clients/" + clientId + "/jwks") && c.refresh()).count();
     }
 
     public long jwksCalls(String clientId) {
@@ -68,7 +78,8 @@ public class FakeRegistry {
                                                @Nullable @QueryValue Boolean refresh,
                                                @Header("Authorization") @Nullable String authorization) {
             registry.calls.add(new Call("/clients/" + id + "/jwks", kid, Boolean.TRUE.equals(refresh), authorization));
-            Map<String, Object> set = registry.jwks.get(id);
+            Map<String, Object> stale = registry.staleJwks.get(id);
+            Map<String, Object> set = stale != null && !Boolean.TRUE.equals(refresh) ? stale : registry.jwks.get(id);
             return set == null ? HttpResponse.notFound() : HttpResponse.ok(set);
         }
     }
