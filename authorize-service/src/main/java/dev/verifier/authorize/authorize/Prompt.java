@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** OIDC Core §3.1.2.1 {@code prompt} values this server honours. */
 public enum Prompt {
-    NONE("none"), LOGIN("login"), CONSENT("consent"), SELECT_ACCOUNT("select_account");
+    NONE("none"), LOGIN("login"), CONSENT("consent");
 
     private final String value;
 

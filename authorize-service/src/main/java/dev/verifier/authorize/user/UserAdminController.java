@@ -11,9 +11,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 
 /** The users admin API (ARCHITECTURE.md), for bearer tokens with scope {@code users.admin}. */
 @Controller("/admin/users")
+@Secured("users.admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserAdminController {
 

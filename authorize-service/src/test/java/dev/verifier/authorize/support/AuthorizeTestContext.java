@@ -11,8 +11,8 @@ import dev.verifier.testsupport.KafkaTest;
 
 /**
  * For a {@code @MicronautTest} class (PER_CLASS) that runs the front channel: the shared broker, its own in-memory
- * database, and the stand-ins for client-registry and token-service ({@link FakeRegistry}, spec.name
- * {@value #SPEC}) served by the test's own server, whose port is chosen here so the URLs can point at it.
+ * database, the stand-in for client-registry ({@link FakeRegistry}, spec.name {@value #SPEC}) served by the test's
+ * own server, whose port is chosen here so the registry URL can point at it, and {@link TestTokens} as token-service.
  */
 public interface AuthorizeTestContext extends KafkaTest {
 
@@ -26,7 +26,7 @@ public interface AuthorizeTestContext extends KafkaTest {
         props.put("spec.name", SPEC);
         props.put("micronaut.server.port", String.valueOf(port));
         props.put("verifier.urls.registry", self);
-        props.put("verifier.urls.token-service", self);
+        props.put("verifier.urls.token-service", TestTokens.baseUrl());
         props.put("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         return props;

@@ -1,27 +1,23 @@
 package dev.verifier.authorize.support;
 
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.shared.crypto.RandomTokens;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * Stands in for client-registry ({@code GET /clients/{id}}, bearer token required) and for token-service's
- * client_credentials grant ({@code POST /token}, the bootstrap admin client with client_secret_basic).
+ * Stands in for client-registry's internal read ({@code GET /clients/{id}}), requiring the registry token that
+ * {@link TestTokens}' token endpoint hands to the bootstrap admin client.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -29,7 +25,6 @@ import io.micronaut.security.rules.SecurityRule;
 public class FakeRegistry {
 
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
-    private final String token = RandomTokens.base64Url(32);
     private final AtomicInteger clientReads = new AtomicInteger();
 
     public void put(RegisteredClient client) {
@@ -44,19 +39,9 @@ public class FakeRegistry {
         return clientReads.get();
     }
 
-    @Post(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<Map<String, Object>> token(@Nullable @Header("Authorization") String authorization) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                "authorize-test-admin:authorize-test-secret".getBytes());
-        if (!expected.equals(authorization)) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED);
-        }
-        return HttpResponse.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
-    }
-
     @Get("/clients/{id}")
     HttpResponse<RegisteredClient> client(String id, @Nullable @Header("Authorization") String authorization) {
-        if (!("Bearer " + token).equals(authorization)) {
+        if (!("Bearer " + TestTokens.REGISTRY_TOKEN).equals(authorization)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED);
         }
         clientReads.incrementAndGet();

@@ -1,0 +1,83 @@
+package dev.verifier.authorize.discovery;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.verifier.authorize.code.ReleasedClaims;
+import dev.verifier.shared.client.ClientAuthMethod;
+import dev.verifier.shared.config.VerifierUrls;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/**
+ * OIDC Discovery and RFC 8414 metadata at the issuer: absolute URLs of every service's endpoints (from
+ * {@link VerifierUrls}) and only what is really supported: code + S256 PKCE, the five client authentication methods,
+ * RS256/ES256 signatures, RFC 9207 {@code iss} in the authorization response.
+ */
+@Controller("/.well-known")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class DiscoveryController {
+
+    static final List<String> SCOPES = List.of("openid", "profile", "email", "phone", "offline_access");
+    static final List<String> SIGNING_ALGS = List.of("RS256", "ES256");
+
+    private final Map<String, Object> metadata;
+
+    DiscoveryController(VerifierUrls urls) {
+        this.metadata = build(urls);
+    }
+
+    @Get("/openid-configuration")
+    HttpResponse<Map<String, Object>> openidConfiguration() {
+        return answer();
+    }
+
+    @Get("/oauth-authorization-server")
+    HttpResponse<Map<String, Object>> oauthAuthorizationServer() {
+        return answer();
+    }
+
+    private HttpResponse<Map<String, Object>> answer() {
+        return HttpResponse.ok(metadata).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+    }
+
+    private static Map<String, Object> build(VerifierUrls urls) {
+        String issuer = urls.issuerId();
+        String token = VerifierUrls.strip(urls.tokenService());
+        List<String> authMethods = java.util.Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value)
+                .toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", issuer);
+        m.put("authorization_endpoint", issuer + "/authorize");
+        m.put("token_endpoint", urls.tokenEndpoint().toString());
+        m.put("userinfo_endpoint", issuer + "/userinfo");
+        m.put("jwks_uri", urls.jwksUri().toString());
+        m.put("introspection_endpoint", token + "/introspect");
+        m.put("revocation_endpoint", token + "/revoke");
+        m.put("registration_endpoint", VerifierUrls.strip(urls.registry()) + "/clients");
+        m.put("scopes_supported", SCOPES);
+        m.put("response_types_supported", List.of("code"));
+        m.put("response_modes_supported", List.of("query"));
+        m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        m.put("subject_types_supported", List.of("public"));
+        m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
+        m.put("token_endpoint_auth_methods_supported", authMethods);
+        m.put("token_endpoint_auth_signing_alg_values_supported",
+                List.of("HS256", "HS384", "HS512", "RS256", "ES256"));
+        m.put("introspection_endpoint_auth_methods_supported", authMethods);
+        m.put("revocation_endpoint_auth_methods_supported", authMethods);
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("claims_supported", ReleasedClaims.SUPPORTED);
+        m.put("prompt_values_supported", List.of("none", "login", "consent"));
+        m.put("claims_parameter_supported", false);
+        m.put("request_parameter_supported", false);
+        m.put("request_uri_parameter_supported", false);
+        m.put("authorization_response_iss_parameter_supported", true);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.verifier.authorize.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for token-service: a JDK HTTP server (one per test JVM) serving {@code /jwks} (a test RSA key) and
+ * {@code /token} (the client_credentials grant of the bootstrap admin client, answering {@link #REGISTRY_TOKEN}),
+ * and a builder of RFC 9068 access tokens signed with the test key.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "http://localhost:9000";
+    public static final String REGISTRY_TOKEN = "registry-read-token-" + UUID.randomUUID();
+    static final String ADMIN_BASIC = "Basic " + Base64.getEncoder().encodeToString(
+            "authorize-test-admin:authorize-test-secret".getBytes(StandardCharsets.UTF_8));
+
+    private static final RSAKey KEY = generate("authorize-test-key");
+    private static final RSAKey UNKNOWN_KEY = generate("authorize-test-key");
+    private static String baseUrl;
+
+    private TestTokens() {
+    }
+
+    public static synchronized String baseUrl() {
+        if (baseUrl == null) {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                String jwks = new JWKSet(KEY.toPublicJWK()).toString();
+                server.createContext("/jwks", exchange -> answer(exchange, 200, jwks));
+                server.createContext("/token", exchange -> {
+                    boolean admin = ADMIN_BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                    answer(exchange, admin ? 200 : 401, admin
+                            ? "{\"access_token\":\"" + REGISTRY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
+                            : "{\"error\":\"invalid_client\"}");
+                });
+                server.start();
+                baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return baseUrl;
+    }
+
+    public static Builder token() {
+        return new Builder();
+    }
+
+    public static String usersAdmin() {
+        return token().scope("users.admin").sign();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static RSAKey generate(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An access token for authorize-service (aud = issuer) unless a setter breaks it. */
+    public static final class Builder {
+        private String scope = "openid";
+        private String subject = "test-admin";
+        private List<String> audience = List.of(ISSUER, "http://localhost:9003");
+        private Instant expiresAt = Instant.now().plusSeconds(300);
+        private JOSEObjectType type = new JOSEObjectType("at+jwt");
+        private RSAKey key = KEY;
+
+        public Builder scope(String value) { scope = value; return this; }
+        public Builder subject(String value) { subject = value; return this; }
+        public Builder audience(String... values) { audience = List.of(values); return this; }
+        public Builder expiresAt(Instant value) { expiresAt = value; return this; }
+        public Builder type(String value) { type = new JOSEObjectType(value); return this; }
+        public Builder signedWithUnknownKey() { key = UNKNOWN_KEY; return this; }
+
+        public String sign() {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
+                    .claim("client_id", "test-client").claim("scope", scope).issueTime(new Date())
+                    .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString()).build();
+            try {
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type)
+                        .keyID(key.getKeyID()).build(), claims);
+                jwt.sign(new RSASSASigner(key));
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
