@@ -32,13 +32,11 @@ public class UriRules {
         }
         URI uri = URI.create(value);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null) {
-            return Optional.of("must have a host");
+        boolean allowed = scheme.equals("https") || (scheme.equals("http") && local && isLoopback(uri));
+        if (!allowed) {
+            return Optional.of(local ? "must use https (http only on loopback)" : "must use https");
         }
-        if (scheme.equals("https") || (scheme.equals("http") && local && isLoopback(uri))) {
-            return Optional.empty();
-        }
-        return Optional.of(local ? "must use https (http only on loopback)" : "must use https");
+        return uri.getHost() == null ? Optional.of("must have a host") : Optional.empty();
     }
 
     /** Parses as an absolute URI within the length bound, without wildcards, with or without a fragment. */

@@ -1,11 +1,13 @@
 package dev.verifier.registry.jwks;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * A client's JWK set as the registry accepts it: parseable, at least one and at most {@code maxKeys} keys, and public
@@ -18,7 +20,7 @@ public final class PublicJwks {
 
     public static JWKSet parse(Map<String, Object> json, int maxKeys) {
         try {
-            return check(JWKSet.parse(json), maxKeys);
+            return check(JWKSet.parse(json), json.get("keys"), maxKeys);
         } catch (ParseException | RuntimeException e) {
             throw rejected(e);
         }
@@ -26,13 +28,16 @@ public final class PublicJwks {
 
     public static JWKSet parse(String json, int maxKeys) {
         try {
-            return check(JWKSet.parse(json), maxKeys);
+            return parse(JSONObjectUtils.parse(json), maxKeys);
         } catch (ParseException | RuntimeException e) {
             throw rejected(e);
         }
     }
 
-    private static JWKSet check(JWKSet set, int maxKeys) {
+    private static JWKSet check(JWKSet set, Object rawKeys, int maxKeys) {
+        if (rawKeys instanceof List<?> raw && raw.size() != set.getKeys().size()) {
+            throw new InvalidJwksException("the JWK set holds a key that is not a valid JWK");
+        }
         if (set.getKeys().isEmpty()) {
             throw new InvalidJwksException("the JWK set has no keys");
         }
