@@ -6,7 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-/** A code-issued event as stored by token-service: keyed by the code's hash; consumed at most once. */
+/**
+ * A code-issued event as stored by token-service: keyed by the code's hash; consumed at most once. {@code familyId}
+ * names what the exchange issued, to revoke it if the code is used again.
+ */
 @MappedEntity("received_code")
 public record ReceivedCode(
         @Id String codeHash,
@@ -15,5 +18,6 @@ public record ReceivedCode(
         Instant issuedAt,
         Instant expiresAt,
         Instant receivedAt,
-        @Nullable Instant consumedAt) {
+        @Nullable Instant consumedAt,
+        @Nullable String familyId) {
 }

@@ -18,6 +18,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                                  another copy); a listener in this copy wakes it at once
  * @param clockSkew                 tolerance for client-assertion times and token validation
  * @param assertionMaxLifetime      how far ahead a client assertion's {@code exp} may be
+ * @param purgeInterval             how often expired codes, jtis, revoked-token entries and grants are deleted
+ * @param consumedCodeRetention     how long a used code is kept after it expired, to detect its reuse
  */
 @ConfigurationProperties(TokenConfiguration.PREFIX)
 public record TokenConfiguration(
@@ -29,7 +31,9 @@ public record TokenConfiguration(
         @Bindable(defaultValue = "2s") Duration codeWait,
         @Bindable(defaultValue = "200ms") Duration codePoll,
         @Bindable(defaultValue = "60s") Duration clockSkew,
-        @Bindable(defaultValue = "5m") Duration assertionMaxLifetime) {
+        @Bindable(defaultValue = "5m") Duration assertionMaxLifetime,
+        @Bindable(defaultValue = "5m") Duration purgeInterval,
+        @Bindable(defaultValue = "1d") Duration consumedCodeRetention) {
 
     public static final String PREFIX = "verifier.token";
 

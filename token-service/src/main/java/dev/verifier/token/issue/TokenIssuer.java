@@ -27,6 +27,7 @@ public class TokenIssuer {
     private final JwtSigner signer;
     private final TokenConfiguration config;
     private final JWSAlgorithm defaultAlg;
+    private final java.util.List<String> algorithms;
     private final VerifierUrls urls;
     private final Clock clock;
 
@@ -34,6 +35,7 @@ public class TokenIssuer {
         this.signer = signer;
         this.config = config;
         this.defaultAlg = JWSAlgorithm.parse(keys.defaultAlgorithm());
+        this.algorithms = keys.algorithms();
         this.urls = urls;
         this.clock = clock;
     }
@@ -60,7 +62,9 @@ public class TokenIssuer {
 
     public String idToken(IdTokenRequest request) {
         Instant now = clock.instant();
-        JWSAlgorithm alg = request.alg() == null ? defaultAlg : JWSAlgorithm.parse(request.alg());
+        // the client's id_token_signed_response_alg when we hold a key for it, else the default
+        JWSAlgorithm alg = request.alg() != null && algorithms.contains(request.alg())
+                ? JWSAlgorithm.parse(request.alg()) : defaultAlg;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
         for (Map.Entry<String, Object> claim : request.claims().entrySet()) {
             if (!RESERVED.contains(claim.getKey())) {

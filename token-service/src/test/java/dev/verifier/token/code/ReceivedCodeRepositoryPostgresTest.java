@@ -28,9 +28,21 @@ class ReceivedCodeRepositoryPostgresTest implements PostgresTest {
     void receivedCodeRoundTripsThroughPostgres() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ReceivedCode saved = new ReceivedCode("hash-1", "client-1", "{\"schema_version\":1}",
-                now, now.plusSeconds(60), now, null);
+                now, now.plusSeconds(60), now, null, null);
         codes.save(saved);
 
         assertEquals(saved, codes.findById("hash-1").orElseThrow());
+    }
+
+    @Test
+    void insertIfAbsentAndConsumeAreAtomicOnPostgres() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        assertEquals(1, codes.insertIfAbsent("hash-2", "c", "{}", now, now.plusSeconds(60), now));
+        assertEquals(0, codes.insertIfAbsent("hash-2", "c", "{\"other\":1}", now, now.plusSeconds(60), now));
+        assertEquals("{}", codes.findById("hash-2").orElseThrow().event());
+
+        assertEquals(1, codes.consume("hash-2", now, "family-1"));
+        assertEquals(0, codes.consume("hash-2", now, "family-2"));
+        assertEquals("family-1", codes.findById("hash-2").orElseThrow().familyId());
     }
 }

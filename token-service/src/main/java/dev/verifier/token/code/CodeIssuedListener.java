@@ -1,0 +1,58 @@
+package dev.verifier.token.code;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.event.Topics;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores each code-issued event (one consumer group shared by every copy: each event is stored once), insert-if-absent
+ * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it.
+ */
+@KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST)
+class CodeIssuedListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CodeIssuedListener.class);
+
+    private final ReceivedCodeRepository codes;
+    private final CodeArrivals arrivals;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, Clock clock) {
+        this.codes = codes;
+        this.arrivals = arrivals;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Topic(Topics.CODE_ISSUED)
+    void onCodeIssued(CodeIssued event) {
+        if (event.schemaVersion() != CodeIssued.SCHEMA_VERSION || event.codeHash() == null) {
+            LOG.warn("ignoring code-issued event with schema_version {}", event.schemaVersion());
+            return;
+        }
+        int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
+                event.expiresAt(), clock.instant());
+        if (stored == 0) {
+            LOG.debug("code-issued event redelivered; already stored");
+        }
+        arrivals.arrived(event.codeHash());
+    }
+
+    private String write(CodeIssued event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

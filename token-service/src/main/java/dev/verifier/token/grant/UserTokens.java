@@ -1,0 +1,71 @@
+package dev.verifier.token.grant;
+
+import java.util.List;
+
+import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.family.GrantFamilies;
+import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.grant.refresh.RefreshTokens;
+import dev.verifier.token.issue.AccessTokenRequest;
+import dev.verifier.token.issue.Audiences;
+import dev.verifier.token.issue.IdTokenRequest;
+import dev.verifier.token.issue.IssuedAccessToken;
+import dev.verifier.token.issue.Scopes;
+import dev.verifier.token.issue.TokenIssuer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * The tokens of a user grant (code exchange or refresh), inside the grant's transaction: an access token recorded in
+ * the family, an ID token when {@code openid} was granted, a refresh token when allowed ({@code offline_access} or
+ * the client's {@code refresh_token} grant) and asked for.
+ */
+@Singleton
+public class UserTokens {
+
+    private final TokenIssuer issuer;
+    private final Audiences audiences;
+    private final GrantFamilies families;
+    private final RefreshTokens refreshTokens;
+
+    UserTokens(TokenIssuer issuer, Audiences audiences, GrantFamilies families, RefreshTokens refreshTokens) {
+        this.issuer = issuer;
+        this.audiences = audiences;
+        this.families = families;
+        this.refreshTokens = refreshTokens;
+    }
+
+    public static boolean refreshAllowed(RegisteredClient client, Scopes granted) {
+        List<String> grants = client.metadata().grantTypes();
+        return granted.contains(Scopes.OFFLINE_ACCESS)
+                || (grants != null && grants.contains(GrantType.REFRESH_TOKEN.value()));
+    }
+
+    /**
+     * @param newRefreshToken whether to issue a refresh token (false when a kept one stays valid)
+     * @param nonce           the authorization request's nonce (code exchange only)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Issued issue(RegisteredClient client, GrantFamily family, CodeIssued grant, Scopes scope,
+                        boolean newRefreshToken, @Nullable String nonce) {
+        IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),
+                scope, audiences.forUser(), family.authTime()));
+        families.addAccessToken(family.id(), access.jti(), access.expiresAt());
+        String idToken = scope.contains(Scopes.OPENID)
+                ? issuer.idToken(new IdTokenRequest(family.subject(), client.clientId(), family.authTime(), nonce,
+                        grant.acr(), grant.amr(), grant.claims(), access.token(),
+                        client.metadata().idTokenSignedResponseAlg()))
+                : null;
+        String refresh = newRefreshToken ? refreshTokens.issue(family, scope.toString()) : null;
+        return new Issued(TokenResponse.bearer(access.token(), access.expiresIn(), refresh, idToken, scope.toString()),
+                access);
+    }
+
+    public record Issued(TokenResponse response, IssuedAccessToken accessToken) {
+    }
+}

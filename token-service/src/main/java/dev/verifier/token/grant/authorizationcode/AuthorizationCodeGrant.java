@@ -1,0 +1,89 @@
+package dev.verifier.token.grant.authorizationcode;
+
+import java.time.Clock;
+
+import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.pkce.Pkce;
+import dev.verifier.token.code.CodeWaiter;
+import dev.verifier.token.code.ReceivedCode;
+import dev.verifier.token.endpoint.TokenRequest;
+import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.GrantHandler;
+import dev.verifier.token.grant.family.GrantFamilies;
+import jakarta.inject.Singleton;
+
+/**
+ * {@code authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.6): waits for the code's event if needed, checks it is
+ * this client's, unexpired, for this {@code redirect_uri} and this PKCE verifier, then consumes it atomically and
+ * issues in one transaction ({@link CodeExchange}). A code used twice answers {@code invalid_grant} and revokes
+ * everything the first use issued. Every failure is the same {@code invalid_grant} to the caller.
+ */
+@Singleton
+class AuthorizationCodeGrant implements GrantHandler {
+
+    private final CodeWaiter waiter;
+    private final CodeExchange exchange;
+    private final GrantFamilies families;
+    private final Clock clock;
+
+    AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock) {
+        this.waiter = waiter;
+        this.exchange = exchange;
+        this.families = families;
+        this.clock = clock;
+    }
+
+    @Override
+    public GrantType grantType() {
+        return GrantType.AUTHORIZATION_CODE;
+    }
+
+    @Override
+    public TokenResponse handle(TokenRequest request, RegisteredClient client) {
+        String code = request.required("code");
+        String redirectUri = request.required("redirect_uri");
+        String codeHash = Hashes.sha256Base64Url(code);
+        ReceivedCode received = waiter.find(codeHash).orElseThrow(AuthorizationCodeGrant::invalidGrant);
+        CodeIssued event = exchange.event(received);
+        if (!received.clientId().equals(client.clientId()) || !event.clientId().equals(client.clientId())) {
+            throw invalidGrant();
+        }
+        if (received.consumedAt() != null) {
+            throw reused(received);
+        }
+        if (!event.expiresAt().isAfter(clock.instant()) || !event.redirectUri().equals(redirectUri)) {
+            throw invalidGrant();
+        }
+        checkPkce(event, request.param("code_verifier").orElse(null), client);
+        return exchange.redeem(received, event, client).orElseThrow(() -> reused(exchange.reload(codeHash)));
+    }
+
+    private static void checkPkce(CodeIssued event, String verifier, RegisteredClient client) {
+        if (event.codeChallenge() == null) {
+            // no challenge at /authorize: a public client must not get here, and a verifier now is a downgrade
+            if (client.isPublic() || verifier != null) {
+                throw invalidGrant();
+            }
+            return;
+        }
+        if (!Pkce.matches(verifier, event.codeChallenge(), event.codeChallengeMethod())) {
+            throw invalidGrant();
+        }
+    }
+
+    private OAuthException reused(ReceivedCode received) {
+        if (received.familyId() != null) {
+            families.revoke(received.familyId(), "authorization_code_reuse");
+        }
+        return invalidGrant();
+    }
+
+    static OAuthException invalidGrant() {
+        return OAuthError.INVALID_GRANT.exception("the authorization code is invalid, expired or already used");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.verifier.token.grant.authorizationcode;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.token.code.ReceivedCode;
+import dev.verifier.token.code.ReceivedCodeRepository;
+import dev.verifier.token.config.TokenConfiguration;
+import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.UserTokens;
+import dev.verifier.token.grant.family.GrantFamilies;
+import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.issue.Scopes;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The code exchange's one transaction: consume the code (atomically), create the family, issue the tokens. */
+@Singleton
+class CodeExchange {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+
+    private final ReceivedCodeRepository codes;
+    private final GrantFamilies families;
+    private final UserTokens tokens;
+    private final TokenConfiguration config;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CodeExchange(ReceivedCodeRepository codes, GrantFamilies families, UserTokens tokens, TokenConfiguration config,
+                 JsonMapper json, Clock clock) {
+        this.codes = codes;
+        this.families = families;
+        this.tokens = tokens;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Empty when another request consumed the code first. */
+    @Transactional
+    Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client) {
+        Instant now = clock.instant();
+        String familyId = UUID.randomUUID().toString();
+        if (codes.consume(code.codeHash(), now, familyId) != 1) {
+            return Optional.empty();
+        }
+        GrantFamily family = new GrantFamily(familyId, client.clientId(), event.subject(), event.scope(),
+                event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null);
+        families.create(family);
+        Scopes scope = Scopes.parse(event.scope());
+        UserTokens.Issued issued = tokens.issue(client, family, event, scope,
+                UserTokens.refreshAllowed(client, scope), event.nonce());
+        AUDIT.info("audit event=tokens_issued grant=authorization_code client={} sub={} jti={} refresh={}",
+                client.clientId(), event.subject(), issued.accessToken().jti(),
+                issued.response().refreshToken() != null);
+        return Optional.of(issued.response());
+    }
+
+    @Transactional
+    ReceivedCode reload(String codeHash) {
+        return codes.findById(codeHash).orElseThrow(AuthorizationCodeGrant::invalidGrant);
+    }
+
+    CodeIssued event(ReceivedCode code) {
+        try {
+            return json.readValue(code.event(), CodeIssued.class);
+        } catch (IOException e) {
+            throw AuthorizationCodeGrant.invalidGrant();
+        }
+    }
+}

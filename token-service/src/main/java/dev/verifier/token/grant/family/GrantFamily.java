@@ -1,0 +1,29 @@
+package dev.verifier.token.grant.family;
+
+import java.time.Instant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/**
+ * Everything issued from one authorization code: its refresh tokens and access tokens are revoked together.
+ * {@code claims} is the code-issued event (JSON) the grant came from: subject, auth_time, acr, amr and the released
+ * claims for the ID tokens of later refreshes.
+ */
+@MappedEntity("grant_family")
+public record GrantFamily(
+        @Id String id,
+        String clientId,
+        String subject,
+        String scope,
+        Instant authTime,
+        String claims,
+        Instant createdAt,
+        Instant absoluteExpiresAt,
+        @Nullable Instant revokedAt) {
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+}

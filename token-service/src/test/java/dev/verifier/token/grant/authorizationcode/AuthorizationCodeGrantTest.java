@@ -1,0 +1,255 @@
+package dev.verifier.token.grant.authorizationcode;
+
+import static dev.verifier.token.support.Http.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.jose.TokenHashes;
+import dev.verifier.token.code.ReceivedCodeRepository;
+import dev.verifier.token.support.CodePublisher;
+import dev.verifier.token.support.Codes;
+import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Jwts;
+import dev.verifier.token.support.TestClients;
+import dev.verifier.token.support.TokenRequests;
+import dev.verifier.token.support.TokenServiceTest;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The code exchange, with codes delivered by the real broker as authorize-service publishes them. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "spec.name", value = "AuthorizationCodeGrantTest")
+@Property(name = "verifier.token.code-wait", value = "1500ms")
+class AuthorizationCodeGrantTest implements TokenServiceTest {
+
+    static final String SCOPE = "openid profile email offline_access";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestClients clients;
+    @Inject
+    CodePublisher publisher;
+    @Inject
+    ReceivedCodeRepository received;
+    @Inject
+    VerifierUrls urls;
+
+    Http http;
+    TestClients.Client spa;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        http = new Http(server.getURI(), json);
+        spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
+        // the listener's consumer group must be up before timing-sensitive tests
+        Codes warmUp = Codes.forClient(spa.id(), SCOPE);
+        publisher.publish(warmUp.event());
+        awaitStored(warmUp, Duration.ofSeconds(30));
+    }
+
+    void awaitStored(Codes codes, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (received.findById(codes.event().codeHash()).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "event stored");
+    }
+
+    Codes published(TestClients.Client client) throws InterruptedException {
+        Codes codes = Codes.forClient(client.id(), SCOPE);
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+        return codes;
+    }
+
+    Http.Answer exchange(TestClients.Client client, Codes codes) {
+        return http.post("/token", TokenRequests.code(client, codes));
+    }
+
+    static void assertInvalidGrant(Http.Answer answer) {
+        assertEquals(400, answer.status(), answer.raw().body());
+        assertEquals("invalid_grant", answer.string("error"));
+    }
+
+    @Test
+    void codeWithPkceThenAccessIdAndRefreshTokens() throws Exception {
+        Codes codes = published(spa);
+
+        Http.Answer answer = exchange(spa, codes);
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertEquals("no-store", answer.header("Cache-Control"));
+        assertNotNull(answer.string("refresh_token"));
+        Map<String, Object> jwks = http.get("/jwks").json();
+        SignedJWT access = Jwts.verified(answer.string("access_token"), jwks);
+        assertEquals("at+jwt", access.getHeader().getType().getType());
+        JWTClaimsSet at = access.getJWTClaimsSet();
+        assertEquals(codes.event().subject(), at.getSubject());
+        assertEquals(spa.id(), at.getStringClaim("client_id"));
+        assertEquals(List.of(urls.issuerId(), VerifierUrls.strip(urls.resourceApi())), at.getAudience());
+        assertEquals(codes.event().authTime().getEpochSecond(), at.getLongClaim("auth_time"));
+        assertEquals(Scopes(SCOPE), Scopes(at.getStringClaim("scope")));
+
+        SignedJWT id = Jwts.verified(answer.string("id_token"), jwks);
+        assertEquals("JWT", id.getHeader().getType().getType());
+        JWTClaimsSet it = id.getJWTClaimsSet();
+        assertEquals(urls.issuerId(), it.getIssuer());
+        assertEquals(List.of(spa.id()), it.getAudience());
+        assertEquals(spa.id(), it.getStringClaim("azp"));
+        assertEquals(Codes.NONCE, it.getStringClaim("nonce"));
+        assertEquals(TokenHashes.halfHash(JWSAlgorithm.RS256, answer.string("access_token")),
+                it.getStringClaim("at_hash"));
+        assertEquals(codes.event().authTime().getEpochSecond(), it.getLongClaim("auth_time"));
+        assertEquals("Alice Example", it.getStringClaim("name"));
+        assertEquals(true, it.getBooleanClaim("email_verified"));
+        assertEquals("urn:verifier:acr:pwd", it.getStringClaim("acr"));
+    }
+
+    static java.util.Set<String> Scopes(String scope) {
+        return java.util.Set.of(scope.split(" "));
+    }
+
+    @Test
+    void clientWithEs256IdTokenAlgGetsEs256IdToken() throws Exception {
+        TestClients.Client es = clients.registerWithIdTokenAlg("none", SCOPE, "ES256", "authorization_code");
+        Http.Answer answer = exchange(es, published(es));
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        SignedJWT id = Jwts.verified(answer.string("id_token"), http.get("/jwks").json());
+        assertEquals(JWSAlgorithm.ES256, id.getHeader().getAlgorithm());
+        assertEquals(TokenHashes.halfHash(JWSAlgorithm.ES256, answer.string("access_token")),
+                id.getJWTClaimsSet().getStringClaim("at_hash"));
+    }
+
+    @Test
+    void noRefreshTokenWithoutOfflineAccessOrRefreshGrant() throws Exception {
+        TestClients.Client plain = clients.register("none", "openid", "authorization_code");
+        Codes codes = Codes.forClient(plain.id(), "openid");
+        publisher.publish(codes.event());
+
+        Http.Answer answer = exchange(plain, codes);
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertNull(answer.json().get("refresh_token"));
+        assertNotNull(answer.string("id_token"));
+    }
+
+    @Test
+    void eventArrivingAfterTheRequestWithinTheWaitThenTokens() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        CompletableFuture<Http.Answer> pending = CompletableFuture.supplyAsync(() -> exchange(spa, codes));
+        Thread.sleep(400);
+        assertFalse(pending.isDone(), "the request waits for the code");
+
+        publisher.publish(codes.event());
+
+        assertEquals(200, pending.get(10, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void eventArrivingBeyondTheWaitThenInvalidGrant() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        long start = System.nanoTime();
+
+        Http.Answer answer = exchange(spa, codes);
+
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertInvalidGrant(answer);
+        assertTrue(waitedMs >= 1400 && waitedMs < 5000, "waited about code-wait, was " + waitedMs + " ms");
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+        assertEquals(200, exchange(spa, codes).status(), "the code works once it has arrived");
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() throws Exception {
+        Codes codes = published(spa);
+        publisher.publish(codes.event());
+        assertEquals(200, exchange(spa, codes).status());
+        var consumed = received.findById(codes.event().codeHash()).orElseThrow();
+
+        publisher.publish(codes.event());
+        published(spa); // a later event on the same partition: the redelivery has been processed
+
+        assertEquals(consumed, received.findById(codes.event().codeHash()).orElseThrow());
+        assertInvalidGrant(exchange(spa, codes));
+    }
+
+    @Test
+    void otherClientsCodeThenInvalidGrant() throws Exception {
+        TestClients.Client other = clients.register("none", SCOPE, "authorization_code");
+        Codes codes = published(spa);
+
+        assertInvalidGrant(exchange(other, codes));
+        assertEquals(200, exchange(spa, codes).status(), "the rightful client can still use it");
+    }
+
+    @Test
+    void wrongRedirectUriThenInvalidGrant() throws Exception {
+        Codes codes = published(spa);
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI + "/other", "code_verifier", codes.verifier(),
+                "client_id", spa.id())));
+    }
+
+    @Test
+    void missingRedirectUriThenInvalidRequest() throws Exception {
+        Codes codes = published(spa);
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "code_verifier", codes.verifier(), "client_id", spa.id()));
+        assertEquals(400, answer.status());
+        assertEquals("invalid_request", answer.string("error"));
+    }
+
+    @Test
+    void missingWrongOrShortVerifierThenInvalidGrant() throws Exception {
+        Codes codes = published(spa);
+        String redirect = TestClients.REDIRECT_URI;
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", redirect, "client_id", spa.id())));
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", redirect, "client_id", spa.id(), "code_verifier", codes.verifier() + "x")));
+        String shortVerifier = codes.verifier().substring(0, 42);
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", redirect, "client_id", spa.id(), "code_verifier", shortVerifier)));
+        assertEquals(200, exchange(spa, codes).status(), "failed attempts do not consume the code");
+    }
+
+    @Test
+    void expiredCodeThenInvalidGrant() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE, Instant.now().minusSeconds(1));
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+        assertInvalidGrant(exchange(spa, codes));
+    }
+
+    @Test
+    void unknownCodeThenInvalidGrant() {
+        Codes never = Codes.forClient(spa.id(), SCOPE);
+        assertInvalidGrant(exchange(spa, never));
+    }
+}

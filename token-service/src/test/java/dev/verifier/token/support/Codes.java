@@ -1,0 +1,34 @@
+package dev.verifier.token.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.crypto.RandomTokens;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.pkce.Pkce;
+
+/** An authorization code as authorize-service would issue it: the code, its PKCE verifier, and its event. */
+public record Codes(String code, String verifier, CodeIssued event) {
+
+    public static final String NONCE = "n-0S6_WzA2Mj";
+
+    public static Codes forClient(String clientId, String scope) {
+        return forClient(clientId, scope, Instant.now().plusSeconds(60));
+    }
+
+    public static Codes forClient(String clientId, String scope, Instant expiresAt) {
+        String code = RandomTokens.base64Url(32);
+        String verifier = RandomTokens.base64Url(48);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code), clientId,
+                TestClients.REDIRECT_URI, scope, "user-" + RandomTokens.base64Url(4), Pkce.challengeS256(verifier),
+                Pkce.S256, NONCE, now.minus(Duration.ofSeconds(30)), "urn:verifier:acr:pwd", List.of("pwd"),
+                "session-1", Map.of("name", "Alice Example", "email", "alice@example.com", "email_verified", true),
+                now, expiresAt);
+        return new Codes(code, verifier, event);
+    }
+}
