@@ -1,0 +1,184 @@
+package dev.verifier.resource.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.verifier.testsupport.KafkaTest;
+import dev.verifier.testsupport.SharedKafka;
+import dev.verifier.testsupport.TestTokenIssuer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The sample API validates RFC 9068 access tokens locally against the token-service JWKS: signature, typ at+jwt,
+ * iss, aud, exp/nbf with bounded skew, scope per endpoint; errors per RFC 6750.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProtectedApiTest implements KafkaTest {
+
+    static final String ISSUER = "http://localhost:9000";
+    static final String AUDIENCE = "http://localhost:9003";
+    static final TestTokenIssuer TOKENS = new TestTokenIssuer(ISSUER);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(SharedKafka.properties());
+        props.put("verifier.urls.token-service", TOKENS.baseUrl());
+        props.put("verifier.urls.issuer", ISSUER);
+        props.put("verifier.urls.resource-api", AUDIENCE);
+        return props;
+    }
+
+    @Test
+    void meAnswersSubjectClientAndScopesOfAValidToken() throws Exception {
+        HttpResponse<String> response = get("/api/me",
+                TOKENS.token(AUDIENCE).subject("sub-42").scope("openid profile").sign());
+
+        assertEquals(200, response.statusCode(), response.body());
+        Map<?, ?> me = json.readValue(response.body(), Map.class);
+        assertEquals("sub-42", me.get("sub"));
+        assertEquals("test-client", me.get("client_id"));
+        assertEquals(List.of("openid", "profile"), me.get("scopes"));
+    }
+
+    @Test
+    void missingTokenIsChallengedWithBearer() throws Exception {
+        HttpResponse<String> response = get("/api/me", null);
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    }
+
+    @Test
+    void idTokenPresentedAsAccessTokenIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token(AUDIENCE).type("JWT").sign());
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token(AUDIENCE).issuer("https://evil.example").sign());
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token("http://localhost:9002").sign());
+    }
+
+    @Test
+    void expiredTokenBeyondTheSkewIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token(AUDIENCE).expiresIn(Duration.ofMinutes(-2)).sign());
+    }
+
+    @Test
+    void tokenNotYetValidBeyondTheSkewIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token(AUDIENCE).notBefore(Instant.now().plusSeconds(600)).sign());
+    }
+
+    @Test
+    void tokenSignedWithAnUnpublishedKeyIsRefused() throws Exception {
+        assertInvalidToken(TOKENS.token(AUDIENCE).signedWithUnpublishedKey().sign());
+    }
+
+    @Test
+    void tamperedTokenIsRefused() throws Exception {
+        String token = TOKENS.token(AUDIENCE).subject("alice").sign();
+        String[] parts = token.split("\\.");
+        String otherPayload = TOKENS.token(AUDIENCE).subject("mallory").sign().split("\\.")[1];
+        assertInvalidToken(parts[0] + "." + otherPayload + "." + parts[2]);
+    }
+
+    @Test
+    void notesWithoutTheirScopeAnswerInsufficientScope() throws Exception {
+        HttpResponse<String> response = get("/api/notes", TOKENS.token(AUDIENCE).scope("openid").sign());
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("")
+                .contains("error=\"insufficient_scope\""));
+        assertEquals("insufficient_scope", json.readValue(response.body(), Map.class).get("error"));
+    }
+
+    @Test
+    void notesAreWrittenAndReadWithTheirScopesAndBelongToTheSubject() throws Exception {
+        String writer = TOKENS.token(AUDIENCE).subject("note-owner").scope("notes.write").sign();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/notes"))
+                .header("Authorization", "Bearer " + writer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+
+        String ownerReader = TOKENS.token(AUDIENCE).subject("note-owner").scope("notes.read").sign();
+        String otherReader = TOKENS.token(AUDIENCE).subject("someone-else").scope("notes.read").sign();
+        assertTrue(get("/api/notes", ownerReader).body().contains("hello"));
+        assertEquals("[]", get("/api/notes", otherReader).body());
+    }
+
+    @Test
+    void malformedNoteAnswersInvalidRequestNotA500() throws Exception {
+        String writer = TOKENS.token(AUDIENCE).scope("notes.write").sign();
+        for (String body : List.of("{\"text\":\"\"}", "{not json", "{\"text\":\"" + "x".repeat(4001) + "\"}")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/notes"))
+                    .header("Authorization", "Bearer " + writer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), body + " -> " + response.body());
+            assertEquals("invalid_request", json.readValue(response.body(), Map.class).get("error"));
+        }
+    }
+
+    @Test
+    void tokenSignedWithANewlyRotatedKeyIsAcceptedAfterOneJwksRefresh() throws Exception {
+        assertEquals(200, get("/api/me", TOKENS.token(AUDIENCE).sign()).statusCode());
+        int hitsBefore = TOKENS.jwksHits();
+        TOKENS.rotate();
+
+        HttpResponse<String> response = get("/api/me", TOKENS.token(AUDIENCE).sign());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(hitsBefore + 1, TOKENS.jwksHits(), "exactly one JWKS refresh for the unknown kid");
+        get("/api/me", TOKENS.token(AUDIENCE).sign());
+        assertEquals(hitsBefore + 1, TOKENS.jwksHits(), "the new key is cached");
+    }
+
+    private void assertInvalidToken(String token) throws Exception {
+        HttpResponse<String> response = get("/api/me", token);
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
+                response.headers().map().toString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create(server.getURL() + path);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.verifier.shared.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * token-service's public keys as a resource server holds them: fetched once, kept for {@code ttl}, refetched at once
+ * when a token names a {@code kid} the set lacks (a key rotated in since the last fetch) — but at most once per
+ * {@code minRefreshInterval}, so tokens with made-up key ids cannot turn into a flood of JWKS requests. If a refetch
+ * fails the last good set stays in use. A plain class; {@link VerifierJwksSignature} holds one.
+ */
+public final class JwksKeys {
+
+    private final Supplier<JWKSet> fetcher;
+    private final Duration ttl;
+    private final Duration minRefreshInterval;
+    private final Clock clock;
+
+    private JWKSet keys;
+    private Instant expiresAt = Instant.MIN;
+    private Instant lastUnknownKidRefresh = Instant.MIN;
+
+    public JwksKeys(Supplier<JWKSet> fetcher, Duration ttl, Duration minRefreshInterval, Clock clock) {
+        this.fetcher = fetcher;
+        this.ttl = ttl;
+        this.minRefreshInterval = minRefreshInterval;
+        this.clock = clock;
+    }
+
+    /** The key set to verify a token whose header names {@code kid}; throws only if no set was ever fetched. */
+    public synchronized JWKSet forKid(@Nullable String kid) {
+        Instant now = clock.instant();
+        if (keys == null || !now.isBefore(expiresAt)) {
+            load(now);
+        } else if (kid != null && keys.getKeyByKeyId(kid) == null
+                && !now.isBefore(lastUnknownKidRefresh.plus(minRefreshInterval))) {
+            lastUnknownKidRefresh = now;
+            load(now);
+        }
+        return keys;
+    }
+
+    private void load(Instant now) {
+        try {
+            keys = fetcher.get();
+            expiresAt = now.plus(ttl);
+        } catch (RuntimeException e) {
+            if (keys == null) {
+                throw e;
+            }
+            expiresAt = now.plus(minRefreshInterval);
+        }
+    }
+}
