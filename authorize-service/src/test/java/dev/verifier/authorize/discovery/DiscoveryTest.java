@@ -1,0 +1,64 @@
+package dev.verifier.authorize.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.verifier.authorize.support.AuthorizeTestContext;
+import dev.verifier.authorize.support.Json;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Discovery documents: absolute URLs of every service and only what is really supported. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "verifier.urls.issuer", value = "https://id.example.com")
+class DiscoveryTest implements AuthorizeTestContext {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper mapper;
+
+    @Test
+    void openidConfigurationAdvertisesAbsoluteUrlsAndOnlySupportedFeatures() {
+        Map<String, Object> doc = get("/.well-known/openid-configuration");
+        String tokenService = doc.get("token_endpoint").toString().replace("/token", "");
+        assertEquals("https://id.example.com", doc.get("issuer"));
+        assertEquals("https://id.example.com/authorize", doc.get("authorization_endpoint"));
+        assertEquals("https://id.example.com/userinfo", doc.get("userinfo_endpoint"));
+        assertEquals(tokenService + "/jwks", doc.get("jwks_uri"));
+        assertTrue(tokenService.startsWith("http://127.0.0.1:"), "the configured token-service URL: " + tokenService);
+        assertEquals(tokenService + "/introspect", doc.get("introspection_endpoint"));
+        assertEquals(tokenService + "/revoke", doc.get("revocation_endpoint"));
+        assertEquals(List.of("S256"), doc.get("code_challenge_methods_supported"));
+        assertEquals(List.of("code"), doc.get("response_types_supported"));
+        assertEquals(true, doc.get("authorization_response_iss_parameter_supported"));
+        assertEquals(List.of("none", "client_secret_basic", "client_secret_post", "client_secret_jwt",
+                "private_key_jwt"), doc.get("token_endpoint_auth_methods_supported"));
+        assertEquals(List.of("RS256", "ES256"), doc.get("id_token_signing_alg_values_supported"));
+        assertTrue(((List<?>) doc.get("scopes_supported")).containsAll(List.of("openid", "offline_access")));
+        assertTrue(((List<?>) doc.get("claims_supported")).containsAll(List.of("sub", "email", "name")));
+        assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
+        assertEquals(false, doc.get("request_parameter_supported"));
+    }
+
+    @Test
+    void oauthAuthorizationServerMetadataIsTheSameDocument() {
+        assertEquals(get("/.well-known/openid-configuration"), get("/.well-known/oauth-authorization-server"));
+    }
+
+    private Map<String, Object> get(String path) {
+        Json.Answer answer = new Json(server.getURL().toString(), mapper).get(path, null);
+        assertEquals(200, answer.status());
+        return answer.body();
+    }
+}

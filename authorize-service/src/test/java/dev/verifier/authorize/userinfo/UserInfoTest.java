@@ -1,0 +1,75 @@
+package dev.verifier.authorize.userinfo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verifier.authorize.support.AuthorizeTestContext;
+import dev.verifier.authorize.support.Json;
+import dev.verifier.authorize.support.TestTokens;
+import dev.verifier.authorize.support.TestUsers;
+import dev.verifier.authorize.user.UserService;
+import dev.verifier.authorize.user.UserView;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** /userinfo: a bearer access token for this issuer with openid; the claims of the granted scopes only. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UserInfoTest implements AuthorizeTestContext {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper mapper;
+    @Inject
+    UserService users;
+
+    Json json;
+    UserView erin;
+
+    @BeforeAll
+    void setUp() {
+        json = new Json(server.getURL().toString(), mapper);
+        erin = TestUsers.create(users, "erin");
+    }
+
+    @Test
+    void getAnswersSubAndClaimsOfGrantedScopesOnly() {
+        String token = TestTokens.token().subject(erin.sub()).scope("openid email").sign();
+        Json.Answer answer = json.get("/userinfo", token);
+        assertEquals(200, answer.status(), answer.body().toString());
+        assertEquals(erin.sub(), answer.body().get("sub"));
+        assertEquals("erin@example.com", answer.body().get("email"));
+        assertEquals(true, answer.body().get("email_verified"));
+        assertFalse(answer.body().containsKey("name"), "profile was not granted");
+        assertFalse(answer.body().containsKey("phone_number"));
+    }
+
+    @Test
+    void postAnswersTheSame() {
+        String token = TestTokens.token().subject(erin.sub()).scope("openid profile").sign();
+        Json.Answer answer = json.postEmpty("/userinfo", token);
+        assertEquals(200, answer.status(), answer.body().toString());
+        assertEquals("erin Example", answer.body().get("name"));
+        assertEquals("erin", answer.body().get("preferred_username"));
+        assertFalse(answer.body().containsKey("email"));
+    }
+
+    @Test
+    void withoutOpenidScopeThen403AndWithoutTokenOrWithIdTokenThen401() {
+        assertEquals(403, json.get("/userinfo", TestTokens.token().subject(erin.sub()).scope("email").sign()).status());
+        Json.Answer none = json.get("/userinfo", null);
+        assertEquals(401, none.status());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, json.get("/userinfo",
+                TestTokens.token().subject(erin.sub()).type("JWT").sign()).status(), "an ID token is refused");
+        assertEquals(401, json.get("/userinfo",
+                TestTokens.token().subject(erin.sub()).audience("http://localhost:9003").sign()).status());
+    }
+}
