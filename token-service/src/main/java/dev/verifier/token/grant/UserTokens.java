@@ -47,22 +47,24 @@ public class UserTokens {
     }
 
     /**
-     * @param newRefreshToken whether to issue a refresh token (false when a kept one stays valid)
-     * @param nonce           the authorization request's nonce (code exchange only)
+     * @param accessScope  the scope of the access token (may be narrower than the grant's on refresh)
+     * @param refreshScope the scope of a new refresh token, or null for none (a kept one stays valid)
+     * @param idToken      whether to issue an ID token ({@code openid} was granted)
+     * @param nonce        the authorization request's nonce (code exchange only)
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Issued issue(RegisteredClient client, GrantFamily family, CodeIssued grant, Scopes scope,
-                        boolean newRefreshToken, @Nullable String nonce) {
+    public Issued issue(RegisteredClient client, GrantFamily family, CodeIssued grant, Scopes accessScope,
+                        @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce) {
         IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),
-                scope, audiences.forUser(), family.authTime()));
+                accessScope, audiences.forUser(), family.authTime()));
         families.addAccessToken(family.id(), access.jti(), access.expiresAt());
-        String idToken = scope.contains(Scopes.OPENID)
+        String id = idToken
                 ? issuer.idToken(new IdTokenRequest(family.subject(), client.clientId(), family.authTime(), nonce,
                         grant.acr(), grant.amr(), grant.claims(), access.token(),
                         client.metadata().idTokenSignedResponseAlg()))
                 : null;
-        String refresh = newRefreshToken ? refreshTokens.issue(family, scope.toString()) : null;
-        return new Issued(TokenResponse.bearer(access.token(), access.expiresIn(), refresh, idToken, scope.toString()),
+        String refresh = refreshScope != null ? refreshTokens.issue(family, refreshScope.toString()) : null;
+        return new Issued(TokenResponse.bearer(access.token(), access.expiresIn(), refresh, id, accessScope.toString()),
                 access);
     }
 

@@ -58,7 +58,8 @@ class CodeExchange {
         families.create(family);
         Scopes scope = Scopes.parse(event.scope());
         UserTokens.Issued issued = tokens.issue(client, family, event, scope,
-                UserTokens.refreshAllowed(client, scope), event.nonce());
+                UserTokens.refreshAllowed(client, scope) ? scope : null, scope.contains(Scopes.OPENID),
+                event.nonce());
         AUDIT.info("audit event=tokens_issued grant=authorization_code client={} sub={} jti={} refresh={}",
                 client.clientId(), event.subject(), issued.accessToken().jti(),
                 issued.response().refreshToken() != null);

@@ -1,0 +1,64 @@
+package dev.verifier.token.grant.refresh;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.token.config.TokenConfiguration;
+import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.UserTokens;
+import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.issue.Scopes;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The refresh's one transaction: rotate the token (public clients always; confidential ones unless configured
+ * otherwise) or slide its idle expiry, then issue. The new refresh token keeps the grant's scope (RFC 6749 §6);
+ * the access token gets the asked scope; an ID token (without nonce) when {@code openid} was granted.
+ */
+@Singleton
+class RefreshExchange {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+
+    private final RefreshTokens refreshTokens;
+    private final UserTokens tokens;
+    private final TokenConfiguration config;
+    private final JsonMapper json;
+
+    RefreshExchange(RefreshTokens refreshTokens, UserTokens tokens, TokenConfiguration config, JsonMapper json) {
+        this.refreshTokens = refreshTokens;
+        this.tokens = tokens;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Empty when the token was rotated by a concurrent request (a reuse). */
+    @Transactional
+    Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked) {
+        boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
+        boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
+        if (!live) {
+            return Optional.empty();
+        }
+        Scopes granted = Scopes.parse(stored.scope());
+        UserTokens.Issued issued = tokens.issue(client, family, grant(family), asked, rotate ? granted : null,
+                Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
+        AUDIT.info("audit event=tokens_issued grant=refresh_token client={} sub={} jti={} rotated={}",
+                client.clientId(), family.subject(), issued.accessToken().jti(), rotate);
+        return Optional.of(issued.response());
+    }
+
+    private CodeIssued grant(GrantFamily family) {
+        try {
+            return json.readValue(family.claims(), CodeIssued.class);
+        } catch (IOException e) {
+            throw RefreshTokenGrant.invalidGrant();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.verifier.token.grant.refresh;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import dev.verifier.token.endpoint.TokenRequest;
+import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.GrantHandler;
+import dev.verifier.token.grant.family.GrantFamilies;
+import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.issue.Scopes;
+import jakarta.inject.Singleton;
+
+/**
+ * {@code refresh_token} (RFC 6749 §6, RFC 9700 §4.14): the token must be live (idle and absolute lifetimes), its
+ * family unrevoked and this client's; the scope may be narrowed, never widened. A token already rotated is a reuse:
+ * the whole family is revoked. Issuing happens in one transaction ({@link RefreshExchange}).
+ */
+@Singleton
+class RefreshTokenGrant implements GrantHandler {
+
+    private final RefreshTokens refreshTokens;
+    private final GrantFamilies families;
+    private final RefreshExchange exchange;
+    private final Clock clock;
+
+    RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange, Clock clock) {
+        this.refreshTokens = refreshTokens;
+        this.families = families;
+        this.exchange = exchange;
+        this.clock = clock;
+    }
+
+    @Override
+    public GrantType grantType() {
+        return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public TokenResponse handle(TokenRequest request, RegisteredClient client) {
+        RefreshToken stored = refreshTokens.find(request.required("refresh_token"))
+                .orElseThrow(RefreshTokenGrant::invalidGrant);
+        GrantFamily family = families.find(stored.familyId()).orElseThrow(RefreshTokenGrant::invalidGrant);
+        if (!family.clientId().equals(client.clientId()) || family.isRevoked()) {
+            throw invalidGrant();
+        }
+        if (stored.rotatedAt() != null) {
+            throw reused(family);
+        }
+        Instant now = clock.instant();
+        if (!stored.idleExpiresAt().isAfter(now) || !family.absoluteExpiresAt().isAfter(now)) {
+            throw invalidGrant();
+        }
+        Scopes granted = Scopes.parse(stored.scope());
+        Scopes asked = request.param("scope").map(Scopes::parse).orElse(granted);
+        if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
+            throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
+        }
+        return exchange.redeem(stored, family, client, asked).orElseThrow(() -> reused(family));
+    }
+
+    private OAuthException reused(GrantFamily family) {
+        families.revoke(family.id(), "refresh_token_reuse");
+        return invalidGrant();
+    }
+
+    static OAuthException invalidGrant() {
+        return OAuthError.INVALID_GRANT.exception("the refresh token is invalid, expired or revoked");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.verifier.token.grant.refresh;
+
+import static dev.verifier.token.support.Http.basic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.Set;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.token.support.CodeFlow;
+import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Jwts;
+import dev.verifier.token.support.TestClients;
+import dev.verifier.token.support.TestClock;
+import dev.verifier.token.support.TokenRequests;
+import dev.verifier.token.support.TokenServiceTest;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Refresh tokens: rotation, reuse detection, scope narrowing, idle and absolute lifetimes. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "spec.name", value = "RefreshTokenGrantTest")
+@Property(name = "test.clock", value = "mutable")
+class RefreshTokenGrantTest implements TokenServiceTest {
+
+    static final String SCOPE = "openid profile offline_access";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestClients clients;
+    @Inject
+    CodeFlow flow;
+    @Inject
+    TestClock clock;
+
+    Http http;
+    TestClients.Client spa;
+
+    @BeforeAll
+    void setUp() {
+        http = new Http(server.getURI(), json);
+        spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    String refreshToken(TestClients.Client client, String... headers) {
+        Http.Answer answer = flow.tokens(http, client, SCOPE, headers);
+        assertEquals(200, answer.status(), answer.raw().body());
+        return answer.string("refresh_token");
+    }
+
+    Http.Answer refresh(TestClients.Client client, String token, String... extra) {
+        return http.post("/token", TokenRequests.refresh(client, token, extra));
+    }
+
+    static void assertInvalidGrant(Http.Answer answer) {
+        assertEquals(400, answer.status(), answer.raw().body());
+        assertEquals("invalid_grant", answer.string("error"));
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndIssuesNewAccessAndIdTokens() throws Exception {
+        String first = refreshToken(spa);
+
+        Http.Answer answer = refresh(spa, first);
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertEquals("no-store", answer.header("Cache-Control"));
+        assertNotNull(answer.string("refresh_token"));
+        assertNotEquals(first, answer.string("refresh_token"));
+        SignedJWT id = Jwts.verified(answer.string("id_token"), http.get("/jwks").json());
+        assertNull(id.getJWTClaimsSet().getClaim("nonce"), "no nonce in a refreshed ID token");
+        assertEquals(200, refresh(spa, answer.string("refresh_token")).status(), "the new token works");
+    }
+
+    @Test
+    void reuseOfARotatedTokenRevokesTheWholeFamily() {
+        String first = refreshToken(spa);
+        String second = refresh(spa, first).string("refresh_token");
+
+        assertInvalidGrant(refresh(spa, first));
+
+        assertInvalidGrant(refresh(spa, second));
+    }
+
+    @Test
+    void narrowedScopeIsGrantedAndTheGrantKeepsItsScope() throws Exception {
+        String first = refreshToken(spa);
+
+        Http.Answer narrowed = refresh(spa, first, "scope", "openid");
+
+        assertEquals(200, narrowed.status(), narrowed.raw().body());
+        assertEquals("openid", narrowed.string("scope"));
+        JWTClaimsSet at = SignedJWT.parse(narrowed.string("access_token")).getJWTClaimsSet();
+        assertEquals("openid", at.getStringClaim("scope"));
+        Http.Answer again = refresh(spa, narrowed.string("refresh_token"));
+        assertEquals(Set.of(SCOPE.split(" ")), Set.of(again.string("scope").split(" ")));
+    }
+
+    @Test
+    void widenedScopeIsRefused() {
+        String first = refreshToken(spa);
+
+        Http.Answer answer = refresh(spa, first, "scope", "openid email");
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_scope", answer.string("error"));
+        assertEquals(200, refresh(spa, first).status(), "a refused request does not use up the token");
+    }
+
+    @Test
+    void anotherClientCannotUseTheToken() {
+        String first = refreshToken(spa);
+        TestClients.Client other = clients.register("none", SCOPE, "authorization_code", "refresh_token");
+
+        assertInvalidGrant(refresh(other, first));
+        assertEquals(200, refresh(spa, first).status());
+    }
+
+    @Test
+    void unknownTokenThenInvalidGrant() {
+        assertInvalidGrant(refresh(spa, "not-a-refresh-token"));
+    }
+
+    @Test
+    void idleTokenExpiresAfterTheIdleLifetime() {
+        String first = refreshToken(spa);
+
+        clock.advance(Duration.ofDays(14).plusMinutes(1));
+
+        assertInvalidGrant(refresh(spa, first));
+    }
+
+    @Test
+    void activeGrantStillEndsAtTheAbsoluteLifetime() {
+        String token = refreshToken(spa);
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofDays(13));
+            Http.Answer answer = refresh(spa, token);
+            assertEquals(200, answer.status(), "used within the idle lifetime, day " + (i + 1) * 13);
+            token = answer.string("refresh_token");
+        }
+        clock.advance(Duration.ofDays(13));   // day 91 > 90, though only 13 days idle
+
+        assertInvalidGrant(refresh(spa, token));
+    }
+
+    @Test
+    void confidentialClientsTokensRotateByDefault() {
+        TestClients.Client web = clients.register("client_secret_basic", SCOPE, "authorization_code",
+                "refresh_token");
+        String auth = basic(web.id(), web.secret());
+        String first = refreshToken(web, "Authorization", auth);
+
+        Http.Answer answer = http.post("/token", TokenRequests.refresh(web, first), "Authorization", auth);
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertNotEquals(first, answer.string("refresh_token"));
+    }
+}

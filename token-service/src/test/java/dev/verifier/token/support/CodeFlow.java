@@ -1,0 +1,48 @@
+package dev.verifier.token.support;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.verifier.token.code.ReceivedCodeRepository;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** Gets tokens the way a client does after /authorize: the code's event goes through the broker, then /token. */
+@Singleton
+@Requires(property = "spec.name")
+public class CodeFlow {
+
+    private final CodePublisher publisher;
+    private final ReceivedCodeRepository received;
+    private volatile boolean warm;
+
+    CodeFlow(CodePublisher publisher, ReceivedCodeRepository received) {
+        this.publisher = publisher;
+        this.received = received;
+    }
+
+    public Codes publish(TestClients.Client client, String scope) {
+        Codes codes = Codes.forClient(client.id(), scope);
+        publisher.publish(codes.event());
+        if (!warm) {
+            awaitStored(codes, Duration.ofSeconds(30));
+            warm = true;
+        }
+        return codes;
+    }
+
+    public Http.Answer tokens(Http http, TestClients.Client client, String scope, String... headers) {
+        return http.post("/token", TokenRequests.code(client, publish(client, scope)), headers);
+    }
+
+    public void awaitStored(Codes codes, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (received.findById(codes.event().codeHash()).isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
