@@ -1,0 +1,35 @@
+package dev.verifier.resource.demo;
+
+import dev.verifier.shared.config.VerifierUrls;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+/** {@code GET /demo/config.json}: where the demo SPA finds the issuer, its endpoints and its client. */
+@Controller("/demo")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class DemoConfigController {
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record DemoConfig(String issuer, String authorizationEndpoint, String tokenEndpoint, String revocationEndpoint,
+                      String apiUrl, @Nullable String clientId, String redirectUri, String scope) {
+    }
+
+    private final DemoConfig config;
+
+    DemoConfigController(VerifierUrls urls, DemoConfiguration demo) {
+        String tokenService = VerifierUrls.strip(urls.tokenService());
+        String self = VerifierUrls.strip(urls.resourceApi());
+        this.config = new DemoConfig(urls.issuerId(), urls.issuerId() + "/authorize", tokenService + "/token",
+                tokenService + "/revoke", self + "/api/me", demo.clientId(), self + "/demo/", demo.scope());
+    }
+
+    @Get("/config.json")
+    DemoConfig config() {
+        return config;
+    }
+}

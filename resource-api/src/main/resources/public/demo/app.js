@@ -1,0 +1,146 @@
+// Verifier demo SPA: Authorization Code + PKCE (S256) with WebCrypto. Tokens live in memory only; the PKCE verifier,
+// state and nonce survive the redirect in sessionStorage and are deleted as soon as the code is redeemed.
+(() => {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  let config;
+  let tokens = null; // { access_token, refresh_token, id_token, expires_in } — never persisted
+
+  const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+      .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
+  const sha256 = (text) => crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+
+  function decodeJwtPayload(jwt) {
+    const part = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    const json = decodeURIComponent(atob(part).split("").map((c) =>
+        "%" + ("00" + c.charCodeAt(0).toString(16)).slice(-2)).join(""));
+    return JSON.parse(json);
+  }
+
+  function status(text, isError) {
+    $("status").textContent = text;
+    $("status").className = isError ? "error" : "";
+  }
+
+  function render() {
+    const signedIn = tokens !== null;
+    $("login").disabled = signedIn;
+    $("call-api").disabled = !signedIn;
+    $("refresh").disabled = !signedIn || !tokens.refresh_token;
+    $("logout").disabled = !signedIn;
+    $("claims").textContent = signedIn && tokens.id_token
+        ? JSON.stringify(decodeJwtPayload(tokens.id_token), null, 2) : "(not signed in)";
+  }
+
+  async function login() {
+    const verifier = random(32);
+    const state = random(16);
+    const nonce = random(16);
+    sessionStorage.setItem("verifier.pkce", JSON.stringify({ verifier, state, nonce }));
+    const params = new URLSearchParams({
+      response_type: "code",
+      client_id: config.client_id,
+      redirect_uri: config.redirect_uri,
+      scope: config.scope,
+      state,
+      nonce,
+      code_challenge: b64url(await sha256(verifier)),
+      code_challenge_method: "S256",
+    });
+    window.location.assign(config.authorization_endpoint + "?" + params);
+  }
+
+  async function tokenRequest(form) {
+    const response = await fetch(config.token_endpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form),
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      throw new Error(body.error + ": " + (body.error_description || ""));
+    }
+    return body;
+  }
+
+  async function finishLogin(query) {
+    const saved = JSON.parse(sessionStorage.getItem("verifier.pkce") || "null");
+    sessionStorage.removeItem("verifier.pkce");
+    history.replaceState(null, "", config.redirect_uri);
+    if (query.get("error")) {
+      throw new Error(query.get("error") + ": " + (query.get("error_description") || ""));
+    }
+    if (!saved || query.get("state") !== saved.state) {
+      throw new Error("state mismatch: the answer is not for the request this page sent");
+    }
+    if (query.get("iss") !== config.issuer) {
+      throw new Error("iss mismatch (RFC 9207): " + query.get("iss"));
+    }
+    const body = await tokenRequest({
+      grant_type: "authorization_code",
+      code: query.get("code"),
+      redirect_uri: config.redirect_uri,
+      client_id: config.client_id,
+      code_verifier: saved.verifier,
+    });
+    const claims = decodeJwtPayload(body.id_token);
+    if (claims.nonce !== saved.nonce || claims.iss !== config.issuer || claims.aud.indexOf(config.client_id) < 0) {
+      throw new Error("the ID token does not match this login (nonce, iss or aud)");
+    }
+    tokens = body;
+    status("Signed in as " + (claims.preferred_username || claims.sub) + ".");
+  }
+
+  async function callApi() {
+    const response = await fetch(config.api_url, { headers: { Authorization: "Bearer " + tokens.access_token } });
+    const text = await response.text();
+    $("api").textContent = response.status + " " + text;
+    status(response.ok ? "API call succeeded." : "API call failed (" + response.status + ").", !response.ok);
+  }
+
+  async function refresh() {
+    const body = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+      client_id: config.client_id,
+    });
+    tokens = Object.assign({}, tokens, body);
+    status("Tokens refreshed (the refresh token rotated).");
+  }
+
+  async function logout() {
+    if (tokens.refresh_token) {
+      await fetch(config.revocation_endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: "refresh_token",
+          client_id: config.client_id }),
+      }).catch(() => undefined);
+    }
+    tokens = null;
+    $("api").textContent = "(no call yet)";
+    status("Signed out; the refresh token was revoked.");
+  }
+
+  function guard(action) {
+    return () => action().catch((e) => status(e.message, true)).finally(render);
+  }
+
+  async function start() {
+    config = await (await fetch("config.json")).json();
+    const query = new URLSearchParams(window.location.search);
+    if (query.has("code") || query.has("error")) {
+      await finishLogin(query);
+    } else {
+      status(config.client_id ? "Not signed in." : "No demo client configured (run infra/run-local.sh).",
+          !config.client_id);
+    }
+  }
+
+  $("login").addEventListener("click", guard(login));
+  $("call-api").addEventListener("click", guard(callApi));
+  $("refresh").addEventListener("click", guard(refresh));
+  $("logout").addEventListener("click", guard(logout));
+  guard(start)();
+})();
