@@ -111,15 +111,15 @@ port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-bro
 # ---- services
 export MICRONAUT_ENVIRONMENTS=local
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
-for s in "${SERVICES[@]}"; do
+start=$(date +%s)
+start_service() {
+  local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
   java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s.log" 2>&1 &
   PIDS+=($!)
-done
-
-start=$(date +%s)
-for s in "${SERVICES[@]}"; do
-  url="http://localhost:${PORTS[$s]}/health/readiness"
+}
+await_ready() {
+  local s=$1 url="http://localhost:${PORTS[$1]}/health/readiness"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if (( $(date +%s) - start > READY_TIMEOUT )); then
       echo "$s was not ready after ${READY_TIMEOUT}s; last lines of $LOGS/$s.log:" >&2
@@ -131,7 +131,18 @@ for s in "${SERVICES[@]}"; do
     done
     sleep 0.5
   done
-done
+}
+for s in client-registry token-service authorize-service; do start_service "$s"; done
+for s in client-registry token-service authorize-service; do await_ready "$s"; done
+
+# ---- demo client and user, registered once through the real admin APIs and kept in ./data/demo.env
+# shellcheck source=/dev/null
+. "$ROOT/infra/seed-demo.sh"
+seed_demo "$DATA/demo.env"
+export VERIFIER_DEMO_CLIENT_ID="$DEMO_CLIENT_ID"
+
+start_service resource-api
+await_ready resource-api
 elapsed=$(( $(date +%s) - start ))
 
 cat <<INFO
@@ -145,6 +156,9 @@ Verifier is ready (services up in ${elapsed}s).
   Kafka broker        127.0.0.1:$KAFKA_PORT
   data and logs       $DATA
   admin client        $VERIFIER_ADMIN_CLIENT_ID / $VERIFIER_ADMIN_CLIENT_SECRET   (kept in $SECRETS_FILE)
+
+Demo: open http://localhost:9003/demo/ and log in as $DEMO_USERNAME / $DEMO_PASSWORD
+      (public client $DEMO_CLIENT_ID; kept in $DATA/demo.env)
 
 Press Ctrl-C to stop.
 INFO
