@@ -37,10 +37,20 @@ public class TestClients {
 
     public Client registerWithIdTokenAlg(String method, String scope, @Nullable String idTokenAlg,
                                          String... grantTypes) {
+        return create(method, scope, idTokenAlg, null, grantTypes);
+    }
+
+    /** A resource server: a confidential client whose {@code client_uri} is its audience. */
+    public Client registerResourceServer(String audience) {
+        return create("client_secret_basic", "", null, audience, "client_credentials");
+    }
+
+    private Client create(String method, String scope, @Nullable String idTokenAlg, @Nullable String clientUri,
+                            String... grantTypes) {
         String id = method + "-" + RandomTokens.base64Url(6);
         String secret = method.startsWith("client_secret") ? ClientSecrets.generate() : null;
         ClientMetadata metadata = new ClientMetadata(id, List.of(REDIRECT_URI), List.of(grantTypes), List.of("code"),
-                method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, null, null, null,
+                method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, clientUri, null, null,
                 null);
         String hash = secret != null && !method.equals("client_secret_jwt") ? ClientSecrets.hash(secret) : null;
         String ciphertext = method.equals("client_secret_jwt") ? cipher.encrypt(secret) : null;

@@ -200,6 +200,34 @@ class AuthorizationCodeGrantTest implements TokenServiceTest {
     }
 
     @Test
+    void tokenWhenCodeReusedThenInvalidGrantAndTokensRevoked() throws Exception {
+        TestClients.Client api = clients.registerResourceServer(VerifierUrls.strip(urls.resourceApi()));
+        String apiAuth = Http.basic(api.id(), api.secret());
+        Codes codes = published(spa);
+        Http.Answer first = exchange(spa, codes);
+        assertEquals(200, first.status());
+        assertEquals(true, http.post("/introspect", form("token", first.string("access_token")),
+                "Authorization", apiAuth).json().get("active"));
+
+        assertInvalidGrant(exchange(spa, codes));
+
+        assertEquals(Map.of("active", false), http.post("/introspect", form("token", first.string("access_token")),
+                "Authorization", apiAuth).json());
+        assertInvalidGrant(http.post("/token", TokenRequests.refresh(spa, first.string("refresh_token"))));
+    }
+
+    @Test
+    void concurrentUsesOfOneCodeIssueTokensOnce() throws Exception {
+        Codes codes = published(spa);
+        List<CompletableFuture<Http.Answer>> racing = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> exchange(spa, codes))).toList();
+
+        long ok = racing.stream().map(CompletableFuture::join).filter(a -> a.status() == 200).count();
+
+        assertEquals(1, ok);
+    }
+
+    @Test
     void otherClientsCodeThenInvalidGrant() throws Exception {
         TestClients.Client other = clients.register("none", SCOPE, "authorization_code");
         Codes codes = published(spa);

@@ -1,0 +1,73 @@
+package dev.verifier.token.issue;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.jose.JwtTypes;
+import dev.verifier.token.keys.KeyRing;
+import dev.verifier.token.revoke.RevocationList;
+import jakarta.inject.Singleton;
+
+/**
+ * Validates an access token this service issued, as introspection, revocation and the admin API need: {@code typ}
+ * at+jwt, signed by a published key (the key's own algorithm only), our issuer, unexpired, not revoked.
+ */
+@Singleton
+public class AccessTokenVerifier {
+
+    private final KeyRing keys;
+    private final RevocationList revocations;
+    private final VerifierUrls urls;
+    private final Clock clock;
+
+    AccessTokenVerifier(KeyRing keys, RevocationList revocations, VerifierUrls urls, Clock clock) {
+        this.keys = keys;
+        this.revocations = revocations;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** The claims of a valid, unrevoked access token; empty for anything else. */
+    public Optional<JWTClaimsSet> verify(String token) {
+        return verifySignature(token).filter(claims -> !revocations.isRevoked(claims.getJWTID()));
+    }
+
+    /** Signature, type, issuer and expiry only (revocation not checked). */
+    public Optional<JWTClaimsSet> verifySignature(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JwtTypes.isAccessToken(jwt.getHeader().getType()) || jwt.getHeader().getKeyID() == null) {
+                return Optional.empty();
+            }
+            Optional<JWK> key = keys.publishedKey(jwt.getHeader().getKeyID());
+            if (key.isEmpty() || !jwt.getHeader().getAlgorithm().equals(key.get().getAlgorithm())
+                    || !(key.get() instanceof AsymmetricJWK asymmetric)) {
+                return Optional.empty();
+            }
+            JWSVerifier verifier = new DefaultJWSVerifierFactory()
+                    .createJWSVerifier(jwt.getHeader(), asymmetric.toPublicKey());
+            if (!jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            Instant now = clock.instant();
+            boolean valid = urls.issuerId().equals(claims.getIssuer()) && exp != null && exp.toInstant().isAfter(now)
+                    && claims.getJWTID() != null;
+            return valid ? Optional.of(claims) : Optional.empty();
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
