@@ -56,7 +56,7 @@ class RegistryTokenSupplier implements Supplier<String> {
     }
 
     private Token fetch() {
-        if (config.adminClientId() == null || config.adminClientSecret() == null) {
+        if (isBlank(config.adminClientId()) || isBlank(config.adminClientSecret())) {
             throw unavailable("no admin client is configured to read the client registry");
         }
         String basic = Base64.getEncoder().encodeToString(
@@ -86,6 +86,10 @@ class RegistryTokenSupplier implements Supplier<String> {
     /** RFC 6749 §2.3.1: the id and secret are form-encoded before the Basic encoding. */
     private static String form(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static OAuthException unavailable(String description) {

@@ -67,8 +67,8 @@ class DiscoveryController {
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
         m.put("token_endpoint_auth_methods_supported", authMethods);
-        m.put("token_endpoint_auth_signing_alg_values_supported",
-                List.of("HS256", "HS384", "HS512", "RS256", "ES256"));
+        m.put("token_endpoint_auth_signing_alg_values_supported", List.of("HS256", "HS384", "HS512",
+                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"));
         m.put("introspection_endpoint_auth_methods_supported", authMethods);
         m.put("revocation_endpoint_auth_methods_supported", authMethods);
         m.put("code_challenge_methods_supported", List.of("S256"));

@@ -86,6 +86,7 @@ class LoginController {
                 return pages.login(request, interaction, csrfToken, username, FAILED);
             }
             AUDIT.info("login ok subject={}", user.get().subject());
+            sessions.endByCookie(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
             SessionService.Started started = sessions.start(user.get());
             resumption.finish(resumed);
             Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);

@@ -63,6 +63,13 @@ public class SessionService {
         repository.deleteById(idHash);
     }
 
+    /** Ends the session a cookie names, if any: a login always starts a new session (no session fixation). */
+    public void endByCookie(@Nullable String cookieValue) {
+        if (cookieValue != null && !cookieValue.isEmpty()) {
+            repository.deleteById(Hashes.sha256Base64Url(cookieValue));
+        }
+    }
+
     private static SsoSession session(SsoSessionRecord r) {
         return new SsoSession(r.idHash(), r.username(), r.subject(), r.authTime());
     }

@@ -287,4 +287,40 @@ class AuthorizationCodeFlowTest implements AuthorizeTestContext {
         assertEquals(403, page.status(), "an interaction is bound to the browser it was shown to");
         assertTrue(victim.cookie("verifier_session").isEmpty());
     }
+
+    @Test
+    void promptConsentAsksAgainDespiteRememberedConsent() {
+        Browser browser = browser();
+        browser.consent(browser.login(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))), "alice",
+                TestUsers.PASSWORD), "approve");
+        Map<String, String> params = AuthorizeUrls.valid(spa);
+        params.put("prompt", "consent");
+        assertTrue(browser.get(AuthorizeUrls.of(params)).isConsentPage());
+    }
+
+    @Test
+    void consentWithoutCsrfTokenThenRefusedAndNoCode() {
+        Browser browser = browser();
+        Browser.Page consent = browser.login(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))), "alice",
+                TestUsers.PASSWORD);
+        Browser.Page page = browser.post("/consent", List.of(Map.entry("interaction", consent.hidden("interaction")),
+                Map.entry("decision", "approve")));
+        assertEquals(403, page.status());
+        assertTrue(page.location().isEmpty());
+    }
+
+    @Test
+    void newLoginReplacesTheOldSession() {
+        Browser browser = browser();
+        browser.consent(browser.login(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))), "alice",
+                TestUsers.PASSWORD), "approve");
+        String first = browser.cookie("verifier_session").orElseThrow();
+        Map<String, String> params = AuthorizeUrls.valid(spa);
+        params.put("prompt", "login");
+        browser.login(browser.get(AuthorizeUrls.of(params)), "alice", TestUsers.PASSWORD);
+        String second = browser.cookie("verifier_session").orElseThrow();
+        assertFalse(first.equals(second), "a login always starts a new session");
+        browser.setCookie("verifier_session", first);
+        assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))).isLoginPage(), "the old one has ended");
+    }
 }

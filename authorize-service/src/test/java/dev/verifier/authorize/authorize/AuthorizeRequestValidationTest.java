@@ -205,6 +205,24 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
         assertErrorPage(unknown, "unknown client_id");
     }
 
+    @Test
+    void authorizeWhenPromptNoneCombinedWithLoginThenInvalidRequest() {
+        assertErrorRedirect(authorize(spa, Map.of("prompt", "none login")), "invalid_request");
+    }
+
+    @Test
+    void authorizeWhenMaxAgeNotANumberThenInvalidRequest() {
+        assertErrorRedirect(authorize(spa, Map.of("max_age", "soon")), "invalid_request");
+    }
+
+    @Test
+    void authorizeByPostWithDuplicatedParameterThenInvalidRequest() {
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>(AuthorizeUrls.valid(spa).entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+        form.add(Map.entry("nonce", "second"));
+        assertErrorRedirect(browser().post("/authorize", form), "invalid_request");
+    }
+
     static Map<String, String> mapOf(String... kv) {
         Map<String, String> map = new java.util.HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
