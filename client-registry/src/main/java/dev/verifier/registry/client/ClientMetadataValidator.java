@@ -12,6 +12,7 @@ import dev.verifier.shared.client.ApplicationType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 /**
@@ -31,9 +32,11 @@ public class ClientMetadataValidator {
     private final UriRules uris;
     private final RedirectUriRules redirectUris;
     private final GrantRules grants;
+    private final JsonMapper json;
 
     public ClientMetadataValidator(RegistrationConfiguration config, UriRules uris, RedirectUriRules redirectUris,
-                                   GrantRules grants) {
+                                   GrantRules grants, JsonMapper json) {
+        this.json = json;
         this.config = config;
         this.uris = uris;
         this.redirectUris = redirectUris;
@@ -96,11 +99,22 @@ public class ClientMetadataValidator {
             throw INVALID_CLIENT_METADATA.exception("private_key_jwt requires exactly one of jwks or jwks_uri");
         }
         if (m.jwks() != null) {
+            if (jsonSize(m.jwks()) > config.maxJwksBytes()) {
+                throw INVALID_CLIENT_METADATA.exception("jwks is larger than " + config.maxJwksBytes() + " bytes");
+            }
             try {
                 PublicJwks.parse(m.jwks(), config.maxJwksKeys());
             } catch (PublicJwks.InvalidJwksException e) {
                 throw INVALID_CLIENT_METADATA.exception("jwks: " + e.getMessage());
             }
+        }
+    }
+
+    private int jsonSize(Object value) {
+        try {
+            return json.writeValueAsBytes(value).length;
+        } catch (java.io.IOException e) {
+            throw INVALID_CLIENT_METADATA.exception("jwks is not a JSON object");
         }
     }
 

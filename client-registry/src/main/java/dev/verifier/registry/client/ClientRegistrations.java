@@ -15,6 +15,8 @@ import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers, replaces, deletes clients and rotates their secrets: validate, store in one transaction, then publish
@@ -22,6 +24,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ClientRegistrations {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit.client");
 
     private final ClientMetadataValidator validator;
     private final ClientSecretIssuer secrets;
@@ -51,6 +55,8 @@ public class ClientRegistrations {
         Instant now = clock.instant();
         ClientRecord record = store.insert(new ClientRecord(RandomTokens.base64Url(16), write(metadata), method.value(),
                 secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
+        AUDIT.info("client registered client_id={} auth_method={} first_party={}", record.clientId(), method.value(),
+                record.firstParty());
         events.changed(record.clientId(), Change.CREATED);
         return new Registration(record, secret.plaintext());
     }
@@ -72,6 +78,7 @@ public class ClientRegistrations {
         ClientRecord record = store.replace(new ClientRecord(clientId, write(metadata), method.value(), secret.hash(),
                 secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(), clock.instant()),
                 jwksUriChanged);
+        AUDIT.info("client updated client_id={} auth_method={} new_secret={}", clientId, method.value(), !keepSecret);
         events.changed(clientId, Change.UPDATED);
         return new Registration(record, secret.plaintext());
     }
@@ -85,12 +92,14 @@ public class ClientRegistrations {
         StoredSecret secret = secrets.issue(method);
         ClientRecord record = store.replace(new ClientRecord(clientId, old.metadata(), old.authMethod(), secret.hash(),
                 secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(), clock.instant()), false);
+        AUDIT.info("client secret rotated client_id={}", clientId);
         events.changed(clientId, Change.SECRET_ROTATED);
         return new Registration(record, secret.plaintext());
     }
 
     public void delete(String clientId) {
         store.delete(clientId);
+        AUDIT.info("client deleted client_id={}", clientId);
         events.changed(clientId, Change.DELETED);
     }
 

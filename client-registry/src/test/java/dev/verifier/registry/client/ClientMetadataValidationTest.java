@@ -62,6 +62,8 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("both jwks and jwks_uri", code("\"jwks_uri\": \"https://a.example/jwks\", \"jwks\": {\"keys\": [" + RSA_PUBLIC + "]}"), "invalid_client_metadata", "must not both be present"),
                 refuse("private key in jwks", code("\"jwks\": {\"keys\": [" + RSA_PRIVATE + "]}"), "invalid_client_metadata", "holds a private key"),
                 refuse("symmetric key in jwks", code("\"jwks\": {\"keys\": [" + OCT + "]}"), "invalid_client_metadata", "holds a symmetric key"),
+                refuse("jwks too large", code("\"jwks\": {\"keys\": [" + RSA_PUBLIC.replace("{", "{\"pad\": \"" + "x".repeat(33_000) + "\", ") + "]}"), "invalid_client_metadata", "jwks is larger than 32768 bytes"),
+                refuse("too many keys in jwks", code("\"jwks\": {\"keys\": [" + (RSA_PUBLIC + ",").repeat(10) + RSA_PUBLIC + "]}"), "invalid_client_metadata", "more than 10 keys"),
                 refuse("jwks that is not a JWK set", code("\"jwks\": {\"keys\": [{\"kty\": \"nope\"}]}"), "invalid_client_metadata", "not a valid JWK"),
                 refuse("http jwks_uri outside the local profile", code("\"jwks_uri\": \"http://127.0.0.1/jwks\""), "invalid_client_metadata", "jwks_uri http://127.0.0.1/jwks must use https"),
                 refuse("http request_uri outside the local profile", code("\"request_uris\": [\"http://a.example/r\"]"), "invalid_client_metadata", "request_uris http://a.example/r must use https"),
