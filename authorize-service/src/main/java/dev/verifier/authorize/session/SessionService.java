@@ -70,6 +70,12 @@ public class SessionService {
         }
     }
 
+    /** Deletes the sessions past their absolute or idle time-out; answers how many. */
+    public long purgeExpired() {
+        Instant now = now();
+        return repository.deleteByExpiresAtLessThanOrLastSeenAtLessThan(now, now.minus(config.idleTimeout()));
+    }
+
     private static SsoSession session(SsoSessionRecord r) {
         return new SsoSession(r.idHash(), r.username(), r.subject(), r.authTime());
     }

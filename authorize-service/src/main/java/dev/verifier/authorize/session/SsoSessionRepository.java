@@ -9,5 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SsoSessionRepository extends CrudRepository<SsoSessionRecord, String> {
 
+    long deleteByExpiresAtLessThanOrLastSeenAtLessThan(Instant now, Instant idleCutoff);
+
     void updateLastSeenAt(@io.micronaut.data.annotation.Id String idHash, Instant lastSeenAt);
 }

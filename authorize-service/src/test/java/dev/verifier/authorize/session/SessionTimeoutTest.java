@@ -32,6 +32,8 @@ class SessionTimeoutTest implements AuthorizeTestContext {
     FakeRegistry registry;
     @Inject
     UserService users;
+    @Inject
+    SessionService sessions;
 
     RegisteredClient client;
 
@@ -56,6 +58,14 @@ class SessionTimeoutTest implements AuthorizeTestContext {
         assertEquals(303, browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).status(), "session reused");
         Thread.sleep(1700);
         assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).isLoginPage());
+    }
+
+    @Test
+    void purgeDeletesTimedOutSessions() throws InterruptedException {
+        loggedIn();
+        Thread.sleep(1700);
+        assertTrue(sessions.purgeExpired() >= 1, "the idle session is deleted");
+        assertEquals(0, sessions.purgeExpired());
     }
 
     @Test
