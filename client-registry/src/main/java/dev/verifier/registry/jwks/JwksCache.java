@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The JWK sets of {@code jwks_uri} clients, kept in the database (a restart keeps the last good set). A fresh set is
  * served as is; an expired one is fetched again; an unknown {@code kid} or a caller's {@code refresh} (a signature
  * failed) refetches a fresh set at most once per {@code min-refetch-interval}, which also spaces retries after a
- * failure. One fetch at a time per client in this process (the interval, stored in the row, bounds the other copies).
- * While the origin fails the last good set is served.
+ * failure. One fetch at a time per client: a lock in this process, and a claim on the row across the registry's copies
+ * (the copy that loses the claim serves the last set, or waits for the winner's first one). While the origin fails
+ * the last good set is served.
  */
 @Singleton
 public class JwksCache {
@@ -64,6 +65,12 @@ public class JwksCache {
             if (entry != null && entry.attemptedWithin(now, config.minRefetchInterval())) {
                 return servedWithoutFetch(entry);
             }
+            boolean claimed = entry == null
+                    ? entries.claimFirst(clientId, jwksUri, now) == 1
+                    : entries.claim(clientId, entry.lastAttemptAt(), now) == 1;
+            if (!claimed) {   // another copy of the registry is fetching this set right now
+                return servedWithoutFetch(entries.findById(clientId).orElse(entry));
+            }
             return fetch(clientId, jwksUri, entry, now);
         } finally {
             flight.unlock();
@@ -78,13 +85,33 @@ public class JwksCache {
         return (refresh || unknownKid) && !entry.attemptedWithin(now, config.minRefetchInterval());
     }
 
-    /** Rate-limited: the last good set (stale or without the kid), or the last failure when there is none. */
-    private String servedWithoutFetch(JwksCacheEntry entry) {
-        if (entry.hasSet()) {
+    /**
+     * Rate-limited or fetched elsewhere: the last good set (stale or without the kid); with none yet, the result of a
+     * fetch in flight in another copy (awaited), or the last failure.
+     */
+    private String servedWithoutFetch(@Nullable JwksCacheEntry entry) {
+        JwksCacheEntry seen = entry != null && !entry.hasSet() && entry.lastError() == null ? awaitFetch(entry) : entry;
+        if (seen != null && seen.hasSet()) {
             metrics.hit();
-            return entry.jwks();
+            return seen.jwks();
         }
-        throw unavailable(entry.lastError());
+        throw unavailable(seen == null ? null : seen.lastError());
+    }
+
+    /** Waits (at most one fetch's time-outs) for the fetch another copy claimed to store a set or an error. */
+    private JwksCacheEntry awaitFetch(JwksCacheEntry inFlight) {
+        long deadline = System.nanoTime() + config.connectTimeout().plus(config.readTimeout()).plusMillis(500).toNanos();
+        JwksCacheEntry seen = inFlight;
+        while (!seen.hasSet() && seen.lastError() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            seen = entries.findById(inFlight.clientId()).orElse(seen);
+        }
+        return seen;
     }
 
     private String fetch(String clientId, String jwksUri, @Nullable JwksCacheEntry previous, Instant now) {
@@ -92,18 +119,18 @@ public class JwksCache {
             JwksFetcher.Fetched fetched = fetcher.fetch(URI.create(jwksUri));
             JWKSet set = PublicJwks.parse(fetched.body(), registration.maxJwksKeys());
             String json = set.toString(true);
-            save(new JwksCacheEntry(clientId, jwksUri, json, now, now.plus(config.ttl(fetched.maxAge())), now, null),
-                    previous != null);
+            entries.update(new JwksCacheEntry(clientId, jwksUri, json, now, now.plus(config.ttl(fetched.maxAge())),
+                    now, null));
             metrics.fetched();
             return json;
         } catch (FetchException | PublicJwks.InvalidJwksException | IllegalArgumentException e) {
             metrics.failed();
             LOG.warn("JWKS fetch for client {} from {} failed: {}", clientId, jwksUri, e.getMessage());
             String error = truncate(e.getMessage());
-            save(previous == null
+            entries.update(previous == null
                     ? new JwksCacheEntry(clientId, jwksUri, null, null, null, now, error)
                     : new JwksCacheEntry(clientId, jwksUri, previous.jwks(), previous.fetchedAt(),
-                    previous.expiresAt(), now, error), previous != null);
+                    previous.expiresAt(), now, error));
             if (previous != null && previous.hasSet()) {
                 return previous.jwks();   // stale while the origin fails
             }
@@ -111,17 +138,14 @@ public class JwksCache {
         }
     }
 
-    private void save(JwksCacheEntry entry, boolean exists) {
-        if (exists || entries.existsById(entry.clientId())) {
-            entries.update(entry);
-        } else {
-            entries.save(entry);
-        }
-    }
-
     @Nullable
     private JwksCacheEntry current(String clientId, String jwksUri) {
-        return entries.findById(clientId).filter(e -> e.jwksUri().equals(jwksUri)).orElse(null);
+        JwksCacheEntry entry = entries.findById(clientId).orElse(null);
+        if (entry != null && !entry.jwksUri().equals(jwksUri)) {
+            entries.deleteById(clientId);   // the client's jwks_uri changed: the old set is not its set
+            return null;
+        }
+        return entry;
     }
 
     private static boolean hasKid(String jwks, String kid) {

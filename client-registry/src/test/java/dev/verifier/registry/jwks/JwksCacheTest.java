@@ -219,6 +219,31 @@ class JwksCacheTest implements RegistryTest {
     }
 
     @Test
+    void twoRegistryCopiesFetchOnceBetweenThem() throws Exception {
+        try (TestJwksOrigin origin = new TestJwksOrigin().delay(400);
+             EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test")) {
+            String id = register(origin.url());
+            RegistryHttp otherHttp = new RegistryHttp(other);
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<Answer>> reads = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    RegistryHttp copy = i % 2 == 0 ? http : otherHttp;
+                    reads.add(pool.submit(() -> copy.get("/clients/" + id + "/jwks", TestTokens.reader())));
+                }
+                for (Future<Answer> read : reads) {
+                    Answer answer = read.get();
+                    assertEquals(200, answer.status(), answer.raw().body());
+                    assertTrue(answer.raw().body().contains("\"k1\""));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, origin.hits());
+        }
+    }
+
+    @Test
     void restartKeepsTheLastGoodSet() throws Exception {
         try (TestJwksOrigin origin = new TestJwksOrigin()) {
             String id = register(origin.url());
