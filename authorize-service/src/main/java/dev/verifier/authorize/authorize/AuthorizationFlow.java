@@ -49,7 +49,7 @@ public class AuthorizationFlow {
 
     public Step afterLogin(AuthorizationParameters params, AuthorizationRequest request, SsoSession session,
                            String csrfToken) {
-        Optional<User> user = users.findUser(session.username());
+        Optional<User> user = users.findBySubject(session.subject());
         if (user.isEmpty()) {
             sessions.end(session.id());
             return login(params, request, csrfToken);
@@ -68,7 +68,7 @@ public class AuthorizationFlow {
 
     public Step approve(AuthorizationRequest request, SsoSession session) {
         consents.remember(session.subject(), request.clientId(), request.scopes());
-        User user = users.findUser(session.username())
+        User user = users.findBySubject(session.subject())
                 .orElseThrow(() -> OAuthError.LOGIN_REQUIRED.exception("the user no longer exists"));
         return issue(request, user, session);
     }

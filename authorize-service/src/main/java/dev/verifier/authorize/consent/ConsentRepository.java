@@ -6,4 +6,6 @@ import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ConsentRepository extends CrudRepository<ConsentRecord, String> {
+
+    void deleteBySubject(String subject);
 }

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.verifier.authorize.user.UserDeleted;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
@@ -38,6 +40,12 @@ public class ConsentService {
         } else {
             repository.save(record);
         }
+    }
+
+    /** A deleted user's consents go with it. */
+    @EventListener
+    void onUserDeleted(UserDeleted event) {
+        repository.deleteBySubject(event.subject());
     }
 
     private static Set<String> approved(ConsentRecord r) {

@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import dev.verifier.authorize.user.User;
+import dev.verifier.authorize.user.UserDeleted;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
@@ -68,6 +70,12 @@ public class SessionService {
         if (cookieValue != null && !cookieValue.isEmpty()) {
             repository.deleteById(Hashes.sha256Base64Url(cookieValue));
         }
+    }
+
+    /** A deleted user's sessions end with it. */
+    @EventListener
+    void onUserDeleted(UserDeleted event) {
+        repository.deleteBySubject(event.subject());
     }
 
     /** Deletes the sessions past their absolute or idle time-out; answers how many. */

@@ -11,5 +11,7 @@ interface SsoSessionRepository extends CrudRepository<SsoSessionRecord, String> 
 
     long deleteByExpiresAtLessThanOrLastSeenAtLessThan(Instant now, Instant idleCutoff);
 
+    void deleteBySubject(String subject);
+
     void updateLastSeenAt(@io.micronaut.data.annotation.Id String idHash, Instant lastSeenAt);
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -22,13 +23,16 @@ public class UserService {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<UserDeleted> events;
     private final Clock clock;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, JsonMapper json) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, JsonMapper json,
+                       ApplicationEventPublisher<UserDeleted> events) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.json = json;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -53,19 +57,18 @@ public class UserService {
         return repository.findById(username).map(this::view);
     }
 
-    public Optional<User> findUser(String username) {
-        return repository.findById(username).map(this::user);
-    }
-
     public Optional<User> findBySubject(String subject) {
         return repository.findBySubject(subject).map(this::user);
     }
 
+    /** Deletes the user; its sessions and consents go with it ({@link UserDeleted} listeners). */
     public boolean delete(String username) {
-        if (!repository.existsById(username)) {
+        Optional<UserRecord> existing = repository.findById(username);
+        if (existing.isEmpty()) {
             return false;
         }
         repository.deleteById(username);
+        events.publishEvent(new UserDeleted(username, existing.get().subject()));
         return true;
     }
 

@@ -323,4 +323,19 @@ class AuthorizationCodeFlowTest implements AuthorizeTestContext {
         browser.setCookie("verifier_session", first);
         assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))).isLoginPage(), "the old one has ended");
     }
+
+    @Test
+    void deletedUserLosesSessionAndConsentEvenIfTheUsernameIsReused() {
+        TestUsers.create(users, "henry");
+        Browser browser = browser();
+        browser.consent(browser.login(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))), "henry",
+                TestUsers.PASSWORD), "approve");
+        assertTrue(users.delete("henry"));
+        TestUsers.create(users, "henry");
+
+        Browser.Page login = browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)));
+        assertTrue(login.isLoginPage(), "the old session ended with the old user");
+        assertTrue(browser.login(login, "henry", TestUsers.PASSWORD).isConsentPage(),
+                "the new user with the same name has not consented");
+    }
 }
