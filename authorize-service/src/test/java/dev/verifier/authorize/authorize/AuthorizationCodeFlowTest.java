@@ -338,4 +338,20 @@ class AuthorizationCodeFlowTest implements AuthorizeTestContext {
         assertTrue(browser.login(login, "henry", TestUsers.PASSWORD).isConsentPage(),
                 "the new user with the same name has not consented");
     }
+
+    @Test
+    void loginWithUnknownOrUsedInteractionThenExpiredPage() {
+        Browser browser = browser();
+        Browser.Page login = browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)));
+        Browser.Page unknown = browser.post("/login", List.of(Map.entry("interaction", "made-up"),
+                Map.entry("csrf_token", login.hidden("csrf_token")), Map.entry("username", "alice"),
+                Map.entry("password", TestUsers.PASSWORD)));
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().contains("expired"), unknown.body());
+
+        assertTrue(browser.login(login, "alice", TestUsers.PASSWORD).isConsentPage());
+        Browser.Page replay = browser.login(login, "alice", TestUsers.PASSWORD);
+        assertEquals(400, replay.status(), "an interaction is used once");
+        assertTrue(replay.location().isEmpty());
+    }
 }

@@ -68,4 +68,22 @@ class ClientCacheEvictionTest implements AuthorizeTestContext {
             assertEquals(400, status, "after ClientChanged the client is read again and is now unknown");
         }
     }
+
+    @Test
+    void registryDownThenErrorPageNotServerErrorAndNoRedirect() {
+        RegisteredClient client = TestClients.publicClient("https://app.example/cb");
+        registry.put(client);
+        registry.failing(true);
+        try {
+            Browser.Page page = new Browser(server.getURL().toString())
+                    .get(AuthorizeUrls.of(AuthorizeUrls.valid(client)));
+            assertEquals(503, page.status(), page.body());
+            assertTrue(page.location().isEmpty());
+            assertTrue(page.body().contains("temporarily_unavailable"), page.body());
+        } finally {
+            registry.failing(false);
+        }
+        assertTrue(new Browser(server.getURL().toString()).get(AuthorizeUrls.of(AuthorizeUrls.valid(client)))
+                .isLoginPage(), "a failed read is not cached");
+    }
 }

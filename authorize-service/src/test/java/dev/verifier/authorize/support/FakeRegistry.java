@@ -26,6 +26,7 @@ public class FakeRegistry {
 
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger clientReads = new AtomicInteger();
+    private volatile boolean failing;
 
     public void put(RegisteredClient client) {
         clients.put(client.clientId(), client);
@@ -33,6 +34,11 @@ public class FakeRegistry {
 
     public void remove(String clientId) {
         clients.remove(clientId);
+    }
+
+    /** While failing, every read answers 503, as a registry that is down. */
+    public void failing(boolean value) {
+        failing = value;
     }
 
     public int clientReads() {
@@ -43,6 +49,9 @@ public class FakeRegistry {
     HttpResponse<RegisteredClient> client(String id, @Nullable @Header("Authorization") String authorization) {
         if (!("Bearer " + TestTokens.REGISTRY_TOKEN).equals(authorization)) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED);
+        }
+        if (failing) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE);
         }
         clientReads.incrementAndGet();
         RegisteredClient client = clients.get(id);
