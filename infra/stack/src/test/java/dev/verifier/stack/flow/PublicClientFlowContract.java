@@ -150,7 +150,8 @@ abstract class PublicClientFlowContract {
                 new ClientSecretBasic(new ClientID(resourceServer.clientId()), new Secret(resourceServer.clientSecret())),
                 token);
         TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
-        assertTrue(response.indicatesSuccess());
+        assertTrue(response.indicatesSuccess(),
+                () -> "introspection refused: " + response.toErrorResponse().getErrorObject().toJSONObject());
         return response.toSuccessResponse().isActive();
     }
 

@@ -54,7 +54,7 @@ public final class VerifierStack {
         return STACKS.computeIfAbsent(database, db -> {
             try {
                 VerifierStack stack = start(db);
-                Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "verifier-stack-" + db));
+                SharedKafka.closeBeforeBroker(stack::stop);
                 return stack;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -68,7 +68,9 @@ public final class VerifierStack {
     private static VerifierStack start(Database database) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("verifier.root", "../..")).toAbsolutePath().normalize();
         String version = System.getProperty("verifier.version", "0.1.0");
-        Path work = Files.createDirectories(root.resolve("infra/stack/target/stack-" + database.name().toLowerCase()));
+        Path work = root.resolve("infra/stack/target/stack-" + database.name().toLowerCase());
+        deleteTree(work); // a fresh stack: its secrets key is new, so old databases could not be read
+        Files.createDirectories(work);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, KafkaBroker.freePort());
@@ -142,8 +144,18 @@ public final class VerifierStack {
         return adminClientSecret;
     }
 
+    /** Sends every service SIGTERM at once, then waits for each (a stuck one is killed after its grace time). */
     public void stop() {
+        processes.values().forEach(ServiceProcess::terminate);
         processes.values().forEach(ServiceProcess::close);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static String randomBase64Url() {
