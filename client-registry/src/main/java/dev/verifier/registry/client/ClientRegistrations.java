@@ -66,35 +66,38 @@ public class ClientRegistrations {
         if (request.clientId() != null && !request.clientId().equals(clientId)) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("client_id in the body does not match the URL");
         }
-        ClientRecord old = store.require(clientId);
         ClientMetadata metadata = validator.validate(request.metadata());
         ClientAuthMethod method = ClientAuthMethod.from(metadata.tokenEndpointAuthMethod()).orElseThrow();
-        ClientAuthMethod oldMethod = ClientAuthMethod.from(old.authMethod()).orElseThrow();
-        boolean keepSecret = method.secretStorage() == oldMethod.secretStorage();
-        StoredSecret secret = keepSecret
-                ? new StoredSecret(null, old.secretHash(), old.secretCiphertext(), old.secretKeyId())
-                : secrets.issue(method);
-        boolean jwksUriChanged = !Objects.equals(read(old.metadata()).jwksUri(), metadata.jwksUri());
-        ClientRecord record = store.replace(new ClientRecord(clientId, write(metadata), method.value(), secret.hash(),
-                secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(), clock.instant()),
-                jwksUriChanged);
-        AUDIT.info("client updated client_id={} auth_method={} new_secret={}", clientId, method.value(), !keepSecret);
+        Registration updated = store.locked(clientId, old -> {
+            ClientAuthMethod oldMethod = ClientAuthMethod.from(old.authMethod()).orElseThrow();
+            StoredSecret secret = method.secretStorage() == oldMethod.secretStorage()
+                    ? new StoredSecret(null, old.secretHash(), old.secretCiphertext(), old.secretKeyId())
+                    : secrets.issue(method);
+            boolean jwksUriChanged = !Objects.equals(read(old.metadata()).jwksUri(), metadata.jwksUri());
+            return new Registration(store.replace(new ClientRecord(clientId, write(metadata), method.value(),
+                    secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(),
+                    clock.instant()), jwksUriChanged), secret.plaintext());
+        });
+        AUDIT.info("client updated client_id={} auth_method={} new_secret={}", clientId, method.value(),
+                updated.secret() != null);
         events.changed(clientId, Change.UPDATED);
-        return new Registration(record, secret.plaintext());
+        return updated;
     }
 
     public Registration rotateSecret(String clientId) {
-        ClientRecord old = store.require(clientId);
-        ClientAuthMethod method = ClientAuthMethod.from(old.authMethod()).orElseThrow();
-        if (!method.hasSecret()) {
-            throw OAuthError.INVALID_REQUEST.exception("a " + method.value() + " client has no secret to rotate");
-        }
-        StoredSecret secret = secrets.issue(method);
-        ClientRecord record = store.replace(new ClientRecord(clientId, old.metadata(), old.authMethod(), secret.hash(),
-                secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(), clock.instant()), false);
+        Registration rotated = store.locked(clientId, old -> {
+            ClientAuthMethod method = ClientAuthMethod.from(old.authMethod()).orElseThrow();
+            if (!method.hasSecret()) {
+                throw OAuthError.INVALID_REQUEST.exception("a " + method.value() + " client has no secret to rotate");
+            }
+            StoredSecret secret = secrets.issue(method);
+            return new Registration(store.replace(new ClientRecord(clientId, old.metadata(), old.authMethod(),
+                    secret.hash(), secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(),
+                    clock.instant()), false), secret.plaintext());
+        });
         AUDIT.info("client secret rotated client_id={}", clientId);
         events.changed(clientId, Change.SECRET_ROTATED);
-        return new Registration(record, secret.plaintext());
+        return rotated;
     }
 
     public void delete(String clientId) {

@@ -1,6 +1,7 @@
 package dev.verifier.registry.client;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -10,6 +11,10 @@ import io.micronaut.data.repository.PageableRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ClientRepository extends PageableRepository<ClientRecord, String> {
+
+    /** Reads a client and locks its row until the transaction ends (read-modify-write without lost updates). */
+    @Query("SELECT * FROM client WHERE client_id = :clientId FOR UPDATE")
+    Optional<ClientRecord> lockById(String clientId);
 
     /** Inserts unless a client with this id exists (several copies seeding the same client at once); 1 if inserted. */
     @Query("""

@@ -1,6 +1,7 @@
 package dev.verifier.registry.client;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.verifier.registry.jwks.JwksCacheRepository;
 import dev.verifier.shared.error.OAuthError;
@@ -25,6 +26,13 @@ public class ClientStore {
 
     public ClientRecord require(String clientId) {
         return find(clientId).orElseThrow(() -> OAuthError.NOT_FOUND.exception("no client " + clientId));
+    }
+
+    /** Runs {@code change} on the locked current row, in one transaction (its writes join it). */
+    @Transactional
+    public <T> T locked(String clientId, Function<ClientRecord, T> change) {
+        return change.apply(clients.lockById(clientId)
+                .orElseThrow(() -> OAuthError.NOT_FOUND.exception("no client " + clientId)));
     }
 
     @Transactional

@@ -180,6 +180,34 @@ class ClientRegistrationTest implements RegistryTest {
     }
 
     @Test
+    void concurrentUpdatesAndRotationsLoseNoRotatedSecret() throws Exception {
+        String id = http.post("/clients", admin, TestClients.confidentialBasic()).string("client_id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Answer>> rotations = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                if (i % 2 == 0) {
+                    rotations.add(pool.submit(() -> http.post("/clients/" + id + "/secret", admin, null)));
+                } else {
+                    pool.submit(() -> http.put("/clients/" + id, admin, TestClients.confidentialBasic()));
+                }
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        String hash = (String) http.get("/clients/" + id, TestTokens.reader()).body().get("secret_hash");
+        long matching = 0;
+        for (java.util.concurrent.Future<Answer> rotation : rotations) {
+            Answer answer = rotation.get();
+            assertEquals(200, answer.status(), answer.body().toString());
+            matching += ClientSecrets.matches(answer.string("client_secret"), hash) ? 1 : 0;
+        }
+        assertEquals(1, matching, "the stored secret is the one the last rotation returned");
+    }
+
+    @Test
     void publicClientHasNoSecretToRotate() {
         String id = http.post("/clients", admin, TestClients.publicSpa()).string("client_id");
         Answer answer = http.post("/clients/" + id + "/secret", admin, null);

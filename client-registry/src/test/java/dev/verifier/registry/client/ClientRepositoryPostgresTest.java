@@ -65,6 +65,15 @@ class ClientRepositoryPostgresTest implements PostgresTest, ServiceHealthContrac
     }
 
     @Test
+    void lockByIdReadsTheRowForUpdate() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ClientRecord saved = clients.save(new ClientRecord("pg-locked", "{}", "client_secret_post", "sha256:x", null,
+                null, false, now, now));
+        assertEquals(saved, clients.lockById("pg-locked").orElseThrow());
+        assertTrue(clients.lockById("pg-missing").isEmpty());
+    }
+
+    @Test
     void clientsArePagedInRegistrationOrder() {
         Instant base = Instant.parse("2020-01-01T00:00:00Z");
         for (int i = 0; i < 3; i++) {
