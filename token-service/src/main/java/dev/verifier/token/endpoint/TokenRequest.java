@@ -15,12 +15,11 @@ public record TokenRequest(String grantType, Map<String, String> params, ClientC
 
     public static TokenRequest parse(@Nullable String body, @Nullable String authorization) {
         Map<String, String> params = FormParameters.parse(body);
-        ClientCredentials credentials = ClientCredentials.parse(params, authorization);
         String grantType = params.get("grant_type");
         if (grantType == null) {
             throw OAuthError.INVALID_REQUEST.exception("grant_type is required");
         }
-        return new TokenRequest(grantType, Map.copyOf(params), credentials);
+        return new TokenRequest(grantType, Map.copyOf(params), ClientCredentials.parse(params, authorization));
     }
 
     public Optional<String> param(String name) {

@@ -140,6 +140,27 @@ class TokenEndpointTest implements TokenServiceTest {
     }
 
     @Test
+    void emptyOrMalformedBodyThenInvalidRequest() {
+        Http.Answer empty = http.post("/token", List.of());
+        assertEquals(400, empty.status());
+        assertEquals("invalid_request", empty.string("error"));
+
+        Http.Answer malformed = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=%zz&client_id=x")).build());
+        assertEquals(400, malformed.status());
+        assertEquals("invalid_request", malformed.string("error"));
+    }
+
+    @Test
+    void malformedBasicHeaderThenInvalidClient() {
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", "Basic !!!not-base64");
+        assertEquals(401, answer.status());
+        assertEquals("invalid_client", answer.string("error"));
+    }
+
+    @Test
     void unknownGrantTypeThenUnsupportedGrantType() {
         Http.Answer answer = http.post("/token", form("grant_type", "password"),
                 "Authorization", basic(admin.id(), admin.secret()));
