@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import dev.verifier.registry.client.ClientRecord;
 import dev.verifier.registry.client.ClientRepository;
@@ -16,6 +17,8 @@ import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,11 @@ public class AdminClientBootstrap {
     private final ClientEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExecutorService background;
 
     AdminClientBootstrap(AdminClientConfiguration config, ClientRepository clients, ClientEvents events,
-                         JsonMapper json, Clock clock) {
+                         JsonMapper json, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
+        this.background = background;
         this.config = config;
         this.clients = clients;
         this.events = events;
@@ -64,7 +69,7 @@ public class AdminClientBootstrap {
         String method = ClientAuthMethod.CLIENT_SECRET_BASIC.value();
         if (clients.insertIfAbsent(id, metadata, method, hash, null, null, true, now, now) == 1) {
             LOG.info("bootstrap admin client {} registered", id);
-            events.changed(id, Change.CREATED);
+            publish(id, Change.CREATED);
             return Change.CREATED;
         }
         ClientRecord existing = clients.findById(id).orElseThrow();
@@ -74,8 +79,13 @@ public class AdminClientBootstrap {
         }
         clients.update(new ClientRecord(id, metadata, method, hash, null, null, true, existing.createdAt(), now));
         LOG.info("bootstrap admin client {} updated to the configured secret and scopes", id);
-        events.changed(id, Change.UPDATED);
+        publish(id, Change.UPDATED);
         return Change.UPDATED;
+    }
+
+    /** Off the start-up thread: a broker that is not up yet must not hold the service's start. */
+    private void publish(String id, Change change) {
+        background.execute(() -> events.changed(id, change));
     }
 
     private String metadata() {
