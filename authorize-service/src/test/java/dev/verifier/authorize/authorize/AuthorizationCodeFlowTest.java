@@ -10,7 +10,7 @@ import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
-import dev.verifier.authorize.support.Browser;
+import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.CodeEvents;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;

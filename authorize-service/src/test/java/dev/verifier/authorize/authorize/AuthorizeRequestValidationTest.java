@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
-import dev.verifier.authorize.support.Browser;
+import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
 import dev.verifier.shared.client.RegisteredClient;

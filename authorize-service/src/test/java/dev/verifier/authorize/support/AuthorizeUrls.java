@@ -1,5 +1,7 @@
 package dev.verifier.authorize.support;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,11 +29,15 @@ public final class AuthorizeUrls {
         return params;
     }
 
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public static String of(Map<String, String> params) {
         StringBuilder url = new StringBuilder("/authorize");
         char separator = '?';
         for (Map.Entry<String, String> p : params.entrySet()) {
-            url.append(separator).append(Browser.encode(p.getKey())).append('=').append(Browser.encode(p.getValue()));
+            url.append(separator).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
             separator = '&';
         }
         return url.toString();

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
-import dev.verifier.authorize.support.Browser;
+import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
 import dev.verifier.shared.client.RegisteredClient;
