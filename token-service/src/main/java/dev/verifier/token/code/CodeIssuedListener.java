@@ -9,6 +9,7 @@ import dev.verifier.shared.event.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores each code-issued event (one consumer group shared by every copy: each event is stored once), insert-if-absent
  * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it.
+ * {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes).
  */
 @KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST)
+@Requires(property = CodeIssuedListener.ENABLED, notEquals = "false")
 class CodeIssuedListener {
+
+    static final String ENABLED = "verifier.token.code-listener";
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeIssuedListener.class);
 
