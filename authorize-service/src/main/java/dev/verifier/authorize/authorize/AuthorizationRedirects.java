@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
@@ -17,9 +18,11 @@ import jakarta.inject.Singleton;
 public class AuthorizationRedirects {
 
     private final String issuer;
+    private final FrontChannelMetrics metrics;
 
-    AuthorizationRedirects(VerifierUrls urls) {
+    AuthorizationRedirects(VerifierUrls urls, FrontChannelMetrics metrics) {
         this.issuer = urls.issuerId();
+        this.metrics = metrics;
     }
 
     public String code(ClientRedirect target, String code) {
@@ -29,6 +32,7 @@ public class AuthorizationRedirects {
     }
 
     public String error(ClientRedirect target, OAuthException error) {
+        metrics.authorizationError(error.error().code());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", error.error().code());
         if (error.description() != null) {

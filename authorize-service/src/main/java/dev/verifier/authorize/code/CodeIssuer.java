@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.user.User;
 import dev.verifier.shared.crypto.Hashes;
@@ -27,10 +28,12 @@ public class CodeIssuer {
 
     private final CodeEventPublisher publisher;
     private final AuthorizeConfiguration config;
+    private final FrontChannelMetrics metrics;
 
-    CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config) {
+    CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config, FrontChannelMetrics metrics) {
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public String issue(AuthorizationRequest request, User user, SsoSession session) {
@@ -41,7 +44,13 @@ public class CodeIssuer {
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
                 List.of("pwd"), session.id(), ReleasedClaims.of(user, request.scopes()), now,
                 now.plus(config.codeLifetime()));
-        publisher.publishConfirmed(event);
+        try {
+            publisher.publishConfirmed(event);
+        } catch (EventNotConfirmedException e) {
+            metrics.codeNotConfirmed();
+            throw e;
+        }
+        metrics.codeIssued();
         AUDIT.info("code issued client={} subject={}", request.clientId(), user.subject());
         return code;
     }

@@ -7,6 +7,7 @@ import dev.verifier.authorize.authorize.AuthorizationRedirects;
 import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.Resumption;
 import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.user.User;
@@ -50,10 +51,11 @@ class LoginController {
     private final AuthorizationRedirects redirects;
     private final BrowserCookies cookies;
     private final Pages pages;
+    private final FrontChannelMetrics metrics;
 
     LoginController(Resumption resumption, LoginThrottle throttle, UserService users, SessionService sessions,
                     SessionConfiguration sessionConfig, AuthorizationFlow flow, AuthorizationRedirects redirects,
-                    BrowserCookies cookies, Pages pages) {
+                    BrowserCookies cookies, Pages pages, FrontChannelMetrics metrics) {
         this.resumption = resumption;
         this.throttle = throttle;
         this.users = users;
@@ -63,6 +65,7 @@ class LoginController {
         this.redirects = redirects;
         this.cookies = cookies;
         this.pages = pages;
+        this.metrics = metrics;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -73,6 +76,7 @@ class LoginController {
         String address = http.getRemoteAddress().getAddress().getHostAddress();
         if (throttle.isBlocked(username, address)) {
             AUDIT.info("login throttled address={}", address);
+            metrics.login("throttled");
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
                     "There were too many failed sign-in attempts. Wait " + throttle.windowMinutes()
                             + " minutes, then try again.");
@@ -83,9 +87,11 @@ class LoginController {
             if (user.isEmpty()) {
                 throttle.recordFailure(username, address);
                 AUDIT.info("login failed address={}", address);
+                metrics.login("failed");
                 return pages.login(request, interaction, csrfToken, username, FAILED);
             }
             AUDIT.info("login ok subject={}", user.get().subject());
+            metrics.login("ok");
             sessions.endByCookie(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
             SessionService.Started started = sessions.start(user.get());
             resumption.finish(resumed);

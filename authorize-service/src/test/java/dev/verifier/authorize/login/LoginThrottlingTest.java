@@ -71,5 +71,9 @@ class LoginThrottlingTest implements AuthorizeTestContext {
         Browser.Page lifted = attempt("bob", TestUsers.PASSWORD);
         assertEquals(303, lifted.status(), "the limit lifts when the window has passed: " + lifted.body());
         assertTrue(lifted.location().orElseThrow().contains("code="));
+
+        String metrics = new Browser(server.getURL().toString()).get("/prometheus").body();
+        assertTrue(metrics.contains("verifier_authorize_logins_total{result=\"throttled\"} 2.0"), metrics);
+        assertTrue(metrics.contains("verifier_authorize_logins_total{result=\"failed\"} 6.0"), metrics);
     }
 }

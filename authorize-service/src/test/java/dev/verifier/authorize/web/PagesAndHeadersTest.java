@@ -74,4 +74,16 @@ class PagesAndHeadersTest implements AuthorizeTestContext {
         assertEquals(200, css.status());
         assertTrue(css.body().contains("font"));
     }
+
+    @Test
+    void authorizationErrorsAreCountedAtPrometheus() {
+        Map<String, String> params = AuthorizeUrls.valid(client);
+        params.put("scope", "openid admin");
+        Browser browser = new Browser(server.getURL().toString());
+        browser.get(AuthorizeUrls.of(params));
+        Browser.Page metrics = browser.get("/prometheus");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("verifier_authorize_errors_total{error=\"invalid_scope\"}"),
+                metrics.body().lines().filter(l -> l.startsWith("verifier")).toList().toString());
+    }
 }
