@@ -10,6 +10,7 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
+import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,15 @@ class CodeIssuedListener {
     private final ReceivedCodeRepository codes;
     private final CodeArrivals arrivals;
     private final JsonMapper json;
+    private final TokenMetrics metrics;
     private final Clock clock;
 
-    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, Clock clock) {
+    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, TokenMetrics metrics,
+                       Clock clock) {
         this.codes = codes;
         this.arrivals = arrivals;
         this.json = json;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -49,6 +53,8 @@ class CodeIssuedListener {
                 event.expiresAt(), clock.instant());
         if (stored == 0) {
             LOG.debug("code-issued event redelivered; already stored");
+        } else {
+            metrics.codeRedeemableAfter(java.time.Duration.between(event.issuedAt(), clock.instant()));
         }
         arrivals.arrived(event.codeHash());
     }

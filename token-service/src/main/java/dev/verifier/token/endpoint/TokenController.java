@@ -1,9 +1,11 @@
 package dev.verifier.token.endpoint;
 
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.error.OAuthException;
 import dev.verifier.token.clientauth.ClientAuthentication;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.GrantHandlers;
+import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -24,22 +26,31 @@ class TokenController {
 
     private final ClientAuthentication clientAuthentication;
     private final GrantHandlers grants;
+    private final TokenMetrics metrics;
 
-    TokenController(ClientAuthentication clientAuthentication, GrantHandlers grants) {
+    TokenController(ClientAuthentication clientAuthentication, GrantHandlers grants, TokenMetrics metrics) {
         this.clientAuthentication = clientAuthentication;
         this.grants = grants;
+        this.metrics = metrics;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<TokenResponse> token(@Body @Nullable String body,
                                       @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
-        TokenRequest request = TokenRequest.parse(body, authorization);
-        RegisteredClient client = clientAuthentication.authenticate(request.credentials());
-        GrantHandler handler = grants.forType(request.grantType());
-        GrantHandlers.requireAllowed(client, handler.grantType());
-        return HttpResponse.ok(handler.handle(request, client))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache");
+        try {
+            TokenRequest request = TokenRequest.parse(body, authorization);
+            RegisteredClient client = clientAuthentication.authenticate(request.credentials());
+            GrantHandler handler = grants.forType(request.grantType());
+            GrantHandlers.requireAllowed(client, handler.grantType());
+            TokenResponse response = handler.handle(request, client);
+            metrics.issued(handler.grantType().value());
+            return HttpResponse.ok(response)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Pragma", "no-cache");
+        } catch (OAuthException e) {
+            metrics.failed(e.error().code());
+            throw e;
+        }
     }
 }

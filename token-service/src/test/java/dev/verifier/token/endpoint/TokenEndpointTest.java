@@ -189,6 +189,17 @@ class TokenEndpointTest implements TokenServiceTest {
     }
 
     @Test
+    void issuedTokensAndFailuresAreCountedInPrometheus() {
+        adminToken();
+        http.post("/token", form("grant_type", "password"), "Authorization", basic(admin.id(), admin.secret()));
+
+        String metrics = http.get("/prometheus").raw().body();
+
+        assertTrue(metrics.contains("verifier_tokens_issued_total{grant_type=\"client_credentials\"}"), metrics);
+        assertTrue(metrics.contains("verifier_token_failures_total{error=\"unsupported_grant_type\"}"));
+    }
+
+    @Test
     void jsonBodyIsRefused() {
         Http.Answer answer = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/token"))
                 .header("Content-Type", "application/json")

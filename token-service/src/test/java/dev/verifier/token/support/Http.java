@@ -80,7 +80,9 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = response.body().isEmpty() ? Map.of() : json.readValue(response.body(), Map.class);
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            Map<String, Object> map = !isJson || response.body().isEmpty() ? Map.of()
+                    : json.readValue(response.body(), Map.class);
             return new Answer(response.statusCode(), response, map);
         } catch (IOException e) {
             throw new IllegalStateException(e);
