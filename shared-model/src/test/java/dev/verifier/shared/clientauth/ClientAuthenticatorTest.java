@@ -1,0 +1,106 @@
+package dev.verifier.shared.clientauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.crypto.ClientSecrets;
+import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import org.junit.jupiter.api.Test;
+
+/** The verifiers without a server: method matching, secrets, and the assertion checks with an in-memory jti store. */
+class ClientAuthenticatorTest {
+
+    static final String AUD = "https://as.example/token";
+    static final SecretsCipher CIPHER = SecretsCipher.fromKeyRing(SecretsCipher.newKeyRingEntry("t"));
+
+    final Set<String> used = new HashSet<>();
+    final AuthenticationContext context = new AuthenticationContext(Set.of(AUD), Duration.ofMinutes(5),
+            Duration.ofSeconds(60), Clock.systemUTC(), (client, jti, exp) -> used.add(client + " " + jti),
+            (client, kid, refresh) -> Optional.empty(), CIPHER);
+    final ClientAuthenticator authenticator = ClientAuthenticator.standard();
+
+    static RegisteredClient client(String id, String method, String hash, String ciphertext) {
+        ClientMetadata metadata = new ClientMetadata(null, List.of(), List.of(), List.of(), method, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(), Instant.now());
+    }
+
+    RegisteredClient authenticate(ClientCredentials credentials, RegisteredClient client) {
+        return authenticator.authenticate(credentials, id -> Optional.of(client).filter(c -> c.clientId().equals(id)),
+                context);
+    }
+
+    static String hs256(String secret, JWTClaimsSet claims) throws Exception {
+        String input = new JWSHeader(JWSAlgorithm.HS256).toBase64URL() + "."
+                + Base64URL.encode(claims.toString().getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return input + "." + Base64URL.encode(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static JWTClaimsSet claims(String id, String jti) {
+        return new JWTClaimsSet.Builder().issuer(id).subject(id).audience(AUD).jwtID(jti)
+                .expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
+    }
+
+    static OAuthError error(Runnable r) {
+        return assertThrows(OAuthException.class, r::run).error();
+    }
+
+    @Test
+    void duplicateVerifiersAreRefusedAtConstruction() {
+        assertThrows(IllegalStateException.class,
+                () -> new ClientAuthenticator(List.of(new NoneVerifier(), new NoneVerifier())));
+    }
+
+    @Test
+    void secretBasicSucceedsOnlyWithTheRightSecretAndMethod() {
+        String secret = ClientSecrets.generate();
+        RegisteredClient c = client("c", "client_secret_basic", ClientSecrets.hash(secret), null);
+        assertEquals(c, authenticate(new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret, null), c));
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+                new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret + "x", null), c)));
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+                new ClientCredentials("c", ClientCredentials.Kind.POST, secret, null), c)));
+    }
+
+    @Test
+    void clientSecretJwtVerifiesOnceThenTheJtiIsAReplay() throws Exception {
+        String secret = ClientSecrets.generate();
+        RegisteredClient c = client("c", "client_secret_jwt", null, CIPHER.encrypt(secret));
+        var credentials = ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims("c", "j1")),
+                "client_assertion_type", ClientCredentials.JWT_BEARER), null);
+
+        assertEquals(c, authenticate(credentials, c));
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+    }
+
+    @Test
+    void unknownClientIsInvalidClient() {
+        RegisteredClient c = client("c", "none", null, null);
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+                new ClientCredentials("other", ClientCredentials.Kind.NONE, null, null), c)));
+    }
+}
