@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import dev.verifier.infra.kafka.KafkaBroker;
@@ -19,7 +17,6 @@ import dev.verifier.infra.kafka.KafkaBroker;
 public final class SharedKafka {
 
     private static KafkaBroker broker;
-    private static final List<AutoCloseable> DEPENDENTS = new CopyOnWriteArrayList<>();
 
     private SharedKafka() {
     }
@@ -31,7 +28,6 @@ public final class SharedKafka {
                 broker = KafkaBroker.start("127.0.0.1", KafkaBroker.freePort(), dir);
                 KafkaBroker started = broker;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    closeDependents();
                     started.close();
                     deleteTree(dir);
                 }, "shared-kafka-shutdown"));
@@ -40,24 +36,6 @@ public final class SharedKafka {
             }
         }
         return broker;
-    }
-
-    /**
-     * Registers something that uses the broker (processes of a running stack) to be closed before the broker stops
-     * at JVM exit; closing them after the broker would leave them retrying a broker that is gone.
-     */
-    public static void closeBeforeBroker(AutoCloseable dependent) {
-        DEPENDENTS.add(dependent);
-    }
-
-    private static void closeDependents() {
-        for (AutoCloseable dependent : DEPENDENTS) {
-            try {
-                dependent.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting; the next one still gets closed
-            }
-        }
     }
 
     public static String bootstrapServers() {

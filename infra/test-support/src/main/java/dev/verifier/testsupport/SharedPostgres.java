@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,6 +21,7 @@ public final class SharedPostgres {
 
     private static EmbeddedPostgres postgres;
     private static final Set<String> DATABASES = new HashSet<>();
+    private static final List<AutoCloseable> USERS = new CopyOnWriteArrayList<>();
 
     private SharedPostgres() {
     }
@@ -29,6 +32,7 @@ public final class SharedPostgres {
                 postgres = EmbeddedPostgres.builder().start();
                 EmbeddedPostgres started = postgres;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    USERS.forEach(SharedPostgres::closeQuietly);
                     try {
                         started.close();
                     } catch (IOException ignored) {
@@ -40,6 +44,22 @@ public final class SharedPostgres {
             }
         }
         return postgres;
+    }
+
+    /**
+     * Registers processes that use the server (a running stack) to be stopped before the server at JVM exit; stopping
+     * them after it would leave them failing on a database that is gone while they shut down.
+     */
+    public static void closeBeforeServer(AutoCloseable user) {
+        USERS.add(user);
+    }
+
+    private static void closeQuietly(AutoCloseable user) {
+        try {
+            user.close();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
     }
 
     /** Creates {@code database} once (a fresh, empty database) and answers its JDBC URL. */

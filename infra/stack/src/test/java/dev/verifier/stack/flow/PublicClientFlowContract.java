@@ -195,12 +195,13 @@ abstract class PublicClientFlowContract {
         RefreshToken rotated = second.getOIDCTokens().getRefreshToken();
         assertNotEquals(original, rotated, "public clients get a new refresh token on every use");
         assertNotNull(second.getOIDCTokens().getIDToken(), "a new ID token when openid was granted");
-        assertTrue(active(rotated));
+        BearerAccessToken latestAccessToken = second.getOIDCTokens().getBearerAccessToken();
+        assertTrue(active(latestAccessToken));
 
         assertInvalidGrant(token(new RefreshTokenGrant(original)));
 
         assertInvalidGrant(token(new RefreshTokenGrant(rotated)));
-        assertFalse(active(rotated), "the whole family is revoked");
+        assertFalse(active(latestAccessToken), "the whole family, access tokens included, is revoked");
     }
 
     @Test

@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.verifier.infra.kafka.KafkaBroker;
-import dev.verifier.testsupport.SharedKafka;
 import dev.verifier.testsupport.SharedPostgres;
 
 /**
  * The whole of Verifier as it runs for real: the four services from their packaged jars, each in its own JVM on a
- * free port, real HTTP between them, the shared real Kafka broker, and per service either an H2 file database or a
+ * free port, real HTTP between them, a real Kafka broker of its own, and per service either an H2 file database or a
  * database on a real PostgreSQL. One stack per database kind per test JVM, stopped when the JVM exits.
  */
 public final class VerifierStack {
@@ -40,11 +39,16 @@ public final class VerifierStack {
     private static final Map<Database, VerifierStack> STACKS = new EnumMap<>(Database.class);
 
     private final Map<Service, ServiceProcess> processes;
+    private final KafkaBroker broker;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
     private final String adminClientId;
     private final String adminClientSecret;
+    private DemoSeed.Demo demo;
 
-    private VerifierStack(Map<Service, ServiceProcess> processes, String adminClientId, String adminClientSecret) {
+    private VerifierStack(Map<Service, ServiceProcess> processes, KafkaBroker broker, String adminClientId,
+                          String adminClientSecret) {
         this.processes = processes;
+        this.broker = broker;
         this.adminClientId = adminClientId;
         this.adminClientSecret = adminClientSecret;
     }
@@ -54,7 +58,11 @@ public final class VerifierStack {
         return STACKS.computeIfAbsent(database, db -> {
             try {
                 VerifierStack stack = start(db);
-                SharedKafka.closeBeforeBroker(stack::stop);
+                if (db == Database.POSTGRES) {
+                    SharedPostgres.closeBeforeServer(stack::stop);
+                } else {
+                    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "verifier-stack-" + db));
+                }
                 return stack;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -79,7 +87,9 @@ public final class VerifierStack {
         String adminSecret = randomBase64Url();
         Map<String, String> common = new HashMap<>();
         common.put("MICRONAUT_ENVIRONMENTS", "local");
-        common.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
+        // each stack its own broker: two token-services in one consumer group would share each other's codes
+        KafkaBroker broker = KafkaBroker.start("127.0.0.1", KafkaBroker.freePort(), work.resolve("kafka"));
+        common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         common.put("VERIFIER_URLS_ISSUER", "http://localhost:" + ports.get(Service.AUTHORIZE));
         common.put("VERIFIER_URLS_TOKEN_SERVICE", "http://localhost:" + ports.get(Service.TOKEN));
         common.put("VERIFIER_URLS_REGISTRY", "http://localhost:" + ports.get(Service.REGISTRY));
@@ -90,24 +100,35 @@ public final class VerifierStack {
         common.put("VERIFIER_KAFKA_TOPICS_PARTITIONS", "1");
 
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
-        List<ServiceProcess> started = new ArrayList<>();
+        VerifierStack stack = new VerifierStack(processes, broker, adminId, adminSecret);
         try {
-            for (Service s : Service.values()) {
-                Map<String, String> env = new HashMap<>(common);
-                env.putAll(datasource(database, s, work));
-                Path jar = root.resolve(s.module + "/target/" + s.module + "-" + version + ".jar");
-                ServiceProcess p = ServiceProcess.start(s.module, jar, ports.get(s), env, work.resolve("logs"));
-                processes.put(s, p);
-                started.add(p);
+            // as infra/run-local.sh: the back end first, then the demo client and user through the admin APIs,
+            // then resource-api, which serves the demo app for that client
+            for (Service s : List.of(Service.REGISTRY, Service.TOKEN, Service.AUTHORIZE)) {
+                processes.put(s, startService(s, database, root, version, work, ports.get(s), common, Map.of()));
             }
-            for (ServiceProcess p : started) {
-                p.awaitReady(Duration.ofSeconds(120));
+            for (Service s : List.of(Service.REGISTRY, Service.TOKEN, Service.AUTHORIZE)) {
+                processes.get(s).awaitReady(Duration.ofSeconds(120));
             }
+            stack.demo = DemoSeed.seed(stack, ports.get(Service.RESOURCE));
+            processes.put(Service.RESOURCE, startService(Service.RESOURCE, database, root, version, work,
+                    ports.get(Service.RESOURCE), common, Map.of("VERIFIER_DEMO_CLIENT_ID", stack.demo.clientId())));
+            processes.get(Service.RESOURCE).awaitReady(Duration.ofSeconds(120));
         } catch (RuntimeException | IOException | InterruptedException e) {
-            started.forEach(ServiceProcess::close);
+            stack.stop();
             throw e;
         }
-        return new VerifierStack(processes, adminId, adminSecret);
+        return stack;
+    }
+
+    private static ServiceProcess startService(Service s, Database database, Path root, String version, Path work,
+                                               int port, Map<String, String> common, Map<String, String> extra)
+            throws IOException {
+        Map<String, String> env = new HashMap<>(common);
+        env.putAll(datasource(database, s, work));
+        env.putAll(extra);
+        Path jar = root.resolve(s.module + "/target/" + s.module + "-" + version + ".jar");
+        return ServiceProcess.start(s.module, jar, port, env, work.resolve("logs"));
     }
 
     private static Map<String, String> datasource(Database database, Service service, Path work) {
@@ -144,10 +165,20 @@ public final class VerifierStack {
         return adminClientSecret;
     }
 
+    /** The demo SPA's public client and the demo user, seeded at start. */
+    public DemoSeed.Demo demo() {
+        return demo;
+    }
+
     /** Sends every service SIGTERM at once, then waits for each (a stuck one is killed after its grace time). */
     public void stop() {
-        processes.values().forEach(ServiceProcess::terminate);
-        processes.values().forEach(ServiceProcess::close);
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<ServiceProcess> running = new ArrayList<>(processes.values());
+        running.forEach(ServiceProcess::terminate);
+        running.forEach(ServiceProcess::close);
+        broker.close();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,0 +1,31 @@
+package dev.verifier.stack.support;
+
+import java.util.List;
+import java.util.Map;
+
+/** Registers the demo SPA's public client and a demo user, as infra/seed-demo.sh does for the local stack. */
+public final class DemoSeed {
+
+    public record Demo(String clientId, String redirectUri, String username, String password) {
+    }
+
+    private DemoSeed() {
+    }
+
+    static Demo seed(VerifierStack stack, int resourcePort) {
+        Admin admin = new Admin(stack);
+        String redirectUri = "http://localhost:" + resourcePort + "/demo/";
+        String clientId = admin.registerClient(Map.of(
+                "client_name", "Verifier demo SPA",
+                "application_type", "web",
+                "redirect_uris", List.of(redirectUri),
+                "grant_types", List.of("authorization_code", "refresh_token"),
+                "response_types", List.of("code"),
+                "token_endpoint_auth_method", "none",
+                "scope", "openid profile email offline_access")).clientId();
+        String password = "demo-password-" + Long.toHexString(System.nanoTime());
+        admin.createUser(Map.of("username", "demo", "password", password, "name", "Demo User",
+                "email", "demo@example.com", "email_verified", true));
+        return new Demo(clientId, redirectUri, "demo", password);
+    }
+}
