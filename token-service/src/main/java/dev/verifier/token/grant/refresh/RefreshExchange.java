@@ -11,13 +11,14 @@ import dev.verifier.token.grant.UserTokens;
 import dev.verifier.token.grant.family.GrantFamily;
 import dev.verifier.token.issue.Scopes;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The refresh's one transaction: rotate the token (public clients always; confidential ones unless configured
+ * Inside the refresh's transaction: rotate the token (public clients always; confidential ones unless configured
  * otherwise) or slide its idle expiry, then issue. The new refresh token keeps the grant's scope (RFC 6749 §6);
  * the access token gets the asked scope; an ID token (without nonce) when {@code openid} was granted.
  */
@@ -39,15 +40,16 @@ class RefreshExchange {
     }
 
     /** Empty when the token was rotated by a concurrent request (a reuse). */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked) {
+        CodeIssued grant = grant(family);
         boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
         boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
         if (!live) {
             return Optional.empty();
         }
         Scopes granted = Scopes.parse(stored.scope());
-        UserTokens.Issued issued = tokens.issue(client, family, grant(family), asked, rotate ? granted : null,
+        UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
                 Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
         AUDIT.info("audit event=tokens_issued grant=refresh_token client={} sub={} jti={} rotated={}",
                 client.clientId(), family.subject(), issued.accessToken().jti(), rotate);

@@ -13,12 +13,14 @@ import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
 import dev.verifier.token.issue.Scopes;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
  * {@code refresh_token} (RFC 6749 §6, RFC 9700 §4.14): the token must be live (idle and absolute lifetimes), its
  * family unrevoked and this client's; the scope may be narrowed, never widened. A token already rotated is a reuse:
- * the whole family is revoked. Issuing happens in one transaction ({@link RefreshExchange}).
+ * the whole family is revoked. Everything happens in one transaction; an {@code OAuthException} does not roll it
+ * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
  */
 @Singleton
 class RefreshTokenGrant implements GrantHandler {
@@ -41,6 +43,7 @@ class RefreshTokenGrant implements GrantHandler {
     }
 
     @Override
+    @Transactional(noRollbackFor = OAuthException.class)
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
         RefreshToken stored = refreshTokens.find(request.required("refresh_token"))
                 .orElseThrow(RefreshTokenGrant::invalidGrant);
