@@ -44,6 +44,7 @@ class LoginController {
 
     private final Resumption resumption;
     private final LoginThrottle throttle;
+    private final SourceAddress sourceAddress;
     private final UserService users;
     private final SessionService sessions;
     private final SessionConfiguration sessionConfig;
@@ -53,11 +54,13 @@ class LoginController {
     private final Pages pages;
     private final FrontChannelMetrics metrics;
 
-    LoginController(Resumption resumption, LoginThrottle throttle, UserService users, SessionService sessions,
-                    SessionConfiguration sessionConfig, AuthorizationFlow flow, AuthorizationRedirects redirects,
-                    BrowserCookies cookies, Pages pages, FrontChannelMetrics metrics) {
+    LoginController(Resumption resumption, LoginThrottle throttle, SourceAddress sourceAddress, UserService users,
+                    SessionService sessions, SessionConfiguration sessionConfig, AuthorizationFlow flow,
+                    AuthorizationRedirects redirects, BrowserCookies cookies, Pages pages,
+                    FrontChannelMetrics metrics) {
         this.resumption = resumption;
         this.throttle = throttle;
+        this.sourceAddress = sourceAddress;
         this.users = users;
         this.sessions = sessions;
         this.sessionConfig = sessionConfig;
@@ -73,7 +76,7 @@ class LoginController {
                           @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("username") String username,
                           @Nullable @Body("password") String password) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
-        String address = http.getRemoteAddress().getAddress().getHostAddress();
+        String address = sourceAddress.of(http);
         if (throttle.isBlocked(username, address)) {
             AUDIT.info("login throttled address={}", address);
             metrics.login("throttled");
