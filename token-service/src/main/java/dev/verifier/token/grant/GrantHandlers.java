@@ -31,12 +31,15 @@ public class GrantHandlers {
         return handler;
     }
 
-    /** RFC 7591 §2: {@code grant_types} defaults to {@code authorization_code}. */
+    /**
+     * RFC 7591 §2: {@code grant_types} defaults to {@code authorization_code}. A client of the code flow may use the
+     * refresh tokens it was given through {@code offline_access} even without the {@code refresh_token} grant.
+     */
     public static void requireAllowed(RegisteredClient client, GrantType grantType) {
-        List<String> allowed = client.metadata().grantTypes();
-        boolean ok = allowed == null || allowed.isEmpty()
-                ? grantType == GrantType.AUTHORIZATION_CODE
-                : allowed.contains(grantType.value());
+        List<String> allowed = client.metadata().grantTypes() == null || client.metadata().grantTypes().isEmpty()
+                ? List.of(GrantType.AUTHORIZATION_CODE.value()) : client.metadata().grantTypes();
+        boolean ok = allowed.contains(grantType.value()) || (grantType == GrantType.REFRESH_TOKEN
+                && allowed.contains(GrantType.AUTHORIZATION_CODE.value()));
         if (!ok) {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client may not use grant_type " + grantType.value());
         }

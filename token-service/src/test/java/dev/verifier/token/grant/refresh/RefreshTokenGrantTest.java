@@ -137,6 +137,23 @@ class RefreshTokenGrantTest implements TokenServiceTest {
     }
 
     @Test
+    void offlineAccessRefreshTokenWorksWithoutTheRefreshTokenGrant() {
+        TestClients.Client codeOnly = clients.register("none", SCOPE, "authorization_code");
+        String token = refreshToken(codeOnly);
+
+        assertEquals(200, refresh(codeOnly, token).status());
+    }
+
+    @Test
+    void clientCredentialsClientCannotUseTheRefreshGrant() {
+        TestClients.Client service = clients.register("client_secret_basic", "api", "client_credentials");
+        Http.Answer answer = http.post("/token", TokenRequests.refresh(service, "whatever"),
+                "Authorization", basic(service.id(), service.secret()));
+        assertEquals(400, answer.status());
+        assertEquals("unauthorized_client", answer.string("error"));
+    }
+
+    @Test
     void unknownTokenThenInvalidGrant() {
         assertInvalidGrant(refresh(spa, "not-a-refresh-token"));
     }
