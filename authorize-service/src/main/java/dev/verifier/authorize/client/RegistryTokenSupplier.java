@@ -55,6 +55,11 @@ class RegistryTokenSupplier implements Supplier<String> {
         return current.value();
     }
 
+    /** Forgets the token: the next {@link #get()} fetches a new one. */
+    void invalidate() {
+        token = null;
+    }
+
     private Token fetch() {
         if (isBlank(config.adminClientId()) || isBlank(config.adminClientSecret())) {
             throw unavailable("no admin client is configured to read the client registry");

@@ -11,6 +11,7 @@ import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
+import dev.verifier.authorize.support.TestTokens;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.Topics;
@@ -73,7 +74,10 @@ class ClientCacheEvictionTest implements AuthorizeTestContext {
     void registryDownThenErrorPageNotServerErrorAndNoRedirect() {
         RegisteredClient client = TestClients.publicClient("https://app.example/cb");
         registry.put(client);
+        new Browser(server.getURL().toString()).get(AuthorizeUrls.of(AuthorizeUrls.valid(
+                TestClients.publicClient("https://app.example/warm-up"))));
         registry.failing(true);
+        int tokensBefore = TestTokens.tokenRequests();
         try {
             Browser.Page page = new Browser(server.getURL().toString())
                     .get(AuthorizeUrls.of(AuthorizeUrls.valid(client)));
@@ -85,5 +89,6 @@ class ClientCacheEvictionTest implements AuthorizeTestContext {
         }
         assertTrue(new Browser(server.getURL().toString()).get(AuthorizeUrls.of(AuthorizeUrls.valid(client)))
                 .isLoginPage(), "a failed read is not cached");
+        assertEquals(tokensBefore + 1, TestTokens.tokenRequests(), "the registry token was replaced after the failure");
     }
 }

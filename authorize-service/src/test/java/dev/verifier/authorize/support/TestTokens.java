@@ -37,6 +37,8 @@ public final class TestTokens {
 
     private static final RSAKey KEY = generate("authorize-test-key");
     private static final RSAKey UNKNOWN_KEY = generate("authorize-test-key");
+    private static final java.util.concurrent.atomic.AtomicInteger TOKEN_REQUESTS =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static String baseUrl;
 
     private TestTokens() {
@@ -49,6 +51,7 @@ public final class TestTokens {
                 String jwks = new JWKSet(KEY.toPublicJWK()).toString();
                 server.createContext("/jwks", exchange -> answer(exchange, 200, jwks));
                 server.createContext("/token", exchange -> {
+                    TOKEN_REQUESTS.incrementAndGet();
                     boolean admin = ADMIN_BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"));
                     answer(exchange, admin ? 200 : 401, admin
                             ? "{\"access_token\":\"" + REGISTRY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
@@ -61,6 +64,11 @@ public final class TestTokens {
             }
         }
         return baseUrl;
+    }
+
+    /** How many client_credentials requests the fake token endpoint has answered (all test classes). */
+    public static int tokenRequests() {
+        return TOKEN_REQUESTS.get();
     }
 
     public static Builder token() {
