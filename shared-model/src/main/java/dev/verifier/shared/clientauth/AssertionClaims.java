@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.client.RegisteredClient;
 
 /**
  * The claim checks of RFC 7523 §3 for a client assertion whose signature has been verified: {@code iss} = {@code sub}
@@ -36,6 +37,14 @@ final class AssertionClaims {
                 && notInFuture(claims.getIssueTime(), now, context)
                 && claims.getJWTID() != null && !claims.getJWTID().isEmpty();
         if (!ok || !context.jtiStore().markUsed(clientId, claims.getJWTID(), exp)) {
+            throw ClientCredentials.invalidClient();
+        }
+    }
+
+    /** A client that registered {@code token_endpoint_auth_signing_alg} must use exactly that algorithm. */
+    static void requireRegisteredAlgorithm(SignedJWT assertion, RegisteredClient client) {
+        String registered = client.metadata().tokenEndpointAuthSigningAlg();
+        if (registered != null && !registered.equals(assertion.getHeader().getAlgorithm().getName())) {
             throw ClientCredentials.invalidClient();
         }
     }

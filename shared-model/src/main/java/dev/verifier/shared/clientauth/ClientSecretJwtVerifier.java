@@ -35,6 +35,7 @@ public final class ClientSecretJwtVerifier implements ClientAuthVerifier {
     @Override
     public void verify(ClientCredentials credentials, RegisteredClient client, AuthenticationContext context) {
         var assertion = credentials.assertion();
+        AssertionClaims.requireRegisteredAlgorithm(assertion, client);
         String macName = MACS.get(assertion.getHeader().getAlgorithm());
         if (macName == null || client.secretCiphertext() == null) {
             throw ClientCredentials.invalidClient();

@@ -45,6 +45,7 @@ public final class PrivateKeyJwtVerifier implements ClientAuthVerifier {
     @Override
     public void verify(ClientCredentials credentials, RegisteredClient client, AuthenticationContext context) {
         var assertion = credentials.assertion();
+        AssertionClaims.requireRegisteredAlgorithm(assertion, client);
         JWSHeader header = assertion.getHeader();
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
             throw ClientCredentials.invalidClient();

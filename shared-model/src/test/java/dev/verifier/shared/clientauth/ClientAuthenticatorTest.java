@@ -42,8 +42,12 @@ class ClientAuthenticatorTest {
     final ClientAuthenticator authenticator = ClientAuthenticator.standard();
 
     static RegisteredClient client(String id, String method, String hash, String ciphertext) {
+        return client(id, method, hash, ciphertext, null);
+    }
+
+    static RegisteredClient client(String id, String method, String hash, String ciphertext, String signingAlg) {
         ClientMetadata metadata = new ClientMetadata(null, List.of(), List.of(), List.of(), method, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, signingAlg, null, null, null, null, null, null, null, null, null);
         return new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(), Instant.now());
     }
 
@@ -94,6 +98,16 @@ class ClientAuthenticatorTest {
                 "client_assertion_type", ClientCredentials.JWT_BEARER), null);
 
         assertEquals(c, authenticate(credentials, c));
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+    }
+
+    @Test
+    void registeredSigningAlgorithmIsEnforced() throws Exception {
+        String secret = ClientSecrets.generate();
+        RegisteredClient c = client("c", "client_secret_jwt", null, CIPHER.encrypt(secret), "HS512");
+        var credentials = ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims("c", "j2")),
+                "client_assertion_type", ClientCredentials.JWT_BEARER), null);
+
         assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
     }
 

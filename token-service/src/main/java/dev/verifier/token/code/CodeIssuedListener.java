@@ -6,6 +6,8 @@ import java.time.Clock;
 
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -18,9 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores each code-issued event (one consumer group shared by every copy: each event is stored once), insert-if-absent
  * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it.
- * {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes).
+ * A database failure is retried (exponential back-off) rather than the code being lost; an incomplete event is
+ * logged and skipped. {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes).
  */
-@KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST)
+@KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
+                retryDelay = "200ms"))
 @Requires(property = CodeIssuedListener.ENABLED, notEquals = "false")
 class CodeIssuedListener {
 
@@ -45,8 +50,8 @@ class CodeIssuedListener {
 
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(CodeIssued event) {
-        if (event.schemaVersion() != CodeIssued.SCHEMA_VERSION || event.codeHash() == null) {
-            LOG.warn("ignoring code-issued event with schema_version {}", event.schemaVersion());
+        if (!isComplete(event)) {
+            LOG.warn("ignoring incomplete code-issued event (schema_version {})", event.schemaVersion());
             return;
         }
         int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
@@ -57,6 +62,13 @@ class CodeIssuedListener {
             metrics.codeRedeemableAfter(java.time.Duration.between(event.issuedAt(), clock.instant()));
         }
         arrivals.arrived(event.codeHash());
+    }
+
+    static boolean isComplete(CodeIssued event) {
+        return event.schemaVersion() == CodeIssued.SCHEMA_VERSION && event.codeHash() != null
+                && event.clientId() != null && event.redirectUri() != null && event.scope() != null
+                && event.subject() != null && event.authTime() != null && event.issuedAt() != null
+                && event.expiresAt() != null;
     }
 
     private String write(CodeIssued event) {

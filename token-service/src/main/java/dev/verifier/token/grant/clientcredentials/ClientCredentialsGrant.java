@@ -12,6 +12,8 @@ import dev.verifier.token.issue.IssuedAccessToken;
 import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code client_credentials} (RFC 6749 §4.4): confidential clients only; the scope asked (default: all the client's
@@ -19,6 +21,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 class ClientCredentialsGrant implements GrantHandler {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
 
     private final TokenIssuer issuer;
     private final Audiences audiences;
@@ -45,6 +49,8 @@ class ClientCredentialsGrant implements GrantHandler {
         }
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
                 asked, audiences.forClient(asked), null));
+        AUDIT.info("audit event=tokens_issued grant=client_credentials client={} scope=\"{}\" jti={}",
+                client.clientId(), asked, token.jti());
         return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, asked.toString());
     }
 }

@@ -228,6 +228,20 @@ class AuthorizationCodeGrantTest implements TokenServiceTest {
     }
 
     @Test
+    void incompleteEventIsSkippedAndLaterEventsStillArrive() throws Exception {
+        Codes good = Codes.forClient(spa.id(), SCOPE);
+        var e = good.event();
+        var incomplete = new dev.verifier.shared.event.CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(), null,
+                e.scope(), e.subject(), e.codeChallenge(), e.codeChallengeMethod(), e.nonce(), e.authTime(), e.acr(),
+                e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt());
+        publisher.publish(incomplete);
+        Codes next = published(spa);
+
+        assertTrue(received.findById(e.codeHash()).isEmpty(), "the incomplete event was not stored");
+        assertEquals(200, exchange(spa, next).status());
+    }
+
+    @Test
     void otherClientsCodeThenInvalidGrant() throws Exception {
         TestClients.Client other = clients.register("none", SCOPE, "authorization_code");
         Codes codes = published(spa);
