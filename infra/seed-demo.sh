@@ -31,7 +31,7 @@ seed_demo() {
     -d '{"client_name":"Verifier demo SPA","application_type":"web",
          "redirect_uris":["http://localhost:9003/demo/"],
          "grant_types":["authorization_code","refresh_token"],"response_types":["code"],
-         "token_endpoint_auth_method":"none","scope":"openid profile email offline_access"}' \
+         "token_endpoint_auth_method":"none","scope":"openid profile email offline_access notes.read"}' \
     http://localhost:9002/clients) || { echo "could not register the demo client" >&2; return 1; }
   DEMO_CLIENT_ID=$(printf '%s' "$client" | json_field client_id)
   DEMO_USERNAME=demo

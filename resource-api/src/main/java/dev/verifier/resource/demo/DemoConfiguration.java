@@ -11,7 +11,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties(DemoConfiguration.PREFIX)
 public record DemoConfiguration(
         @Nullable String clientId,
-        @Bindable(defaultValue = "openid profile email offline_access") String scope) {
+        @Bindable(defaultValue = "openid profile email offline_access notes.read") String scope) {
 
     public static final String PREFIX = "verifier.demo";
 }

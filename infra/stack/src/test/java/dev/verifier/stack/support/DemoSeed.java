@@ -22,7 +22,7 @@ public final class DemoSeed {
                 "grant_types", List.of("authorization_code", "refresh_token"),
                 "response_types", List.of("code"),
                 "token_endpoint_auth_method", "none",
-                "scope", "openid profile email offline_access")).clientId();
+                "scope", "openid profile email offline_access notes.read")).clientId();
         String password = "demo-password-" + Long.toHexString(System.nanoTime());
         admin.createUser(Map.of("username", "demo", "password", password, "name", "Demo User",
                 "email", "demo@example.com", "email_verified", true));
