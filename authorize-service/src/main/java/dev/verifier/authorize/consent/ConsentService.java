@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.verifier.authorize.user.UserDeleted;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
@@ -37,8 +38,12 @@ public class ConsentService {
         ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), Instant.now());
         if (existing.isPresent()) {
             repository.update(record);
-        } else {
+            return;
+        }
+        try {
             repository.save(record);
+        } catch (DataAccessException e) {
+            repository.update(record); // approved at the same moment in another tab or copy
         }
     }
 
