@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 public class TestClients {
 
     public static final String REDIRECT_URI = "https://app.example/cb";
+    public static final String OTHER_REDIRECT_URI = "https://app.example/other-cb";
 
     /** A registered client and, for secret-based methods, its secret. */
     public record Client(String id, @Nullable String secret, RegisteredClient registered) {
@@ -38,6 +39,20 @@ public class TestClients {
     public Client registerWithIdTokenAlg(String method, String scope, @Nullable String idTokenAlg,
                                          String... grantTypes) {
         return create(method, scope, idTokenAlg, null, grantTypes);
+    }
+
+    /** A public code-flow client with two registered redirect URIs. */
+    public Client registerWithTwoRedirectUris(String scope) {
+        Client client = register("none", scope, "authorization_code");
+        ClientMetadata m = client.registered().metadata();
+        ClientMetadata two = new ClientMetadata(m.clientName(), List.of(REDIRECT_URI, OTHER_REDIRECT_URI),
+                m.grantTypes(), m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), null, null, null, null, null,
+                null, "web", false, null, null, null, null, null, null);
+        RegisteredClient r = client.registered();
+        RegisteredClient updated = new RegisteredClient(r.clientId(), two, null, null, false, r.clientIdIssuedAt(),
+                r.updatedAt());
+        registry.put(updated);
+        return new Client(client.id(), null, updated);
     }
 
     /** A resource server: a confidential client whose {@code client_uri} is its audience. */

@@ -46,7 +46,6 @@ class AuthorizationCodeGrant implements GrantHandler {
     @Override
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
         String code = request.required("code");
-        String redirectUri = request.required("redirect_uri");
         String codeHash = Hashes.sha256Base64Url(code);
         ReceivedCode received = waiter.find(codeHash).orElseThrow(AuthorizationCodeGrant::invalidGrant);
         CodeIssued event = exchange.event(received);
@@ -56,11 +55,25 @@ class AuthorizationCodeGrant implements GrantHandler {
         if (received.consumedAt() != null) {
             throw reused(received);
         }
-        if (!event.expiresAt().isAfter(clock.instant()) || !event.redirectUri().equals(redirectUri)) {
+        if (!event.expiresAt().isAfter(clock.instant())
+                || !event.redirectUri().equals(redirectUri(request, client, event))) {
             throw invalidGrant();
         }
         checkPkce(event, request.param("code_verifier").orElse(null), client);
         return exchange.redeem(received, event, client).orElseThrow(() -> reused(exchange.reload(codeHash)));
+    }
+
+    /**
+     * RFC 6749 §4.1.3: {@code redirect_uri} is required when the authorization request had it; a client with exactly
+     * one registered redirect URI may have omitted it there (ARCHITECTURE.md), and then here too.
+     */
+    private static String redirectUri(TokenRequest request, RegisteredClient client, CodeIssued event) {
+        var registered = client.metadata().redirectUris();
+        if (request.param("redirect_uri").isEmpty() && registered != null && registered.size() == 1
+                && registered.get(0).equals(event.redirectUri())) {
+            return event.redirectUri();
+        }
+        return request.required("redirect_uri");
     }
 
     private static void checkPkce(CodeIssued event, String verifier, RegisteredClient client) {

@@ -259,12 +259,22 @@ class AuthorizationCodeGrantTest implements TokenServiceTest {
     }
 
     @Test
-    void missingRedirectUriThenInvalidRequest() throws Exception {
+    void missingRedirectUriAcceptedWhenItIsTheOnlyRegisteredOne() throws Exception {
         Codes codes = published(spa);
         Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
                 "code_verifier", codes.verifier(), "client_id", spa.id()));
+        assertEquals(200, answer.status(), answer.raw().body());
+    }
+
+    @Test
+    void missingRedirectUriThenInvalidRequestWhenSeveralAreRegistered() throws Exception {
+        TestClients.Client two = clients.registerWithTwoRedirectUris(SCOPE);
+        Codes codes = published(two);
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "code_verifier", codes.verifier(), "client_id", two.id()));
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.string("error"));
+        assertEquals(200, exchange(two, codes).status(), "with the redirect_uri it works");
     }
 
     @Test
