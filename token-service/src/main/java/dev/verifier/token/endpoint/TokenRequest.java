@@ -15,9 +15,9 @@ public record TokenRequest(String grantType, Map<String, String> params, ClientC
 
     public static TokenRequest parse(@Nullable String body, @Nullable String authorization) {
         Map<String, String> params = FormParameters.parse(body);
-        String grantType = params.get("grant_type");
+        String grantType = params.get(Params.GRANT_TYPE);
         if (grantType == null) {
-            throw OAuthError.INVALID_REQUEST.exception("grant_type is required");
+            throw OAuthError.INVALID_REQUEST.exception(Params.GRANT_TYPE + " is required");
         }
         return new TokenRequest(grantType, Map.copyOf(params), ClientCredentials.parse(params, authorization));
     }

@@ -7,6 +7,7 @@ import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.token.clientauth.ClientAuthentication;
 import dev.verifier.token.endpoint.FormParameters;
+import dev.verifier.token.endpoint.Params;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -42,7 +43,7 @@ class IntrospectionController {
         if (caller.isPublic()) {
             throw ClientCredentials.invalidClient();
         }
-        String token = params.get("token");
+        String token = params.get(Params.TOKEN);
         if (token == null) {
             throw OAuthError.INVALID_REQUEST.exception("token is required");
         }

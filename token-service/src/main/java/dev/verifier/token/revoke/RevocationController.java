@@ -7,6 +7,7 @@ import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.token.clientauth.ClientAuthentication;
 import dev.verifier.token.endpoint.FormParameters;
+import dev.verifier.token.endpoint.Params;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +41,7 @@ class RevocationController {
                               @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
         Map<String, String> params = FormParameters.parse(body);
         RegisteredClient client = clientAuthentication.authenticate(ClientCredentials.parse(params, authorization));
-        String token = params.get("token");
+        String token = params.get(Params.TOKEN);
         if (token == null) {
             throw OAuthError.INVALID_REQUEST.exception("token is required");
         }

@@ -11,6 +11,7 @@ import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.pkce.Pkce;
 import dev.verifier.token.code.CodeWaiter;
 import dev.verifier.token.code.ReceivedCode;
+import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
@@ -45,7 +46,7 @@ class AuthorizationCodeGrant implements GrantHandler {
 
     @Override
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
-        String code = request.required("code");
+        String code = request.required(Params.CODE);
         String codeHash = Hashes.sha256Base64Url(code);
         ReceivedCode received = waiter.find(codeHash).orElseThrow(AuthorizationCodeGrant::invalidGrant);
         CodeIssued event = exchange.event(received);
@@ -59,7 +60,7 @@ class AuthorizationCodeGrant implements GrantHandler {
                 || !event.redirectUri().equals(redirectUri(request, client, event))) {
             throw invalidGrant();
         }
-        checkPkce(event, request.param("code_verifier").orElse(null), client);
+        checkPkce(event, request.param(Params.CODE_VERIFIER).orElse(null), client);
         return exchange.redeem(received, event, client).orElseThrow(() -> reused(exchange.reload(codeHash)));
     }
 
@@ -69,11 +70,11 @@ class AuthorizationCodeGrant implements GrantHandler {
      */
     private static String redirectUri(TokenRequest request, RegisteredClient client, CodeIssued event) {
         var registered = client.metadata().redirectUris();
-        if (request.param("redirect_uri").isEmpty() && registered != null && registered.size() == 1
+        if (request.param(Params.REDIRECT_URI).isEmpty() && registered != null && registered.size() == 1
                 && registered.get(0).equals(event.redirectUri())) {
             return event.redirectUri();
         }
-        return request.required("redirect_uri");
+        return request.required(Params.REDIRECT_URI);
     }
 
     private static void checkPkce(CodeIssued event, String verifier, RegisteredClient client) {

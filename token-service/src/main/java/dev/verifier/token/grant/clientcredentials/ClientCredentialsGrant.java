@@ -3,6 +3,7 @@ package dev.verifier.token.grant.clientcredentials;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
@@ -43,7 +44,7 @@ class ClientCredentialsGrant implements GrantHandler {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("client_credentials is for confidential clients");
         }
         Scopes registered = Scopes.parse(client.metadata().scope());
-        Scopes asked = request.param("scope").map(Scopes::parse).orElse(registered);
+        Scopes asked = request.param(Params.SCOPE).map(Scopes::parse).orElse(registered);
         if (!asked.isSubsetOf(registered) || asked.contains(Scopes.OPENID) || asked.contains(Scopes.OFFLINE_ACCESS)) {
             throw OAuthError.INVALID_SCOPE.exception("the scope asked is not allowed for this client");
         }

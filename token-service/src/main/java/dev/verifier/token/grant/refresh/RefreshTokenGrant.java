@@ -7,6 +7,7 @@ import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
@@ -45,7 +46,7 @@ class RefreshTokenGrant implements GrantHandler {
     @Override
     @Transactional(noRollbackFor = OAuthException.class)
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
-        RefreshToken stored = refreshTokens.find(request.required("refresh_token"))
+        RefreshToken stored = refreshTokens.find(request.required(Params.REFRESH_TOKEN))
                 .orElseThrow(RefreshTokenGrant::invalidGrant);
         GrantFamily family = families.find(stored.familyId()).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!family.clientId().equals(client.clientId()) || family.isRevoked()) {
@@ -59,7 +60,7 @@ class RefreshTokenGrant implements GrantHandler {
             throw invalidGrant();
         }
         Scopes granted = Scopes.parse(stored.scope());
-        Scopes asked = request.param("scope").map(Scopes::parse).orElse(granted);
+        Scopes asked = request.param(Params.SCOPE).map(Scopes::parse).orElse(granted);
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
