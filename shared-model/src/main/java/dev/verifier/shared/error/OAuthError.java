@@ -28,6 +28,8 @@ public enum OAuthError {
     // RFC 9101 / RFC 9126
     INVALID_REQUEST_OBJECT("invalid_request_object", HttpStatus.BAD_REQUEST),
     INVALID_REQUEST_URI("invalid_request_uri", HttpStatus.BAD_REQUEST),
+    REQUEST_NOT_SUPPORTED("request_not_supported", HttpStatus.BAD_REQUEST),
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", HttpStatus.BAD_REQUEST),
     // RFC 7591 §3.2.2
     INVALID_REDIRECT_URI("invalid_redirect_uri", HttpStatus.BAD_REQUEST),
     INVALID_CLIENT_METADATA("invalid_client_metadata", HttpStatus.BAD_REQUEST),
