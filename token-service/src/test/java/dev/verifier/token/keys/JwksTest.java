@@ -71,6 +71,24 @@ class JwksTest implements TokenServiceTest {
     }
 
     @Test
+    void twoCopiesStartingAtOnceOnAFreshDatabaseAgreeOnTheKeys() throws Exception {
+        Map<String, Object> props = new HashMap<>(getProperties());
+        props.put("spec.name", "JwksTest");
+        props.put("micronaut.server.port", "-1");
+        props.put("datasources.default.url",
+                "jdbc:h2:mem:jwksrace;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ApplicationContext.run(EmbeddedServer.class, props, "test"));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ApplicationContext.run(EmbeddedServer.class, props, "test"));
+        try (EmbeddedServer a = first.get(); EmbeddedServer b = second.get()) {
+            List<Map<String, Object>> keysA = keys(new Http(a.getURI(), json).get("/jwks"));
+            assertEquals(2, keysA.size());
+            assertEquals(keysA, keys(new Http(b.getURI(), json).get("/jwks")));
+        }
+    }
+
+    @Test
     void secondCopyOnTheSameDatabaseUsesTheSameKeys() {
         Map<String, Object> props = new HashMap<>(getProperties());
         props.put("spec.name", "JwksTest");
