@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,6 +25,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final KafkaRaftServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(int port, Path dataDir, KafkaRaftServer server) {
         this.port = port;
@@ -54,10 +56,13 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Stops the broker; a second call does nothing. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
     }
 
     /** A port that was free a moment ago on loopback. */

@@ -20,12 +20,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final URI url;
     private final Path log;
+    private final ProcessBuilder builder;
     private final Process process;
 
-    private ServiceProcess(String name, URI url, Path log, Process process) {
+    private ServiceProcess(String name, URI url, Path log, ProcessBuilder builder, Process process) {
         this.name = name;
         this.url = url;
         this.log = log;
+        this.builder = builder;
         this.process = process;
     }
 
@@ -42,10 +44,16 @@ public final class ServiceProcess implements AutoCloseable {
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        return new ServiceProcess(name, URI.create("http://localhost:" + port), log, builder.start());
+        return new ServiceProcess(name, URI.create("http://localhost:" + port), log, builder, builder.start());
+    }
+
+    /** Stops this process and starts the same service again: same jar, port, database and configuration. */
+    public ServiceProcess restart() throws IOException {
+        close();
+        return new ServiceProcess(name, url, log, builder, builder.start());
     }
 
     public String name() {

@@ -22,7 +22,7 @@ import dev.verifier.testsupport.SharedPostgres;
  * free port, real HTTP between them, a real Kafka broker of its own, and per service either an H2 file database or a
  * database on a real PostgreSQL. One stack per database kind per test JVM, stopped when the JVM exits.
  */
-public final class VerifierStack {
+public final class VerifierStack implements AutoCloseable {
 
     public enum Database { H2, POSTGRES }
 
@@ -73,10 +73,21 @@ public final class VerifierStack {
         });
     }
 
+    /**
+     * A stack of its own for a test that breaks things (restarts a service, stops the broker); the test closes it.
+     */
+    public static VerifierStack isolated(Database database, String name) throws IOException, InterruptedException {
+        return start(database, name);
+    }
+
     private static VerifierStack start(Database database) throws IOException, InterruptedException {
+        return start(database, database.name().toLowerCase());
+    }
+
+    private static VerifierStack start(Database database, String name) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("verifier.root", "../..")).toAbsolutePath().normalize();
         String version = System.getProperty("verifier.version", "0.1.0");
-        Path work = root.resolve("infra/stack/target/stack-" + database.name().toLowerCase());
+        Path work = root.resolve("infra/stack/target/stack-" + name);
         deleteTree(work); // a fresh stack: its secrets key is new, so old databases could not be read
         Files.createDirectories(work);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -157,6 +168,18 @@ public final class VerifierStack {
         return processes.get(service);
     }
 
+    /** Restarts one service (same port, database and configuration) and waits until it is ready again. */
+    public void restart(Service service) throws IOException, InterruptedException {
+        ServiceProcess restarted = processes.get(service).restart();
+        processes.put(service, restarted);
+        restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Stops this stack's Kafka broker, as if the services lost their connection to the cluster. */
+    public void stopBroker() {
+        broker.close();
+    }
+
     public String adminClientId() {
         return adminClientId;
     }
@@ -168,6 +191,11 @@ public final class VerifierStack {
     /** The demo SPA's public client and the demo user, seeded at start. */
     public DemoSeed.Demo demo() {
         return demo;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** Sends every service SIGTERM at once, then waits for each (a stuck one is killed after its grace time). */
