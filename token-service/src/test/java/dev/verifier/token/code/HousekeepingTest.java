@@ -23,6 +23,10 @@ class HousekeepingTest implements TokenServiceTest {
     ReceivedCodeRepository codes;
     @Inject
     Housekeeping housekeeping;
+    @Inject
+    dev.verifier.token.clientauth.DatabaseJtiStore jtis;
+    @Inject
+    dev.verifier.token.revoke.RevocationList revocations;
 
     @Test
     void expiredUnusedCodesArePurgedAndRecentlyUsedOnesKept() {
@@ -40,5 +44,22 @@ class HousekeepingTest implements TokenServiceTest {
         assertTrue(codes.existsById("expired-used"));
         assertFalse(codes.existsById("long-gone-used"));
         assertTrue(codes.existsById("live"));
+    }
+
+    @Test
+    void expiredJtisAndRevocationEntriesArePurgedAndLiveOnesKept() {
+        Instant past = Instant.now().minusSeconds(60);
+        Instant future = Instant.now().plusSeconds(600);
+        assertTrue(jtis.markUsed("c", "old-jti", past));
+        assertTrue(jtis.markUsed("c", "live-jti", future));
+        revocations.revoke("old-access", past);
+        revocations.revoke("live-access", future);
+
+        housekeeping.purge();
+
+        assertTrue(jtis.markUsed("c", "old-jti", future), "the expired jti row is gone");
+        assertFalse(jtis.markUsed("c", "live-jti", future), "a live jti is still a replay");
+        assertFalse(revocations.isRevoked("old-access"));
+        assertTrue(revocations.isRevoked("live-access"));
     }
 }
