@@ -62,9 +62,6 @@ public class AuthorizationRequestValidator {
         params.firstDuplicated().ifPresent(name -> {
             throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
         });
-        if (params.get("request") != null || params.get("request_uri") != null) {
-            throw OAuthError.INVALID_REQUEST.exception("request objects are not supported");
-        }
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
                 maxAge(params), params.get(Param.LOGIN_HINT));

@@ -22,7 +22,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * {@code GET/POST /authorize}: client and redirect URI first (errors on the error page), then the rest of the request
+ * {@code GET/POST /authorize}: the request's parameters (the query, or a request object or pushed request
+ * instead, see {@link RequestResolver}), then client and redirect URI (errors on the error page), then the rest of the request
  * (errors redirected with {@code state} and {@code iss}), then login, consent or the code.
  */
 @Controller("/authorize")
@@ -30,6 +31,7 @@ import io.micronaut.security.rules.SecurityRule;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthorizeController {
 
+    private final RequestResolver resolver;
     private final AuthorizationRequestValidator validator;
     private final AuthorizationFlow flow;
     private final AuthorizationRedirects redirects;
@@ -38,9 +40,10 @@ class AuthorizeController {
     private final CsrfTokens csrf;
     private final Pages pages;
 
-    AuthorizeController(AuthorizationRequestValidator validator, AuthorizationFlow flow,
+    AuthorizeController(RequestResolver resolver, AuthorizationRequestValidator validator, AuthorizationFlow flow,
                         AuthorizationRedirects redirects, SessionService sessions, SessionConfiguration sessionConfig,
                         CsrfTokens csrf, Pages pages) {
+        this.resolver = resolver;
         this.validator = validator;
         this.flow = flow;
         this.redirects = redirects;
@@ -60,7 +63,8 @@ class AuthorizeController {
         return authorize(request, new AuthorizationParameters(form));
     }
 
-    private HttpResponse<?> authorize(HttpRequest<?> http, AuthorizationParameters params) {
+    private HttpResponse<?> authorize(HttpRequest<?> http, AuthorizationParameters raw) {
+        AuthorizationParameters params = resolver.resolve(raw);
         ClientRedirect target = validator.target(params);
         String csrfToken = csrf.tokenOf(http);
         try {

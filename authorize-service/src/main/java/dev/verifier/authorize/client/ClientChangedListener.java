@@ -8,20 +8,23 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 
 /**
- * Evicts a changed client from the cache. Every copy of the service must see every event, so each copy has its own
+ * Evicts a changed client and its keys from the caches. Every copy of the service must see every event, so each copy has its own
  * consumer group (the service name plus a random suffix), starting from the latest offset.
  */
 @KafkaListener(groupId = "authorize-service", uniqueGroupId = true, offsetReset = OffsetReset.LATEST)
 class ClientChangedListener {
 
     private final ClientCache cache;
+    private final ClientKeys keys;
 
-    ClientChangedListener(ClientCache cache) {
+    ClientChangedListener(ClientCache cache, ClientKeys keys) {
         this.cache = cache;
+        this.keys = keys;
     }
 
     @Topic(Topics.CLIENT_CHANGED)
     void onClientChanged(ClientChanged event) {
         cache.evict(event.clientId());
+        keys.evict(event.clientId());
     }
 }

@@ -24,9 +24,13 @@ class RegistryClientFactory {
     private static final int MAX_CLIENTS = 10_000;
 
     @Singleton
-    ClientCache clientCache(RegistryConfiguration config, VerifierUrls urls, RegistryTokenSupplier token,
-                            JsonMapper json) {
-        RegistryClient registry = new RegistryClient(urls.registry(), token, json, config.timeout());
+    RegistryClient registryClient(RegistryConfiguration config, VerifierUrls urls, RegistryTokenSupplier token,
+                                  JsonMapper json) {
+        return new RegistryClient(urls.registry(), token, json, config.timeout());
+    }
+
+    @Singleton
+    ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, RegistryTokenSupplier token) {
         return new ClientCache(clientId -> read(registry, token, clientId), config.cacheTtl(), UNKNOWN_CLIENT_TTL,
                 Clock.systemUTC(), MAX_CLIENTS);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.verifier.authorize.code.ReleasedClaims;
+import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
 import io.micronaut.http.HttpHeaders;
@@ -75,7 +76,8 @@ class DiscoveryController {
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
         m.put("prompt_values_supported", List.of("none", "login", "consent"));
         m.put("claims_parameter_supported", false);
-        m.put("request_parameter_supported", false);
+        m.put("request_parameter_supported", true);
+        m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", false);
         m.put("authorization_response_iss_parameter_supported", true);
         return java.util.Collections.unmodifiableMap(m);

@@ -48,7 +48,8 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertTrue(((List<?>) doc.get("scopes_supported")).containsAll(List.of("openid", "offline_access")));
         assertTrue(((List<?>) doc.get("claims_supported")).containsAll(List.of("sub", "email", "name")));
         assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
-        assertEquals(false, doc.get("request_parameter_supported"));
+        assertEquals(true, doc.get("request_parameter_supported"));
+        assertEquals(List.of("RS256", "PS256", "ES256"), doc.get("request_object_signing_alg_values_supported"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -16,7 +17,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * Stands in for client-registry's internal read ({@code GET /clients/{id}}), requiring the registry token that
+ * Stands in for client-registry's internal read ({@code GET /clients/{id}} and
+ * {@code GET /clients/{id}/jwks}), requiring the registry token that
  * {@link TestTokens}' token endpoint hands to the bootstrap admin client.
  */
 @Controller
@@ -26,6 +28,7 @@ public class FakeRegistry {
 
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger clientReads = new AtomicInteger();
+    private final AtomicInteger jwksRefreshes = new AtomicInteger();
     private volatile boolean failing;
 
     public void put(RegisteredClient client) {
@@ -43,6 +46,43 @@ public class FakeRegistry {
 
     public int clientReads() {
         return clientReads.get();
+    }
+
+    /** How many JWKS reads asked the registry to refresh (an unknown kid). */
+    public int jwksRefreshes() {
+        return jwksRefreshes.get();
+    }
+
+    /**
+     * The client's JWKS as the registry's cache would answer it: the registered {@code jwks}, or the set at its
+     * {@code jwks_uri} (fetched on every read here, so the service's own key cache is what a test observes).
+     */
+    @Get("/clients/{id}/jwks{?kid,refresh}")
+    HttpResponse<String> jwks(String id, @Nullable String kid, @Nullable Boolean refresh,
+                              @Nullable @Header("Authorization") String authorization) throws Exception {
+        if (!("Bearer " + TestTokens.REGISTRY_TOKEN).equals(authorization)) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED);
+        }
+        if (Boolean.TRUE.equals(refresh) || kid != null) {
+            jwksRefreshes.incrementAndGet();
+        }
+        RegisteredClient client = clients.get(id);
+        if (client == null) {
+            return HttpResponse.notFound();
+        }
+        if (client.metadata().jwks() != null) {
+            return HttpResponse.ok(new com.nimbusds.jose.jwk.JWKSet(com.nimbusds.jose.jwk.JWKSet.parse(
+                    client.metadata().jwks()).getKeys()).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (client.metadata().jwksUri() == null) {
+            return HttpResponse.notFound();
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.metadata().jwksUri())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200
+                ? HttpResponse.ok(response.body()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                : HttpResponse.status(HttpStatus.BAD_GATEWAY);
     }
 
     @Get("/clients/{id}")

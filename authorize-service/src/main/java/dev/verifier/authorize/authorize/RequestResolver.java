@@ -1,0 +1,66 @@
+package dev.verifier.authorize.authorize;
+
+import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import jakarta.inject.Singleton;
+
+/**
+ * Turns the parameters that reached {@code /authorize} into the parameters of the authorization request: the query
+ * itself, or (RFC 9101) only those of the signed request object given by value ({@code request}) or by reference
+ * ({@code request_uri}). The query's {@code client_id} is required with a request object and must equal the
+ * object's. A client registered with {@code request_object_signing_alg} must send a request object. Failures are
+ * shown on the error page: no redirect URI can be trusted before the object is.
+ */
+@Singleton
+public class RequestResolver {
+
+    public static final String REQUEST = "request";
+    public static final String REQUEST_URI = "request_uri";
+
+    private final ClientLookup clients;
+    private final RequestObjectVerifier requestObjects;
+
+    RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects) {
+        this.clients = clients;
+        this.requestObjects = requestObjects;
+    }
+
+    public AuthorizationParameters resolve(AuthorizationParameters params) {
+        for (String name : new String[] {REQUEST, REQUEST_URI, Param.CLIENT_ID}) {
+            if (params.isDuplicated(name)) {
+                throw invalidRequest(name + " must not be given more than once");
+            }
+        }
+        String request = params.get(REQUEST);
+        String requestUri = params.get(REQUEST_URI);
+        if (request == null && requestUri == null) {
+            params.first(Param.CLIENT_ID).flatMap(clients::find).ifPresent(RequestResolver::allowPlainRequest);
+            return params;
+        }
+        if (request != null && requestUri != null) {
+            throw invalidRequest("request and request_uri must not be used together");
+        }
+        String clientId = params.get(Param.CLIENT_ID);
+        if (clientId == null) {
+            throw invalidRequest("client_id is missing");
+        }
+        RegisteredClient client = clients.find(clientId).orElseThrow(() -> invalidRequest("unknown client_id"));
+        if (request != null) {
+            return requestObjects.verify(request, client);
+        }
+        throw OAuthError.REQUEST_URI_NOT_SUPPORTED.exception("request_uri is not supported");
+    }
+
+    private static void allowPlainRequest(RegisteredClient client) {
+        if (client.metadata().requestObjectSigningAlg() != null) {
+            throw invalidRequest("this client must send a signed request object");
+        }
+    }
+
+    private static OAuthException invalidRequest(String description) {
+        return OAuthError.INVALID_REQUEST.exception(description);
+    }
+}
