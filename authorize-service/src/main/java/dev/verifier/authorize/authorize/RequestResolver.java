@@ -2,6 +2,8 @@ package dev.verifier.authorize.authorize;
 
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.authorize.requestobject.RequestUriFetcher;
+import dev.verifier.authorize.requestobject.RequestUris;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
@@ -10,7 +12,7 @@ import jakarta.inject.Singleton;
 /**
  * Turns the parameters that reached {@code /authorize} into the parameters of the authorization request: the query
  * itself, or (RFC 9101) only those of the signed request object given by value ({@code request}) or by reference
- * ({@code request_uri}). The query's {@code client_id} is required with a request object and must equal the
+ * ({@code request_uri}: registered by the client, then fetched). The query's {@code client_id} is required with a request object and must equal the
  * object's. A client registered with {@code request_object_signing_alg} must send a request object. Failures are
  * shown on the error page: no redirect URI can be trusted before the object is.
  */
@@ -22,10 +24,12 @@ public class RequestResolver {
 
     private final ClientLookup clients;
     private final RequestObjectVerifier requestObjects;
+    private final RequestUriFetcher fetcher;
 
-    RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects) {
+    RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects, RequestUriFetcher fetcher) {
         this.clients = clients;
         this.requestObjects = requestObjects;
+        this.fetcher = fetcher;
     }
 
     public AuthorizationParameters resolve(AuthorizationParameters params) {
@@ -51,7 +55,10 @@ public class RequestResolver {
         if (request != null) {
             return requestObjects.verify(request, client);
         }
-        throw OAuthError.REQUEST_URI_NOT_SUPPORTED.exception("request_uri is not supported");
+        if (!RequestUris.registered(client, requestUri)) {
+            throw OAuthError.INVALID_REQUEST_URI.exception("request_uri is not registered for this client");
+        }
+        return requestObjects.verify(fetcher.fetch(requestUri), client);
     }
 
     private static void allowPlainRequest(RegisteredClient client) {

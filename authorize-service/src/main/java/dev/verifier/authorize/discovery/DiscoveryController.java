@@ -78,7 +78,8 @@ class DiscoveryController {
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
-        m.put("request_uri_parameter_supported", false);
+        m.put("request_uri_parameter_supported", true);
+        m.put("require_request_uri_registration", true);
         m.put("authorization_response_iss_parameter_supported", true);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -1,0 +1,142 @@
+package dev.verifier.authorize.requestobject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.verifier.authorize.support.AuthorizeUrls;
+import dev.verifier.authorize.support.ClientBuilder;
+import dev.verifier.authorize.support.ClientOrigin;
+import dev.verifier.authorize.support.FrontChannelTest;
+import dev.verifier.authorize.support.RequestObjects;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.testsupport.Browser;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Request objects by reference ({@code request_uri}) at /authorize, fetched from the client's origin on loopback
+ * (local profile): registration, redirects, size and time limits.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "verifier.profile.local", value = "true")
+@Property(name = "verifier.request-object.fetch-timeout", value = "1s")
+@Property(name = "verifier.request-object.fetch-max-bytes", value = "8192")
+class RequestObjectByReferenceTest extends FrontChannelTest {
+
+    static final String JWT = "application/oauth-authz-req+jwt";
+
+    final ClientOrigin origin = new ClientOrigin();
+    final RSAKey key = RequestObjects.rsaKey("k1");
+    RegisteredClient backend;
+    String requestUri;
+
+    @BeforeEach
+    void backendWithRequestUris() {
+        origin.serve("/jwks", "application/json", RequestObjects.jwks(key));
+        requestUri = origin.url("/ro/" + java.util.UUID.randomUUID() + ".jwt");
+        backend = new ClientBuilder().jwksUri(origin.url("/jwks")).requestUris(requestUri, origin.url("/ro/other#v1"))
+                .build();
+        registry.put(backend);
+    }
+
+    @AfterAll
+    void stopOrigin() {
+        origin.close();
+    }
+
+    Browser.Page authorize(String uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", backend.clientId());
+        params.put("request_uri", uri);
+        return browser().get(AuthorizeUrls.of(params));
+    }
+
+    static void assertRefused(Browser.Page page, String error) {
+        assertEquals(400, page.status(), page.body());
+        assertTrue(page.location().isEmpty(), "never redirected");
+        assertTrue(page.body().contains("(" + error + ")"), page.body());
+    }
+
+    String path(String uri) {
+        return java.net.URI.create(uri).getPath();
+    }
+
+    @Test
+    void authorizeWithRegisteredRequestUriThenObjectIsFetchedAndUsed() {
+        origin.serve(path(requestUri), JWT, RequestObjects.of(backend).claim("login_hint", "bob").sign(key));
+        Browser.Page page = authorize(requestUri);
+        assertTrue(page.isLoginPage(), page.body());
+        assertEquals("bob", page.hidden("username"));
+        assertEquals(1, origin.hits(path(requestUri)));
+    }
+
+    @Test
+    void authorizeWithRegisteredUriAndANewFragmentThenAccepted() {
+        origin.serve("/ro/other", JWT, RequestObjects.of(backend).sign(key));
+        assertTrue(authorize(origin.url("/ro/other#v2")).isLoginPage());
+    }
+
+    @Test
+    void authorizeWhenRequestUriNotRegisteredThenInvalidRequestUriAndNothingFetched() {
+        origin.serve("/ro/unregistered.jwt", JWT, RequestObjects.of(backend).sign(key));
+        assertRefused(authorize(origin.url("/ro/unregistered.jwt")), "invalid_request_uri");
+        assertRefused(authorize(requestUri + "/"), "invalid_request_uri");
+        assertEquals(0, origin.hits("/ro/unregistered.jwt"));
+    }
+
+    @Test
+    void authorizeWhenRequestUriRedirectsThenInvalidRequestUriAndRedirectNotFollowed() {
+        origin.serve("/ro/elsewhere.jwt", JWT, RequestObjects.of(backend).sign(key));
+        origin.redirect(path(requestUri), origin.url("/ro/elsewhere.jwt"));
+        assertRefused(authorize(requestUri), "invalid_request_uri");
+        assertEquals(0, origin.hits("/ro/elsewhere.jwt"));
+    }
+
+    @Test
+    void authorizeWhenRequestObjectIsTooLargeThenInvalidRequestUri() {
+        String padded = RequestObjects.of(backend).claim("padding", "x".repeat(20_000)).sign(key);
+        origin.serve(path(requestUri), JWT, padded);
+        Browser.Page page = authorize(requestUri);
+        assertRefused(page, "invalid_request_uri");
+        assertTrue(page.body().contains("too large"), page.body());
+    }
+
+    @Test
+    void authorizeWhenRequestUriAnswersTooSlowlyThenInvalidRequestUri() {
+        origin.serveSlowly(path(requestUri), JWT, RequestObjects.of(backend).sign(key), Duration.ofSeconds(3));
+        long start = System.nanoTime();
+        Browser.Page page = authorize(requestUri);
+        assertRefused(page, "invalid_request_uri");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2_500, "gave up at the 1 s time-out");
+    }
+
+    @Test
+    void authorizeWhenRequestUriAnswers404ThenInvalidRequestUri() {
+        assertRefused(authorize(requestUri), "invalid_request_uri");
+    }
+
+    @Test
+    void authorizeWhenFetchedObjectIsBadlySignedThenInvalidRequestObject() {
+        origin.serve(path(requestUri), JWT, RequestObjects.of(backend).sign(RequestObjects.rsaKey("k1")));
+        assertRefused(authorize(requestUri), "invalid_request_object");
+    }
+
+    @Test
+    void authorizeWithBothRequestAndRequestUriThenInvalidRequest() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", backend.clientId());
+        params.put("request_uri", requestUri);
+        params.put("request", RequestObjects.of(backend).sign(key));
+        assertRefused(browser().get(AuthorizeUrls.of(params)), "invalid_request");
+    }
+}
