@@ -24,12 +24,13 @@ class CorsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
-    @CsvSource({"TOKEN,/token", "TOKEN,/revoke", "TOKEN,/jwks", "AUTHORIZE,/userinfo", "RESOURCE,/api/me"})
-    void configuredOriginIsAllowedWithoutCredentials(Service service, String path) throws Exception {
+    @CsvSource({"TOKEN,/token,POST", "TOKEN,/revoke,POST", "TOKEN,/jwks,GET", "AUTHORIZE,/userinfo,GET",
+            "RESOURCE,/api/me,GET"})
+    void configuredOriginIsAllowedWithoutCredentials(Service service, String path, String method) throws Exception {
         VerifierStack stack = VerifierStack.on(Database.H2);
         String origin = stack.url(Service.RESOURCE).toString();
 
-        HttpResponse<Void> preflight = preflight(stack.url(service).resolve(path), origin);
+        HttpResponse<Void> preflight = preflight(stack.url(service).resolve(path), origin, method);
 
         assertEquals(200, preflight.statusCode());
         assertEquals(Optional.of(origin), preflight.headers().firstValue("Access-Control-Allow-Origin"));
@@ -38,21 +39,21 @@ class CorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"TOKEN,/token", "AUTHORIZE,/userinfo", "RESOURCE,/api/me"})
-    void otherOriginsGetNoCorsGrant(Service service, String path) throws Exception {
+    @CsvSource({"TOKEN,/token,POST", "AUTHORIZE,/userinfo,GET", "RESOURCE,/api/me,GET"})
+    void otherOriginsGetNoCorsGrant(Service service, String path, String method) throws Exception {
         VerifierStack stack = VerifierStack.on(Database.H2);
 
-        HttpResponse<Void> preflight = preflight(stack.url(service).resolve(path), "https://evil.example");
+        HttpResponse<Void> preflight = preflight(stack.url(service).resolve(path), "https://evil.example", method);
 
         assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
                 preflight.statusCode() + " " + preflight.headers().map());
     }
 
-    private HttpResponse<Void> preflight(URI uri, String origin) throws Exception {
+    private HttpResponse<Void> preflight(URI uri, String origin, String method) throws Exception {
         return http.send(HttpRequest.newBuilder(uri)
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Method", method)
                 .header("Access-Control-Request-Headers", "content-type")
                 .build(), HttpResponse.BodyHandlers.discarding());
     }
