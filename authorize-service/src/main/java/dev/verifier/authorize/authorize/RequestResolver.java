@@ -1,6 +1,7 @@
 package dev.verifier.authorize.authorize;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.authorize.par.PushedRequests;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.requestobject.RequestUriFetcher;
 import dev.verifier.authorize.requestobject.RequestUris;
@@ -12,7 +13,9 @@ import jakarta.inject.Singleton;
 /**
  * Turns the parameters that reached {@code /authorize} into the parameters of the authorization request: the query
  * itself, or (RFC 9101) only those of the signed request object given by value ({@code request}) or by reference
- * ({@code request_uri}: registered by the client, then fetched). The query's {@code client_id} is required with a request object and must equal the
+ * ({@code request_uri}: registered by the client, then fetched), or those pushed to /par (a
+ * {@code urn:ietf:params:oauth:request_uri:} of this client, taken once). A client registered with
+ * {@code require_pushed_authorization_requests} must use PAR. The query's {@code client_id} is required with a request object and must equal the
  * object's. A client registered with {@code request_object_signing_alg} must send a request object. Failures are
  * shown on the error page: no redirect URI can be trusted before the object is.
  */
@@ -25,11 +28,14 @@ public class RequestResolver {
     private final ClientLookup clients;
     private final RequestObjectVerifier requestObjects;
     private final RequestUriFetcher fetcher;
+    private final PushedRequests pushed;
 
-    RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects, RequestUriFetcher fetcher) {
+    RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects, RequestUriFetcher fetcher,
+                    PushedRequests pushed) {
         this.clients = clients;
         this.requestObjects = requestObjects;
         this.fetcher = fetcher;
+        this.pushed = pushed;
     }
 
     public AuthorizationParameters resolve(AuthorizationParameters params) {
@@ -41,7 +47,12 @@ public class RequestResolver {
         String request = params.get(REQUEST);
         String requestUri = params.get(REQUEST_URI);
         if (request == null && requestUri == null) {
-            params.first(Param.CLIENT_ID).flatMap(clients::find).ifPresent(RequestResolver::allowPlainRequest);
+            params.first(Param.CLIENT_ID).flatMap(clients::find).ifPresent(client -> {
+                requireParUnlessPushed(client);
+                if (client.metadata().requestObjectSigningAlg() != null) {
+                    throw invalidRequest("this client must send a signed request object");
+                }
+            });
             return params;
         }
         if (request != null && requestUri != null) {
@@ -52,6 +63,10 @@ public class RequestResolver {
             throw invalidRequest("client_id is missing");
         }
         RegisteredClient client = clients.find(clientId).orElseThrow(() -> invalidRequest("unknown client_id"));
+        if (requestUri != null && PushedRequests.isPushed(requestUri)) {
+            return pushed.take(requestUri, client.clientId());
+        }
+        requireParUnlessPushed(client);
         if (request != null) {
             return requestObjects.verify(request, client);
         }
@@ -61,9 +76,9 @@ public class RequestResolver {
         return requestObjects.verify(fetcher.fetch(requestUri), client);
     }
 
-    private static void allowPlainRequest(RegisteredClient client) {
-        if (client.metadata().requestObjectSigningAlg() != null) {
-            throw invalidRequest("this client must send a signed request object");
+    private static void requireParUnlessPushed(RegisteredClient client) {
+        if (Boolean.TRUE.equals(client.metadata().requirePushedAuthorizationRequests())) {
+            throw invalidRequest("this client must push its authorization requests (PAR)");
         }
     }
 

@@ -79,6 +79,8 @@ class DiscoveryController {
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", true);
+        m.put("pushed_authorization_request_endpoint", issuer + "/par");
+        m.put("require_pushed_authorization_requests", false);
         m.put("require_request_uri_registration", true);
         m.put("authorization_response_iss_parameter_supported", true);
         return java.util.Collections.unmodifiableMap(m);

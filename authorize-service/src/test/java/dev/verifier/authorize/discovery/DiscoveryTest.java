@@ -52,6 +52,8 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(List.of("RS256", "PS256", "ES256"), doc.get("request_object_signing_alg_values_supported"));
         assertEquals(true, doc.get("request_uri_parameter_supported"));
         assertEquals(true, doc.get("require_request_uri_registration"));
+        assertEquals("https://id.example.com/par", doc.get("pushed_authorization_request_endpoint"));
+        assertEquals(false, doc.get("require_pushed_authorization_requests"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.verifier.authorize.clientauth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.verifier.authorize.client.ClientKeys;
+import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.clientauth.AuthenticationContext;
+import dev.verifier.shared.clientauth.ClientAuthVerifier;
+import dev.verifier.shared.clientauth.ClientAuthenticator;
+import dev.verifier.shared.clientauth.ClientCredentials;
+import dev.verifier.shared.clientauth.ClientSecretBasicVerifier;
+import dev.verifier.shared.clientauth.ClientSecretJwtVerifier;
+import dev.verifier.shared.clientauth.ClientSecretPostVerifier;
+import dev.verifier.shared.clientauth.NoneVerifier;
+import dev.verifier.shared.clientauth.PrivateKeyJwtVerifier;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.crypto.SecretsCipher;
+import jakarta.inject.Singleton;
+
+/**
+ * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client, this
+ * service's database jti store and the registry's client JWKS. Assertions may name the issuer, the PAR endpoint or
+ * the token endpoint as audience (RFC 9126 §2). Without {@code verifier.secrets.key} (VERIFIER_SECRETS_KEY) the
+ * client_secret_jwt secrets cannot be read, so that method then always fails.
+ */
+@Singleton
+public class ClientAuthentication {
+
+    private final ClientAuthenticator authenticator;
+    private final ClientLookup clients;
+    private final AuthenticationContext context;
+
+    ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
+                         DatabaseJtiStore jtiStore, ClientKeys keys, Optional<SecretsCipher> cipher) {
+        List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
+                new ClientSecretBasicVerifier(), new ClientSecretPostVerifier(), new PrivateKeyJwtVerifier()));
+        cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));
+        this.authenticator = new ClientAuthenticator(verifiers);
+        this.clients = clients;
+        this.context = new AuthenticationContext(
+                Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
+                config.assertionMaxLifetime(), config.clockSkew(), Clock.systemUTC(), jtiStore, keys,
+                cipher.orElse(null));
+    }
+
+    public RegisteredClient authenticate(ClientCredentials credentials) {
+        return authenticator.authenticate(credentials, clients::find, context);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.verifier.authorize.par;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.verifier.authorize.authorize.AuthorizationParameters;
+import dev.verifier.authorize.authorize.AuthorizationRequestValidator;
+import dev.verifier.authorize.authorize.Param;
+import dev.verifier.authorize.authorize.RequestResolver;
+import dev.verifier.authorize.clientauth.ClientAuthentication;
+import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.clientauth.ClientCredentials;
+import dev.verifier.shared.error.OAuthError;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/**
+ * {@code POST /par} (RFC 9126): parse (no duplicates, no {@code request_uri}) → authenticate the client as at /token →
+ * the request's parameters (the form without the credentials, or only those of a signed {@code request} object) →
+ * validate them as /authorize would → store them and answer 201 with a single-use {@code request_uri}.
+ */
+@Controller("/par")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ParController {
+
+    private static final Set<String> CREDENTIALS = Set.of("client_secret", "client_assertion", "client_assertion_type");
+
+    private final ClientAuthentication authentication;
+    private final RequestObjectVerifier requestObjects;
+    private final AuthorizationRequestValidator validator;
+    private final PushedRequests requests;
+
+    ParController(ClientAuthentication authentication, RequestObjectVerifier requestObjects,
+                  AuthorizationRequestValidator validator, PushedRequests requests) {
+        this.authentication = authentication;
+        this.requestObjects = requestObjects;
+        this.validator = validator;
+        this.requests = requests;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Map<String, Object>> push(HttpRequest<?> http, @Body Map<String, List<String>> form) {
+        AuthorizationParameters params = new AuthorizationParameters(form);
+        params.firstDuplicated().ifPresent(name -> {
+            throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
+        });
+        if (params.get(RequestResolver.REQUEST_URI) != null) {
+            throw OAuthError.INVALID_REQUEST.exception("request_uri must not be pushed");
+        }
+        Map<String, String> single = new HashMap<>();
+        params.values().forEach((name, values) -> single.put(name, values.get(0)));
+        RegisteredClient client = authentication.authenticate(
+                ClientCredentials.parse(single, http.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+        AuthorizationParameters request = requestOf(params, client);
+        validator.validate(request, validator.target(request));
+        PushedRequests.Pushed pushed = requests.push(client.clientId(), request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_uri", pushed.requestUri());
+        body.put("expires_in", pushed.expiresIn());
+        return HttpResponse.<Map<String, Object>>created(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private AuthorizationParameters requestOf(AuthorizationParameters params, RegisteredClient client) {
+        String clientId = params.get(Param.CLIENT_ID);
+        if (clientId != null && !clientId.equals(client.clientId())) {
+            throw OAuthError.INVALID_REQUEST.exception("client_id is not the authenticated client");
+        }
+        String object = params.get(RequestResolver.REQUEST);
+        if (object != null) {
+            return requestObjects.verify(object, client);
+        }
+        if (client.metadata().requestObjectSigningAlg() != null) {
+            throw OAuthError.INVALID_REQUEST.exception("this client must send a signed request object");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(params.values());
+        values.keySet().removeAll(CREDENTIALS);
+        values.put(Param.CLIENT_ID, List.of(client.clientId()));
+        return new AuthorizationParameters(values);
+    }
+}
