@@ -114,7 +114,7 @@ class KubernetesManifestsTest {
             paths.add(path);
         }
         assertTrue(paths.containsAll(List.of("/.well-known/openid-configuration", "/authorize", "/login", "/consent",
-                "/userinfo", "/token", "/jwks", "/introspect", "/revoke", "/api")), paths.toString());
+                "/userinfo", "/par", "/token", "/jwks", "/introspect", "/revoke", "/api")), paths.toString());
         assertFalse(paths.stream().anyMatch(p -> p.startsWith("/admin") || p.startsWith("/clients")
                 || p.startsWith("/health") || p.equals("/prometheus")), "admin APIs and health stay internal: " + paths);
     }
