@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -27,7 +28,8 @@ import jakarta.inject.Singleton;
 /**
  * Verifies a request object (RFC 9101) and answers its authorization parameters, which alone are used (§6.3). It must
  * be a JWS with one of {@link #ALGORITHMS} (the client's registered {@code request_object_signing_alg} if it has
- * one) made with the client's key; {@code alg: none}, HMAC and encrypted objects are refused. Claims: {@code iss} =
+ * one) made with the client's key, and no {@code typ} of another kind of JWT; {@code alg: none}, HMAC and encrypted
+ * objects are refused. Claims: {@code iss} =
  * the client, {@code aud} holds the issuer, {@code exp} required and at most {@code max-lifetime} ahead,
  * {@code nbf}/{@code iat} not in the future, {@code client_id} = the client, no nested {@code request}/{@code request_uri}.
  * Every failure is {@code invalid_request_object}.
@@ -36,6 +38,8 @@ import jakarta.inject.Singleton;
 public class RequestObjectVerifier {
 
     public static final List<String> ALGORITHMS = List.of("RS256", "PS256", "ES256");
+    /** {@code typ} values a request object may carry (RFC 9101 §10.8), so that no other JWT passes for one. */
+    private static final Set<String> TYPES = Set.of("oauth-authz-req+jwt", "jwt");
     /** JWT claims that are not authorization parameters. */
     private static final Set<String> JWT_CLAIMS = Set.of("iss", "aud", "exp", "nbf", "iat", "jti", "sub");
 
@@ -54,6 +58,10 @@ public class RequestObjectVerifier {
         SignedJWT jws = signed(requestObject.trim());
         String alg = jws.getHeader().getAlgorithm().getName();
         String registered = client.metadata().requestObjectSigningAlg();
+        JOSEObjectType typ = jws.getHeader().getType();
+        if (typ != null && !TYPES.contains(typ.getType().toLowerCase(java.util.Locale.ROOT))) {
+            throw invalid("a JWT of type " + typ + " is not a request object");
+        }
         if (!ALGORITHMS.contains(alg) || (registered != null && !registered.equals(alg))) {
             throw invalid("the request object must be signed with "
                     + (registered != null ? registered : String.join(", ", ALGORITHMS)));

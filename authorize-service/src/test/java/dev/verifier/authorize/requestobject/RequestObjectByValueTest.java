@@ -182,6 +182,12 @@ class RequestObjectByValueTest extends FrontChannelTest {
     }
 
     @Test
+    void authorizeWhenJwtIsOfAnotherTypeThenInvalidRequestObject() {
+        assertRefused(authorize(RequestObjects.of(backend).type("at+jwt").sign(key)), "invalid_request_object");
+        assertTrue(authorize(RequestObjects.of(backend).type("JWT").sign(key)).isLoginPage());
+    }
+
+    @Test
     void authorizeWhenObjectIsNotAJwtThenInvalidRequestObject() {
         assertRefused(authorize("not-a-jwt"), "invalid_request_object");
     }

@@ -43,6 +43,7 @@ public final class RequestObjects {
 
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private JWSAlgorithm alg = JWSAlgorithm.RS256;
+    private com.nimbusds.jose.JOSEObjectType type = new com.nimbusds.jose.JOSEObjectType("oauth-authz-req+jwt");
 
     private RequestObjects(RegisteredClient client) {
         claims.putAll(AuthorizeUrls.valid(client));
@@ -97,10 +98,15 @@ public final class RequestObjects {
         return this;
     }
 
+    public RequestObjects type(String value) {
+        type = new com.nimbusds.jose.JOSEObjectType(value);
+        return this;
+    }
+
     public String sign(JWK key) {
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claimsSet());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).type(type).keyID(key.getKeyID()).build(), claimsSet());
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
