@@ -9,6 +9,8 @@ import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the parameters that reached {@code /authorize} into the parameters of the authorization request: the query
@@ -22,6 +24,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class RequestResolver {
 
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     public static final String REQUEST = "request";
     public static final String REQUEST_URI = "request_uri";
 
@@ -67,6 +70,15 @@ public class RequestResolver {
             return pushed.take(requestUri, client.clientId());
         }
         requireParUnlessPushed(client);
+        try {
+            return requestObject(client, request, requestUri);
+        } catch (OAuthException e) {
+            AUDIT.info("request object refused client={} error={}", clientId, e.error().code());
+            throw e;
+        }
+    }
+
+    private AuthorizationParameters requestObject(RegisteredClient client, String request, String requestUri) {
         if (request != null) {
             return requestObjects.verify(request, client);
         }

@@ -14,8 +14,9 @@ import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushed authorization requests (RFC 9126) in the database, so any copy of the service can take them: a
@@ -25,6 +26,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PushedRequests {
 
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     public static final String URN_PREFIX = "urn:ietf:params:oauth:request_uri:";
     private static final Argument<Map<String, List<String>>> PARAMETERS =
             Argument.mapOf(Argument.STRING, Argument.listOf(String.class));
@@ -56,6 +58,7 @@ public class PushedRequests {
         } catch (IOException e) {
             throw new IllegalStateException("parameters are always serialisable", e);
         }
+        AUDIT.info("authorization request pushed client={}", clientId);
         return new Pushed(requestUri, config.requestLifetime().toSeconds());
     }
 
@@ -79,7 +82,6 @@ public class PushedRequests {
         return new AuthorizationParameters(read(record.parameters()));
     }
 
-    @Transactional
     public int purgeExpired() {
         return repository.deleteExpired(clock.instant());
     }
