@@ -10,31 +10,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -47,6 +40,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import dev.verifier.stack.confidential.ConfidentialClient.Attempt;
 import dev.verifier.stack.support.Admin;
 import dev.verifier.stack.support.TokenChecks;
 import dev.verifier.stack.support.UserAgent;
@@ -60,10 +54,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The confidential-client journey across the four real services (H2, real broker), the client side written with
- * Nimbus oauth2-oidc-sdk: a client_secret_jwt client registered with {@code jwks_uri} and {@code request_uris} →
- * a request object signed with its RSA key, hosted at its request_uri → /authorize with only client_id and
- * request_uri → login → consent → code → /token authenticated by a client_secret_jwt assertion → access, ID and
- * refresh tokens validated independently → refresh with a new assertion → resource-api.
+ * Nimbus oauth2-oidc-sdk ({@link ConfidentialClient}): a client_secret_jwt client registered with {@code jwks_uri}
+ * and {@code request_uris} → a request object signed with its RSA key, hosted at its request_uri → /authorize with
+ * only client_id and request_uri → login → consent → code → /token authenticated by a client_secret_jwt assertion →
+ * access, ID and refresh tokens validated independently → refresh with a new assertion → resource-api. The same
+ * request object pushed to /par works too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfidentialClientFlowTest {
@@ -74,11 +69,7 @@ class ConfidentialClientFlowTest {
     VerifierStack stack;
     TokenChecks checks;
     ClientBackEnd backEnd;
-    RSAKey signingKey;
-    ClientID clientId;
-    Secret clientSecret;
-    URI redirectUri;
-    URI tokenEndpoint;
+    ConfidentialClient client;
     String username;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,13 +77,12 @@ class ConfidentialClientFlowTest {
     void registerClientAndUser() throws Exception {
         stack = VerifierStack.on(Database.H2);
         checks = new TokenChecks(stack);
-        tokenEndpoint = stack.url(Service.TOKEN).resolve("/token");
         backEnd = new ClientBackEnd();
-        signingKey = new RSAKeyGenerator(2048).keyID("backend-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                .generate();
+        RSAKey signingKey = new RSAKeyGenerator(2048).keyID("backend-" + UUID.randomUUID())
+                .keyUse(KeyUse.SIGNATURE).generate();
         backEnd.publish("/.well-known/jwks.json", "application/json",
                 new JWKSet(signingKey.toPublicJWK()).toString());
-        redirectUri = URI.create("http://127.0.0.1:8766/callback");
+        URI redirectUri = URI.create("http://127.0.0.1:8766/callback");
         Admin admin = new Admin(stack);
         Admin.Registered registered = admin.registerClient(Map.of(
                 "client_name", "E2E confidential back end",
@@ -104,9 +94,9 @@ class ConfidentialClientFlowTest {
                 "request_uris", List.of(backEnd.url(REQUEST_PATH)),
                 "request_object_signing_alg", "RS256",
                 "scope", "openid profile email offline_access"));
-        clientId = new ClientID(registered.clientId());
         assertNotNull(registered.clientSecret(), "client_secret_jwt clients get a secret");
-        clientSecret = new Secret(registered.clientSecret());
+        client = new ConfidentialClient(new ClientID(registered.clientId()), new Secret(registered.clientSecret()),
+                signingKey, redirectUri, stack.issuer(), stack.url(Service.TOKEN).resolve("/token"));
         username = "conf-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createUser(Map.of("username", username, "password", PASSWORD, "name", "Confidential Person",
                 "email", username + "@example.com", "email_verified", true));
@@ -117,85 +107,80 @@ class ConfidentialClientFlowTest {
         backEnd.close();
     }
 
-    /** A request object as RFC 9101 wants it: the request's parameters, signed, for this issuer, short-lived. */
-    String signedRequestObject(State state, Nonce nonce, CodeVerifier verifier) throws Exception {
-        JWTClaimsSet parameters = new AuthenticationRequest.Builder(ResponseType.CODE,
-                new Scope("openid", "profile", "email", "offline_access"), clientId, redirectUri)
-                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toJWTClaimsSet();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder(parameters)
-                .issuer(clientId.getValue())
-                .audience(stack.issuer().toString())
-                .issueTime(new Date())
-                .expirationTime(new Date(System.currentTimeMillis() + 120_000))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                .type(new JOSEObjectType("oauth-authz-req+jwt")).build(), claims);
-        jwt.sign(new RSASSASigner(signingKey));
-        return jwt.serialize();
-    }
-
-    TokenResponse token(AuthorizationGrant grant) throws Exception {
-        ClientSecretJWT assertion = new ClientSecretJWT(clientId, tokenEndpoint, JWSAlgorithm.HS256, clientSecret);
-        return OIDCTokenResponseParser.parse(new TokenRequest(tokenEndpoint, assertion, grant).toHTTPRequest().send());
-    }
-
     static OIDCTokenResponse success(TokenResponse response) {
         assertTrue(response.indicatesSuccess(), () -> ((TokenErrorResponse) response).getErrorObject().toJSONObject()
                 .toString());
         return (OIDCTokenResponse) response.toSuccessResponse();
     }
 
+    /** The code of {@code response} redeemed with a client_secret_jwt assertion; the tokens checked with Nimbus. */
+    OIDCTokenResponse redeem(AuthorizationSuccessResponse response, Attempt attempt) throws Exception {
+        assertEquals(attempt.state(), response.getState(), "the state from the request object");
+        assertEquals(stack.issuer().toString(), response.getIssuer().getValue());
+        OIDCTokenResponse tokens = success(client.token(new AuthorizationCodeGrant(response.getAuthorizationCode(),
+                client.redirectUri, attempt.verifier())));
+        BearerAccessToken accessToken = tokens.getOIDCTokens().getBearerAccessToken();
+        IDTokenClaimsSet idToken = checks.idToken(tokens.getOIDCTokens().getIDToken(), client.id.getValue(),
+                attempt.nonce(), accessToken);
+        JWTClaimsSet access = checks.accessToken(accessToken.getValue(), stack.url(Service.RESOURCE));
+        assertEquals(idToken.getSubject().getValue(), access.getSubject());
+        assertEquals(client.id.getValue(), access.getStringClaim("client_id"));
+        return tokens;
+    }
+
     @Test
     void requestObjectByReferenceThenLoginConsentCodeClientSecretJwtTokensRefreshAndApi() throws Exception {
-        State state = new State();
-        Nonce nonce = new Nonce();
-        CodeVerifier verifier = new CodeVerifier();
-        backEnd.publish(REQUEST_PATH, "application/oauth-authz-req+jwt", signedRequestObject(state, nonce, verifier));
-        URI authorization = new AuthenticationRequest.Builder(URI.create(backEnd.url(REQUEST_PATH)), clientId)
-                .endpointURI(stack.issuer().resolve("/authorize")).build().toURI();
+        Attempt attempt = Attempt.fresh();
+        backEnd.publish(REQUEST_PATH, "application/oauth-authz-req+jwt", client.requestObject(attempt).serialize());
+        URI authorization = client.authorizationByReference(URI.create(backEnd.url(REQUEST_PATH)));
         assertFalse(authorization.getQuery().contains("redirect_uri"), "only client_id and request_uri are sent");
 
         AuthorizationSuccessResponse response = new UserAgent(stack.issuer()).authorize(authorization, username,
                 PASSWORD);
-        assertEquals(state, response.getState(), "the state from the request object");
-        assertEquals(stack.issuer().toString(), response.getIssuer().getValue());
-        assertEquals(redirectUri.getPath(), response.getRedirectionURI().getPath());
         assertEquals(1, backEnd.fetches(REQUEST_PATH), "authorize-service fetched the request object once");
-
-        OIDCTokenResponse tokens = success(token(new AuthorizationCodeGrant(response.getAuthorizationCode(),
-                redirectUri, verifier)));
-        BearerAccessToken accessToken = tokens.getOIDCTokens().getBearerAccessToken();
-        IDTokenClaimsSet idToken = checks.idToken(tokens.getOIDCTokens().getIDToken(), clientId.getValue(), nonce,
-                accessToken);
-        JWTClaimsSet access = checks.accessToken(accessToken.getValue(), stack.url(Service.RESOURCE));
-        assertEquals(idToken.getSubject().getValue(), access.getSubject());
-        assertEquals(clientId.getValue(), access.getStringClaim("client_id"));
+        OIDCTokenResponse tokens = redeem(response, attempt);
         RefreshToken refreshToken = tokens.getOIDCTokens().getRefreshToken();
         assertNotNull(refreshToken, "offline_access gives a refresh token");
 
-        OIDCTokenResponse refreshed = success(token(new RefreshTokenGrant(refreshToken)));
+        OIDCTokenResponse refreshed = success(client.token(new RefreshTokenGrant(refreshToken)));
         BearerAccessToken newAccessToken = refreshed.getOIDCTokens().getBearerAccessToken();
-        assertNotEquals(accessToken, newAccessToken);
-        assertEquals(idToken.getSubject().getValue(),
-                checks.accessToken(newAccessToken.getValue(), stack.url(Service.RESOURCE)).getSubject());
+        assertNotEquals(tokens.getOIDCTokens().getBearerAccessToken(), newAccessToken);
+        String subject = checks.accessToken(newAccessToken.getValue(), stack.url(Service.RESOURCE)).getSubject();
 
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(stack.url(Service.RESOURCE).resolve("/api/me"))
                 .header("Authorization", newAccessToken.toAuthorizationHeader()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, api.statusCode(), api.body());
-        assertTrue(api.body().contains(idToken.getSubject().getValue()), api.body());
+        assertTrue(api.body().contains(subject), api.body());
+    }
+
+    @Test
+    void requestObjectPushedToParWithClientSecretJwtThenTheUrnStartsTheFlowOnce() throws Exception {
+        Attempt attempt = Attempt.fresh();
+        PushedAuthorizationResponse pushed = client.push(attempt);
+        assertTrue(pushed.indicatesSuccess(), () -> pushed.toErrorResponse().getErrorObject().toJSONObject()
+                .toString());
+        URI urn = pushed.toSuccessResponse().getRequestURI();
+        assertTrue(urn.toString().startsWith("urn:ietf:params:oauth:request_uri:"));
+
+        AuthorizationSuccessResponse response = new UserAgent(stack.issuer()).authorize(
+                client.authorizationByReference(urn), username, PASSWORD);
+        redeem(response, attempt);
+
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(client.authorizationByReference(urn)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, again.statusCode(), "a pushed request is used once");
+        assertTrue(again.body().contains("invalid_request_uri"), again.body());
     }
 
     @Test
     void clientSecretJwtAssertionCannotBeReplayedAtTheTokenEndpoint() throws Exception {
-        ClientSecretJWT assertion = new ClientSecretJWT(clientId, tokenEndpoint, JWSAlgorithm.HS256, clientSecret);
+        var assertion = client.assertionFor(client.tokenEndpoint);
         RefreshTokenGrant unknown = new RefreshTokenGrant(new RefreshToken("not-a-refresh-token"));
         TokenResponse first = OIDCTokenResponseParser.parse(
-                new TokenRequest(tokenEndpoint, assertion, unknown).toHTTPRequest().send());
+                new TokenRequest(client.tokenEndpoint, assertion, unknown).toHTTPRequest().send());
         TokenResponse replay = OIDCTokenResponseParser.parse(
-                new TokenRequest(tokenEndpoint, assertion, unknown).toHTTPRequest().send());
+                new TokenRequest(client.tokenEndpoint, assertion, unknown).toHTTPRequest().send());
         assertEquals("invalid_grant", ((TokenErrorResponse) first).getErrorObject().getCode(),
                 "the assertion authenticated the client");
         assertEquals("invalid_client", ((TokenErrorResponse) replay).getErrorObject().getCode(), "its jti is spent");
@@ -203,8 +188,9 @@ class ConfidentialClientFlowTest {
 
     @Test
     void plainAuthorizationRequestOfThisClientIsRefusedBecauseItRegisteredASigningAlg() throws Exception {
-        URI plain = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), clientId, redirectUri)
-                .state(new State()).nonce(new Nonce()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+        URI plain = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), client.id,
+                client.redirectUri).state(new State()).nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
                 .endpointURI(stack.issuer().resolve("/authorize")).build().toURI();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(plain).build(),
                 HttpResponse.BodyHandlers.ofString());
