@@ -9,6 +9,7 @@ public final class ResourceApiApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(ResourceApiApplication.class, args);
+        // no ASCII-art banner: stdout carries one log line per event (JSON when VERIFIER_LOG_FORMAT=json)
+        Micronaut.build(args).mainClass(ResourceApiApplication.class).banner(false).start();
     }
 }

@@ -1,0 +1,63 @@
+package dev.verifier.shared.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The shared logging set-up writes plain text by default and one JSON object per line with VERIFIER_LOG_FORMAT=json. */
+class LogFormatTest {
+
+    @Test
+    void jsonFormatWritesOneJsonObjectPerEventWithTheFormattedMessage() throws Exception {
+        String out = logOnce("json");
+
+        String line = out.lines().filter(l -> l.contains("hello")).findFirst().orElseThrow();
+        Map<?, ?> event = new ObjectMapper().readValue(line, Map.class);
+        assertEquals("INFO", event.get("level"));
+        assertEquals("hello 42", event.get("formattedMessage"));
+        assertEquals("verifier.test", event.get("loggerName"));
+    }
+
+    @Test
+    void textFormatIsTheDefault() throws Exception {
+        String out = logOnce(null);
+
+        String line = out.lines().filter(l -> l.contains("hello 42")).findFirst().orElseThrow();
+        assertFalse(line.startsWith("{"), line);
+        assertTrue(line.contains("INFO"), line);
+    }
+
+    private static String logOnce(String format) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            LoggerContext context = new LoggerContext();
+            context.setMDCAdapter(new LogbackMDCAdapter());
+            if (format != null) {
+                context.putProperty("VERIFIER_LOG_FORMAT", format);
+            }
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            String config = "<configuration><include resource=\"verifier-logback.xml\"/></configuration>";
+            configurator.doConfigure(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+            context.getLogger("verifier.test").info("hello {}", 42);
+            context.stop();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
