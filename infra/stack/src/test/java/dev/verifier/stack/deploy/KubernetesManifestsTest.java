@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,21 +193,6 @@ class KubernetesManifestsTest {
         }
     }
 
-    @Test
-    void theImageRunsTheShadedJarAsTheUserThePodsRunAs() throws IOException {
-        String dockerfile = Files.readString(root.resolve("infra/deploy/image/Dockerfile"));
-        assertTrue(dockerfile.contains("COPY ${SERVICE}/target/${SERVICE}-${VERSION}.jar"), "copies the shaded jar");
-        String version = Stream.of(dockerfile.split("\n")).filter(l -> l.startsWith("ARG VERSION="))
-                .findFirst().orElseThrow().substring("ARG VERSION=".length());
-        for (String s : SERVICES) {
-            int uid = manifests.get("Deployment", s).node().path("spec").path("template").path("spec")
-                    .path("securityContext").path("runAsUser").asInt();
-            assertTrue(dockerfile.contains("\nUSER " + uid + ":"), "the image user is the pods' runAsUser " + uid);
-            assertTrue(manifests.container(s).path("image").asText().endsWith("/" + s + ":" + version), s);
-        }
-        assertFalse(Stream.of(dockerfile.split("\n")).anyMatch(l -> l.startsWith("HEALTHCHECK")), "probes are Kubernetes' job");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"namespace.yaml", "config.yaml", "ingress.yaml", "authorize-service.yaml",
             "token-service.yaml", "client-registry.yaml", "resource-api.yaml"})
@@ -222,7 +206,7 @@ class KubernetesManifestsTest {
         try {
             return Manifests.yamlMapper().readTree(folder.resolve("kustomization.yaml").toFile());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
