@@ -2,6 +2,7 @@ package dev.verifier.authorize.client;
 
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
@@ -15,9 +16,9 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 class ClientChangedListener {
 
     private final ClientCache cache;
-    private final ClientKeys keys;
+    private final CachedClientKeys keys;
 
-    ClientChangedListener(ClientCache cache, ClientKeys keys) {
+    ClientChangedListener(ClientCache cache, CachedClientKeys keys) {
         this.cache = cache;
         this.keys = keys;
     }

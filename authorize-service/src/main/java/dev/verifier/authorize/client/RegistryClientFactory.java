@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.shared.registry.RegistryClient;
 import io.micronaut.context.annotation.Factory;
@@ -33,6 +34,11 @@ class RegistryClientFactory {
     ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, RegistryTokenSupplier token) {
         return new ClientCache(clientId -> read(registry, token, clientId), config.cacheTtl(), UNKNOWN_CLIENT_TTL,
                 Clock.systemUTC(), MAX_CLIENTS);
+    }
+
+    @Singleton
+    CachedClientKeys clientKeys(RegistryConfiguration config, RegistryClient registry, RegistryTokenSupplier token) {
+        return new CachedClientKeys(registry, config.cacheTtl(), Clock.systemUTC(), token::invalidate);
     }
 
     @Singleton

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.verifier.authorize.client.ClientKeys;
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
 import dev.verifier.shared.clientauth.ClientAuthVerifier;
 import dev.verifier.shared.clientauth.ClientAuthenticator;
@@ -36,7 +36,7 @@ public class ClientAuthentication {
     private final AuthenticationContext context;
 
     ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
-                         DatabaseJtiStore jtiStore, ClientKeys keys, Optional<SecretsCipher> cipher) {
+                         DatabaseJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher) {
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
                 new ClientSecretBasicVerifier(), new ClientSecretPostVerifier(), new PrivateKeyJwtVerifier()));
         cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));

@@ -2,23 +2,27 @@ package dev.verifier.token.client;
 
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 
-/** Evicts a changed client from this copy's cache. Every copy has its own consumer group, so every copy evicts. */
+/** Evicts a changed client and its keys from this copy's caches. Every copy has its own consumer group, so every copy evicts. */
 @KafkaListener(groupId = "token-service-client-changed", uniqueGroupId = true, offsetReset = OffsetReset.LATEST)
 class ClientChangedListener {
 
     private final ClientCache cache;
+    private final CachedClientKeys keys;
 
-    ClientChangedListener(ClientCache cache) {
+    ClientChangedListener(ClientCache cache, CachedClientKeys keys) {
         this.cache = cache;
+        this.keys = keys;
     }
 
     @Topic(Topics.CLIENT_CHANGED)
     void onClientChanged(ClientChanged event) {
         cache.evict(event.clientId());
+        keys.evict(event.clientId());
     }
 }

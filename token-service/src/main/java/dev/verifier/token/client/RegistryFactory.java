@@ -1,6 +1,9 @@
 package dev.verifier.token.client;
 
+import java.time.Clock;
+
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.shared.registry.RegistryClient;
 import io.micronaut.context.annotation.Factory;
@@ -20,5 +23,11 @@ class RegistryFactory {
     @Singleton
     ClientCache clientCache(RegistryClient registry, RegistryConfiguration config) {
         return new ClientCache(registry, config.cacheTtl());
+    }
+
+    /** private_key_jwt keys from the registry's JWKS cache; an unknown kid asks the registry to refresh. */
+    @Singleton
+    CachedClientKeys clientKeys(RegistryClient registry, RegistryConfiguration config, Clock clock) {
+        return new CachedClientKeys(registry, config.cacheTtl(), clock, () -> { });
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
 import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
@@ -26,7 +27,7 @@ public class ClientAuthentication {
     private final AuthenticationContext context;
 
     ClientAuthentication(ClientCache clients, TokenConfiguration config, VerifierUrls urls, Clock clock,
-                         DatabaseJtiStore jtiStore, RegistryClientKeys keys, SecretsCipher cipher) {
+                         DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher) {
         this.clients = clients;
         this.context = new AuthenticationContext(Set.of(urls.issuerId(), urls.tokenEndpoint().toString()),
                 config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys, cipher);

@@ -1,7 +1,8 @@
-package dev.verifier.authorize.client;
+package dev.verifier.shared.registry;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -10,31 +11,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.verifier.shared.clientauth.ClientKeySource;
 import dev.verifier.shared.error.OAuthException;
-import dev.verifier.shared.registry.RegistryClient;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 
 /**
- * A client's public keys (request objects, private_key_jwt at /par): the registry's cached JWKS of the client (the
- * registry alone fetches jwks_uri), kept here for the client-cache TTL so a known key costs no network call; an
- * unknown kid asks the registry to refresh. Evicted with the client on ClientChanged.
+ * A client's public keys (private_key_jwt assertions, request objects) as the registry serves them from its JWKS
+ * cache (the registry alone fetches {@code jwks_uri}), kept here for a bounded time so a known key costs no network
+ * call; an unknown {@code kid} or a failed signature asks the registry to refresh. Evict on {@code ClientChanged}.
+ * A plain class: each service makes its own bean of it.
  */
-@Singleton
-public class ClientKeys implements ClientKeySource {
+public final class CachedClientKeys implements ClientKeySource {
 
     private record Entry(Optional<JWKSet> keys, Instant expiresAt) {
     }
 
     private final RegistryClient registry;
-    private final RegistryTokenSupplier token;
-    private final RegistryConfiguration config;
-    private final Clock clock = Clock.systemUTC();
+    private final Duration ttl;
+    private final Clock clock;
+    private final Runnable onRegistryFailure;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    ClientKeys(RegistryClient registry, RegistryTokenSupplier token, RegistryConfiguration config) {
+    /**
+     * @param onRegistryFailure run when the registry could not answer (e.g. to drop a cached access token for it)
+     */
+    public CachedClientKeys(RegistryClient registry, Duration ttl, Clock clock, Runnable onRegistryFailure) {
         this.registry = registry;
-        this.token = token;
-        this.config = config;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.onRegistryFailure = onRegistryFailure;
     }
 
     @Override
@@ -46,16 +49,16 @@ public class ClientKeys implements ClientKeySource {
         }
         Optional<JWKSet> keys;
         try {
-            keys = registry.jwks(clientId, kid, refresh).flatMap(ClientKeys::parse);
+            keys = registry.jwks(clientId, kid, refresh).flatMap(CachedClientKeys::parse);
         } catch (OAuthException e) {
-            token.invalidate();
+            onRegistryFailure.run();
             throw e;
         }
-        cache.put(clientId, new Entry(keys, now.plus(config.cacheTtl())));
+        cache.put(clientId, new Entry(keys, now.plus(ttl)));
         return keys;
     }
 
-    void evict(String clientId) {
+    public void evict(String clientId) {
         cache.remove(clientId);
     }
 
