@@ -1,5 +1,6 @@
 package dev.verifier.authorize.requestobject;
 
+import dev.verifier.shared.web.OutboundUrlGuard;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,18 +21,18 @@ import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
 
 /**
- * Fetches a request object from its {@code request_uri}: the {@link UrlGuard} first, then a GET with a connect
+ * Fetches a request object from its {@code request_uri}: the {@link OutboundUrlGuard} first, then a GET with a connect
  * time-out, a time-out for the whole answer, no redirects (a 3xx is a failure) and a size limit (the body is dropped
  * as soon as it passes it). Every failure is {@code invalid_request_uri}; the fragment is never sent.
  */
 @Singleton
 public class RequestUriFetcher {
 
-    private final UrlGuard guard;
+    private final OutboundUrlGuard guard;
     private final RequestObjectConfiguration config;
     private final HttpClient http;
 
-    RequestUriFetcher(UrlGuard guard, RequestObjectConfiguration config) {
+    RequestUriFetcher(OutboundUrlGuard guard, RequestObjectConfiguration config) {
         this.guard = guard;
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.fetchConnectTimeout())

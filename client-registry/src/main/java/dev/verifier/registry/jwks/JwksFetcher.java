@@ -1,5 +1,6 @@
 package dev.verifier.registry.jwks;
 
+import dev.verifier.shared.web.OutboundUrlGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
- * Fetches a client's {@code jwks_uri}: through the {@link FetchGuard}, with a connect time-out, a time-out on the whole
+ * Fetches a client's {@code jwks_uri}: through the {@link OutboundUrlGuard}, with a connect time-out, a time-out on the whole
  * response, a body size limit, and no redirects (a 3xx is a failure). Answers the body and its
  * {@code Cache-Control: max-age}.
  */
@@ -26,11 +27,11 @@ public class JwksFetcher {
 
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
 
-    private final FetchGuard guard;
+    private final OutboundUrlGuard guard;
     private final JwksCacheConfiguration config;
     private final HttpClient http;
 
-    public JwksFetcher(FetchGuard guard, JwksCacheConfiguration config) {
+    public JwksFetcher(OutboundUrlGuard guard, JwksCacheConfiguration config) {
         this.guard = guard;
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
@@ -42,7 +43,9 @@ public class JwksFetcher {
     }
 
     public Fetched fetch(URI uri) {
-        guard.check(uri);
+        guard.refusal(uri).ifPresent(refusal -> {
+            throw new FetchException(refusal);
+        });
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.readTimeout())
                 .header("Accept", "application/jwk-set+json, application/json").GET().build();
         CompletableFuture<HttpResponse<byte[]>> call =

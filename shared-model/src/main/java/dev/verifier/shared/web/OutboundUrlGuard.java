@@ -1,4 +1,4 @@
-package dev.verifier.registry.jwks;
+package dev.verifier.shared.web;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,51 +6,50 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-import dev.verifier.shared.config.ProfileConfiguration;
-import jakarta.inject.Singleton;
-
 /**
- * Refuses to fetch a client-supplied URL that points inside our network (SSRF): only {@code https}, and every address
- * the host resolves to must be public: not loopback, private (RFC 1918, IPv6 ULA), link-local (which holds the cloud
- * metadata address 169.254.169.254), carrier-grade NAT, multicast or unspecified. In the local profile {@code http} and
- * loopback are allowed (and nothing else). Known metadata host names are refused by name.
+ * Decides whether a client-supplied URL may be fetched (SSRF guard for {@code jwks_uri} at the registry and
+ * {@code request_uri} at authorize-service): only {@code https}, and every address the host resolves to must be
+ * public — not loopback, private (RFC 1918, IPv6 ULA), link-local (which holds the cloud metadata address
+ * 169.254.169.254), carrier-grade NAT, multicast or unspecified; known metadata host names are refused by name. In the
+ * local profile {@code http} and loopback are allowed (and nothing else). A plain class; each service makes its bean.
  * <p>Limit: the HTTP client resolves the name again when it connects, so a DNS-rebinding host could pass the check and
  * then resolve inside; a production deployment should also egress through a proxy or network policy.
  */
-@Singleton
-public class FetchGuard {
+public final class OutboundUrlGuard {
 
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
 
     private final boolean local;
 
-    public FetchGuard(ProfileConfiguration profile) {
-        this.local = profile.local();
+    public OutboundUrlGuard(boolean local) {
+        this.local = local;
     }
 
-    /** @throws FetchException when the URL must not be fetched */
-    public void check(URI uri) {
+    /** Why {@code uri} must not be fetched, or empty when it may be. */
+    public Optional<String> refusal(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(local && scheme.equals("http"))) {
-            throw new FetchException("only https URLs are fetched");
+            return Optional.of("only https URLs are fetched");
         }
         String host = uri.getHost();
         if (host == null || METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
-            throw new FetchException("the URL's host is not allowed");
+            return Optional.of("the URL's host is not allowed");
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new FetchException("the URL's host does not resolve");
+            return Optional.of("the URL's host does not resolve");
         }
         for (InetAddress address : addresses) {
             if (!(local && address.isLoopbackAddress()) && isInternal(address)) {
-                throw new FetchException("the URL resolves to a private, loopback or link-local address");
+                return Optional.of("the URL resolves to a private, loopback or link-local address");
             }
         }
+        return Optional.empty();
     }
 
     static boolean isInternal(InetAddress a) {
