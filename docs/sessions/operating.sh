@@ -6,15 +6,12 @@ curl -s http://localhost:9001/health | jq -c '{status, checks: (.details | map_v
 curl -s http://localhost:9001/prometheus | grep -E '^verifier_' | head -8
 #---
 set -a; . ./data/secrets.env; set +a
+KEYS_TOKEN=$(curl -s -u "$VERIFIER_ADMIN_CLIENT_ID:$VERIFIER_ADMIN_CLIENT_SECRET" \
+  -d grant_type=client_credentials -d scope=keys.admin http://localhost:9001/token | jq -r .access_token)
+cut -d. -f2 <<< "$KEYS_TOKEN" | tr '_-' '/+' | base64 -d 2>/dev/null | jq -c '{aud, scope}'
 ADMIN_TOKEN=$(curl -s -u "$VERIFIER_ADMIN_CLIENT_ID:$VERIFIER_ADMIN_CLIENT_SECRET" \
   -d grant_type=client_credentials -d 'scope=registry.admin users.admin' \
   http://localhost:9001/token | jq -r .access_token)
-curl -s -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-  -d '{"client_name":"Key operator","grant_types":["client_credentials"],
-       "token_endpoint_auth_method":"client_secret_basic","scope":"keys.admin"}' \
-  http://localhost:9002/clients | tee keys-operator.json | jq '{client_id, token_endpoint_auth_method, scope}'
-KEYS_TOKEN=$(curl -s -u "$(jq -r .client_id keys-operator.json):$(jq -r .client_secret keys-operator.json)" \
-  -d grant_type=client_credentials -d scope=keys.admin http://localhost:9001/token | jq -r .access_token)
 #---
 curl -s http://localhost:9001/jwks | jq -c '.keys[] | {kid, alg, use}'
 #---
