@@ -3,11 +3,13 @@ package dev.verifier.authorize.discovery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.jose.Algorithms;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +27,7 @@ import io.micronaut.security.rules.SecurityRule;
 class DiscoveryController {
 
     static final List<String> SCOPES = List.of("openid", "profile", "email", "phone", "offline_access");
-    static final List<String> SIGNING_ALGS = List.of("RS256", "ES256");
+    static final List<String> SIGNING_ALGS = Algorithms.ID_TOKEN;
 
     private final Map<String, Object> metadata;
 
@@ -68,8 +70,8 @@ class DiscoveryController {
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
         m.put("token_endpoint_auth_methods_supported", authMethods);
-        m.put("token_endpoint_auth_signing_alg_values_supported", List.of("HS256", "HS384", "HS512",
-                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"));
+        m.put("token_endpoint_auth_signing_alg_values_supported",
+                Stream.concat(Algorithms.CLIENT_SECRET_JWT.stream(), Algorithms.PRIVATE_KEY_JWT.stream()).toList());
         m.put("introspection_endpoint_auth_methods_supported", authMethods);
         m.put("revocation_endpoint_auth_methods_supported", authMethods);
         m.put("code_challenge_methods_supported", List.of("S256"));

@@ -23,6 +23,7 @@ import dev.verifier.shared.clientauth.ClientKeySource;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.jose.Algorithms;
 import jakarta.inject.Singleton;
 
 /**
@@ -37,7 +38,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class RequestObjectVerifier {
 
-    public static final List<String> ALGORITHMS = List.of("RS256", "PS256", "ES256");
+    public static final List<String> ALGORITHMS = Algorithms.REQUEST_OBJECT;
     /** {@code typ} values a request object may carry (RFC 9101 §10.8), so that no other JWT passes for one. */
     private static final Set<String> TYPES = Set.of("oauth-authz-req+jwt", "jwt");
     /** JWT claims that are not authorization parameters. */

@@ -1,6 +1,5 @@
 package dev.verifier.authorize.requestobject;
 
-import dev.verifier.shared.web.OutboundUrlGuard;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.web.OutboundUrlGuard;
 import jakarta.inject.Singleton;
 
 /**

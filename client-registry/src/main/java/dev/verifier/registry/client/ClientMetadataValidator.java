@@ -1,8 +1,5 @@
 package dev.verifier.registry.client;
 
-import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
-import static dev.verifier.shared.error.OAuthError.INVALID_REDIRECT_URI;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +9,11 @@ import dev.verifier.shared.client.ApplicationType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.jose.Algorithms;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
+import static dev.verifier.shared.error.OAuthError.INVALID_REDIRECT_URI;
 
 /**
  * RFC 7591 §2 / OAuth 2.1 rules for registered metadata. Answers the metadata as stored, with defaults filled in
@@ -24,9 +24,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ClientMetadataValidator {
 
-    private static final Set<String> ASYMMETRIC_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-            "ES256", "ES384", "ES512", "EdDSA");
-    private static final Set<String> HMAC_ALGS = Set.of("HS256", "HS384", "HS512");
+    private static final Set<String> REQUEST_OBJECT_ALGS = Set.copyOf(Algorithms.REQUEST_OBJECT);
+    private static final Set<String> ID_TOKEN_ALGS = Set.copyOf(Algorithms.ID_TOKEN);
+    private static final Set<String> ASYMMETRIC_ALGS = Set.copyOf(Algorithms.PRIVATE_KEY_JWT);
+    private static final Set<String> HMAC_ALGS = Set.copyOf(Algorithms.CLIENT_SECRET_JWT);
 
     private final RegistrationConfiguration config;
     private final UriRules uris;
@@ -137,8 +138,8 @@ public class ClientMetadataValidator {
     }
 
     private void checkAlgorithms(ClientMetadata m, ClientAuthMethod method) {
-        checkAlg("request_object_signing_alg", m.requestObjectSigningAlg(), ASYMMETRIC_ALGS);
-        checkAlg("id_token_signed_response_alg", m.idTokenSignedResponseAlg(), ASYMMETRIC_ALGS);
+        checkAlg("request_object_signing_alg", m.requestObjectSigningAlg(), REQUEST_OBJECT_ALGS);
+        checkAlg("id_token_signed_response_alg", m.idTokenSignedResponseAlg(), ID_TOKEN_ALGS);
         Set<String> authAlgs = method == ClientAuthMethod.CLIENT_SECRET_JWT ? HMAC_ALGS : ASYMMETRIC_ALGS;
         if (m.tokenEndpointAuthSigningAlg() != null && method != ClientAuthMethod.CLIENT_SECRET_JWT
                 && method != ClientAuthMethod.PRIVATE_KEY_JWT) {

@@ -1,6 +1,5 @@
 package dev.verifier.registry.jwks;
 
-import dev.verifier.shared.web.OutboundUrlGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.verifier.shared.web.OutboundUrlGuard;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -72,6 +72,8 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("unknown application type", code("\"application_type\": \"desktop\""), "invalid_client_metadata", "application_type must be web or native"),
                 refuse("request objects signed with HMAC", code("\"request_object_signing_alg\": \"HS256\""), "invalid_client_metadata", "request_object_signing_alg must be one of"),
                 refuse("request objects unsigned", code("\"request_object_signing_alg\": \"none\""), "invalid_client_metadata", "request_object_signing_alg must be one of"),
+                refuse("request objects with an algorithm authorize-service does not verify", code("\"request_object_signing_alg\": \"RS384\""), "invalid_client_metadata", "request_object_signing_alg must be one of"),
+                refuse("ID tokens with an algorithm token-service has no key for", code("\"id_token_signed_response_alg\": \"PS256\""), "invalid_client_metadata", "id_token_signed_response_alg must be one of"),
                 refuse("client_secret_jwt with an asymmetric alg", code("\"token_endpoint_auth_method\": \"client_secret_jwt\", \"token_endpoint_auth_signing_alg\": \"RS256\""), "invalid_client_metadata", "token_endpoint_auth_signing_alg must be one of HS256"),
                 refuse("client name too long", code("\"client_name\": \"" + "n".repeat(201) + "\""), "invalid_client_metadata", "client_name must be 1 to 200"),
                 refuse("too many contacts", code("\"contacts\": [" + "\"a@b.example\",".repeat(10) + "\"a@b.example\"]"), "invalid_client_metadata", "at most 10 contacts"),
