@@ -9,6 +9,7 @@ public final class AuthorizeServiceApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(AuthorizeServiceApplication.class, args);
+        // no ASCII-art banner: stdout carries one log line per event (JSON when VERIFIER_LOG_FORMAT=json)
+        Micronaut.build(args).mainClass(AuthorizeServiceApplication.class).banner(false).start();
     }
 }
