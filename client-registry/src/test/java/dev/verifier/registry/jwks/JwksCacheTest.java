@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import dev.verifier.registry.support.MutableClock;
+import dev.verifier.shared.observability.PrometheusText;
 import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryHttp.Answer;
 import dev.verifier.registry.support.RegistryTest;
@@ -66,6 +67,35 @@ class JwksCacheTest implements RegistryTest {
             assertEquals(1, origin.hits());
             assertTrue(metrics.hits() > hitsBefore);
         }
+    }
+
+    @Test
+    void hitsFetchesFailuresAndRequestsByRouteAreExportedAtPrometheus() throws Exception {
+        try (TestJwksOrigin origin = new TestJwksOrigin()) {
+            String id = register(origin.url());
+            PrometheusText before = scrape();
+            jwks(id, "");
+            jwks(id, "");
+            origin.failing(500);
+            clock.advance(Duration.ofMinutes(6));
+            jwks(id, "");
+
+            PrometheusText after = scrape();
+            assertMoved(before, after, 1, "verifier_registry_jwks_fetches_total");
+            assertMoved(before, after, 1, "verifier_registry_jwks_cache_hits_total");
+            assertMoved(before, after, 1, "verifier_registry_jwks_fetch_failures_total");
+            assertMoved(before, after, 3, "http_server_requests_seconds_count",
+                    "uri", "/clients/{clientId}/jwks", "method", "GET", "status", "200");
+        }
+    }
+
+    private PrometheusText scrape() {
+        return PrometheusText.parse(http.get("/prometheus", null).raw().body());
+    }
+
+    private static void assertMoved(PrometheusText before, PrometheusText after, double by, String name,
+                                    String... labels) {
+        assertEquals(by, after.sum(name, labels) - before.sum(name, labels), 1e-9, name);
     }
 
     @Test

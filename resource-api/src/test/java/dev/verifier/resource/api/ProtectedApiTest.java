@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.verifier.shared.observability.PrometheusText;
 import dev.verifier.testsupport.KafkaTest;
 import dev.verifier.testsupport.SharedKafka;
 import dev.verifier.testsupport.TestTokenIssuer;
@@ -168,6 +169,17 @@ class ProtectedApiTest implements KafkaTest {
         assertEquals(401, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
                 response.headers().map().toString());
+    }
+
+    @Test
+    void requestsAreCountedAtPrometheusByRouteAndStatus() throws Exception {
+        String[] labels = {"uri", "/api/me", "method", "GET", "status", "200"};
+        PrometheusText before = PrometheusText.parse(get("/prometheus", null).body());
+        assertEquals(200, get("/api/me", TOKENS.token(AUDIENCE).sign()).statusCode());
+
+        PrometheusText after = PrometheusText.parse(get("/prometheus", null).body());
+        assertEquals(1, after.sum("http_server_requests_seconds_count", labels)
+                - before.sum("http_server_requests_seconds_count", labels), 1e-9);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

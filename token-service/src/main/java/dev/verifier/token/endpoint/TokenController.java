@@ -44,7 +44,7 @@ class TokenController {
             GrantHandler handler = grants.forType(request.grantType());
             GrantHandlers.requireAllowed(client, handler.grantType());
             TokenResponse response = handler.handle(request, client);
-            metrics.issued(handler.grantType().value());
+            metrics.issued(handler.grantType().value(), client.clientId());
             return HttpResponse.ok(response)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Pragma", "no-cache");

@@ -2,31 +2,48 @@ package dev.verifier.token.metrics;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 /**
- * The service's own metrics at /prometheus: tokens issued by grant type, /token failures by error code, and the lag
- * from a code's issue to it being redeemable here.
+ * The service's own metrics at /prometheus: tokens issued by grant type and client, /token failures by OAuth error
+ * code, and the lag from a code's issue (the event's {@code issued_at}) to it being stored here and redeemable, as a
+ * histogram (percentiles with {@code histogram_quantile} over its buckets).
  */
 @Singleton
 public class TokenMetrics {
 
     private final MeterRegistry registry;
+    private final Timer redeemableLag;
 
     TokenMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.redeemableLag = Timer.builder("verifier.code.redeemable.lag")
+                .description("time from a code's issue at authorize-service to it being redeemable at token-service")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 
-    public void issued(String grantType) {
-        registry.counter("verifier.tokens.issued", "grant_type", grantType).increment();
+    public void issued(String grantType, String clientId) {
+        Counter.builder("verifier.tokens.issued")
+                .description("successful /token answers by grant type and client")
+                .tag("grant_type", grantType)
+                .tag("client_id", clientId)
+                .register(registry).increment();
     }
 
     public void failed(String error) {
-        registry.counter("verifier.token.failures", "error", error).increment();
+        Counter.builder("verifier.token.failures")
+                .description("/token error answers by OAuth error code")
+                .tag("error", error)
+                .register(registry).increment();
     }
 
     public void codeRedeemableAfter(Duration lag) {
-        registry.timer("verifier.code.redeemable.lag").record(lag.isNegative() ? Duration.ZERO : lag);
+        redeemableLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 }
