@@ -72,7 +72,9 @@ class DiscoveryController {
         m.put("token_endpoint_auth_methods_supported", authMethods);
         m.put("token_endpoint_auth_signing_alg_values_supported",
                 Stream.concat(Algorithms.CLIENT_SECRET_JWT.stream(), Algorithms.PRIVATE_KEY_JWT.stream()).toList());
-        m.put("introspection_endpoint_auth_methods_supported", authMethods);
+        // introspection needs an authenticated (confidential) client: no "none"
+        m.put("introspection_endpoint_auth_methods_supported",
+                authMethods.stream().filter(method -> !ClientAuthMethod.NONE.value().equals(method)).toList());
         m.put("revocation_endpoint_auth_methods_supported", authMethods);
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("claims_supported", ReleasedClaims.SUPPORTED);

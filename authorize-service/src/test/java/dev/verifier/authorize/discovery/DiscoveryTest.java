@@ -42,6 +42,8 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(List.of("S256"), doc.get("code_challenge_methods_supported"));
         assertEquals(List.of("code"), doc.get("response_types_supported"));
         assertEquals(true, doc.get("authorization_response_iss_parameter_supported"));
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt"),
+                doc.get("introspection_endpoint_auth_methods_supported"), "introspection refuses public clients");
         assertEquals(List.of("none", "client_secret_basic", "client_secret_post", "client_secret_jwt",
                 "private_key_jwt"), doc.get("token_endpoint_auth_methods_supported"));
         assertEquals(List.of("RS256", "ES256"), doc.get("id_token_signing_alg_values_supported"));
