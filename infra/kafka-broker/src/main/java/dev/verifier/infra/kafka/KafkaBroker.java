@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -107,7 +107,8 @@ public final class KafkaBroker implements AutoCloseable {
             try (var out = Files.newOutputStream(config)) {
                 props.store(out, "verifier local broker");
             }
-            String clusterId = Uuids.clusterId(UUID.randomUUID());
+            // Kafka's own random id never starts with '-' (which the storage tool would read as an option)
+            String clusterId = Uuid.randomUuid().toString();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try (PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8)) {
                 StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, print);
