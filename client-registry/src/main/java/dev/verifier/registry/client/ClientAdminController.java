@@ -3,6 +3,8 @@ package dev.verifier.registry.client;
 import java.util.List;
 import java.util.Map;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.security.AccessTokenScopes;
 import io.micronaut.data.model.Page;
@@ -43,15 +45,17 @@ class ClientAdminController {
     private final ClientViews views;
     private final RegistrationConfiguration config;
     private final JsonMapper json;
+    private final AuditEvents audit;
 
     ClientAdminController(ClientRegistrations registrations, ClientStore store, ClientRepository repository,
-                          ClientViews views, RegistrationConfiguration config, JsonMapper json) {
+                          ClientViews views, RegistrationConfiguration config, JsonMapper json, AuditEvents audit) {
         this.registrations = registrations;
         this.store = store;
         this.repository = repository;
         this.views = views;
         this.config = config;
         this.json = json;
+        this.audit = audit;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -64,13 +68,16 @@ class ClientAdminController {
     @Get
     @Secured(ADMIN)
     MutableHttpResponse<Map<String, Object>> list(@QueryValue(defaultValue = "0") int page,
-                                                  @QueryValue(defaultValue = "20") int size) {
+                                                  @QueryValue(defaultValue = "20") int size,
+                                                  Authentication authentication) {
         if (page < 0 || size < 1 || size > config.maxPageSize()) {
             throw OAuthError.INVALID_REQUEST.exception("page must be >= 0 and size 1.." + config.maxPageSize());
         }
         Page<ClientRecord> found = repository.findAll(
                 Pageable.from(page, size, Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("clientId"))));
         List<Map<String, Object>> clients = found.getContent().stream().map(r -> views.registration(r, null)).toList();
+        audit.event(AuditType.ADMIN_ACTION).actor(authentication.getName()).detail("action", "list_clients")
+                .detail("page", page).detail("size", size).emit();
         return noStore(HttpResponse.ok(Map.of("clients", clients, "page", page, "size", size,
                 "total", found.getTotalSize())));
     }

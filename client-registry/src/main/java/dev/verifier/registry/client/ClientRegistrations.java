@@ -7,6 +7,8 @@ import java.util.Objects;
 import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.registry.secret.ClientSecretIssuer;
 import dev.verifier.registry.secret.ClientSecretIssuer.StoredSecret;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.crypto.RandomTokens;
@@ -14,18 +16,16 @@ import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers, replaces, deletes clients and rotates their secrets: validate, store in one transaction, then publish
- * {@code ClientChanged}. A plaintext secret is only ever in the returned {@link Registration}, once.
+ * {@code ClientChanged}, and report it as an audit event whose actor is the admin token's subject. A plaintext secret
+ * is only ever in the returned {@link Registration}, once.
  */
 @Singleton
 public class ClientRegistrations {
-
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit.client");
 
     private final ClientMetadataValidator validator;
     private final ClientSecretIssuer secrets;
@@ -33,15 +33,20 @@ public class ClientRegistrations {
     private final ClientEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditEvents audit;
+    private final SecurityService security;
 
     public ClientRegistrations(ClientMetadataValidator validator, ClientSecretIssuer secrets, ClientStore store,
-                               ClientEvents events, JsonMapper json, Clock clock) {
+                               ClientEvents events, JsonMapper json, Clock clock, AuditEvents audit,
+                               SecurityService security) {
         this.validator = validator;
         this.secrets = secrets;
         this.store = store;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
+        this.security = security;
     }
 
     /** A client as stored plus the secret issued by this operation (null when none was). */
@@ -55,8 +60,8 @@ public class ClientRegistrations {
         Instant now = clock.instant();
         ClientRecord record = store.insert(new ClientRecord(RandomTokens.base64Url(16), write(metadata), method.value(),
                 secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
-        AUDIT.info("client registered client_id={} auth_method={} first_party={}", record.clientId(), method.value(),
-                record.firstParty());
+        event(AuditType.CLIENT_REGISTERED, record.clientId()).detail("auth_method", method.value())
+                .detail("first_party", record.firstParty()).emit();
         events.changed(record.clientId(), Change.CREATED);
         return new Registration(record, secret.plaintext());
     }
@@ -78,8 +83,8 @@ public class ClientRegistrations {
                     secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(),
                     clock.instant()), jwksUriChanged), secret.plaintext());
         });
-        AUDIT.info("client updated client_id={} auth_method={} new_secret={}", clientId, method.value(),
-                updated.secret() != null);
+        event(AuditType.CLIENT_CHANGED, clientId).detail("auth_method", method.value())
+                .detail("new_secret_issued", updated.secret() != null).emit();
         events.changed(clientId, Change.UPDATED);
         return updated;
     }
@@ -95,15 +100,19 @@ public class ClientRegistrations {
                     secret.hash(), secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(),
                     clock.instant()), false), secret.plaintext());
         });
-        AUDIT.info("client secret rotated client_id={}", clientId);
+        event(AuditType.SECRET_ROTATED, clientId).emit();
         events.changed(clientId, Change.SECRET_ROTATED);
         return rotated;
     }
 
     public void delete(String clientId) {
         store.delete(clientId);
-        AUDIT.info("client deleted client_id={}", clientId);
+        event(AuditType.CLIENT_DELETED, clientId).emit();
         events.changed(clientId, Change.DELETED);
+    }
+
+    private AuditEvents.Builder event(AuditType type, String clientId) {
+        return audit.event(type).actor(security.username().orElse("unknown")).client(clientId);
     }
 
     public ClientMetadata read(String metadataJson) {

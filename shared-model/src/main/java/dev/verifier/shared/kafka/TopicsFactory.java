@@ -30,4 +30,10 @@ public class TopicsFactory {
         return new NewTopic(Topics.CLIENT_CHANGED, config.partitions(), config.replicationFactor())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
+
+    @Bean
+    @Named("audit")
+    NewTopic audit(TopicsConfiguration config) {
+        return new NewTopic(Topics.AUDIT, config.partitions(), config.replicationFactor());
+    }
 }

@@ -3,6 +3,8 @@ package dev.verifier.token.clientauth;
 import java.time.Clock;
 import java.util.Set;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
@@ -10,6 +12,7 @@ import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
@@ -25,15 +28,25 @@ public class ClientAuthentication {
     private final ClientAuthenticator authenticator = ClientAuthenticator.standard();
     private final ClientCache clients;
     private final AuthenticationContext context;
+    private final AuditEvents audit;
 
     ClientAuthentication(ClientCache clients, TokenConfiguration config, VerifierUrls urls, Clock clock,
-                         DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher) {
+                         DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher, AuditEvents audit) {
         this.clients = clients;
+        this.audit = audit;
         this.context = new AuthenticationContext(Set.of(urls.issuerId(), urls.tokenEndpoint().toString()),
                 config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys, cipher);
     }
 
+    /** The authenticated client; a failure is reported as a {@code client_auth_failed} audit event, then thrown. */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        return authenticator.authenticate(credentials, clients::get, context);
+        try {
+            return authenticator.authenticate(credentials, clients::get, context);
+        } catch (OAuthException e) {
+            audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
+                    .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
+                    .detail("error", e.error().code()).emit();
+            throw e;
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;
@@ -27,14 +29,16 @@ public class KeyRotation {
     private final KeysConfiguration config;
     private final TaskScheduler scheduler;
     private final Clock clock;
+    private final AuditEvents audit;
 
     KeyRotation(SigningKeyStore store, KeyRing ring, KeysConfiguration config,
-                @Named("scheduled") TaskScheduler scheduler, Clock clock) {
+                @Named("scheduled") TaskScheduler scheduler, Clock clock, AuditEvents audit) {
         this.store = store;
         this.ring = ring;
         this.config = config;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @EventListener
@@ -47,12 +51,13 @@ public class KeyRotation {
     }
 
     /** Admin-triggered rotation: the next key of every algorithm, published now, signing after pre-publication. */
-    public void rotateNow() {
+    public void rotateNow(String actor) {
         Instant now = clock.instant();
         config.algorithms().forEach(alg -> store.addNextKey(JWSAlgorithm.parse(alg), now,
                 now.plus(config.prePublication())));
         ring.reload();
-        LOG.info("audit event=keys_rotated trigger=admin");
+        audit.event(AuditType.KEY_ROTATED).actor(actor).client(actor).detail("trigger", "admin")
+                .detail("algorithms", String.join(",", config.algorithms())).emit();
     }
 
     void rotateIfDue() {
@@ -66,6 +71,8 @@ public class KeyRotation {
                     Instant earliest = now.plus(config.prePublication());
                     if (!due.isAfter(earliest)) {
                         store.addNextKey(alg, now, earliest);
+                        audit.event(AuditType.KEY_ROTATED).actor("system").detail("trigger", "schedule")
+                                .detail("algorithms", name).emit();
                     }
                 });
             }

@@ -43,8 +43,7 @@ class KeysAdminController {
     @Post(value = "/rotate", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Map<String, Object>> rotate(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
-        requireScope(authorization);
-        rotation.rotateNow();
+        rotation.rotateNow(requireScope(authorization));
         KeyStates states = ring.states();
         List<Map<String, Object>> keys = states.published().stream().map(k -> Map.<String, Object>of(
                 "kid", k.kid(), "alg", k.alg().getName(), "state", states.state(k).name().toLowerCase(),
@@ -52,7 +51,8 @@ class KeysAdminController {
         return HttpResponse.ok(Map.<String, Object>of("keys", keys)).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private void requireScope(@Nullable String authorization) {
+    /** The admin client's id (the token's {@code client_id}). */
+    private String requireScope(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw OAuthError.INVALID_TOKEN.exception("a bearer access token is required");
         }
@@ -62,5 +62,7 @@ class KeysAdminController {
         if (!Scopes.parse((String) claims.getClaim("scope")).contains(SCOPE)) {
             throw OAuthError.INSUFFICIENT_SCOPE.exception("scope " + SCOPE + " is required");
         }
+        Object clientId = claims.getClaim("client_id");
+        return clientId != null ? clientId.toString() : claims.getSubject();
     }
 }

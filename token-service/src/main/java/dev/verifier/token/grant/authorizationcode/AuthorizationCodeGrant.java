@@ -2,6 +2,8 @@ package dev.verifier.token.grant.authorizationcode;
 
 import java.time.Clock;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.Hashes;
@@ -30,12 +32,15 @@ class AuthorizationCodeGrant implements GrantHandler {
     private final CodeWaiter waiter;
     private final CodeExchange exchange;
     private final GrantFamilies families;
+    private final AuditEvents audit;
     private final Clock clock;
 
-    AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock) {
+    AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock,
+                           AuditEvents audit) {
         this.waiter = waiter;
         this.exchange = exchange;
         this.families = families;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,6 +96,8 @@ class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private OAuthException reused(ReceivedCode received) {
+        audit.event(AuditType.CODE_REUSE_DETECTED).failure().actor(received.clientId()).client(received.clientId())
+                .detail("family", received.familyId()).emit();
         if (received.familyId() != null) {
             families.revoke(received.familyId(), "authorization_code_reuse");
         }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.token.code.ReceivedCode;
@@ -19,14 +21,10 @@ import dev.verifier.token.issue.Scopes;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The code exchange's one transaction: consume the code (atomically), create the family, issue the tokens. */
 @Singleton
 class CodeExchange {
-
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
 
     private final ReceivedCodeRepository codes;
     private final GrantFamilies families;
@@ -34,15 +32,17 @@ class CodeExchange {
     private final TokenConfiguration config;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditEvents audit;
 
     CodeExchange(ReceivedCodeRepository codes, GrantFamilies families, UserTokens tokens, TokenConfiguration config,
-                 JsonMapper json, Clock clock) {
+                 JsonMapper json, Clock clock, AuditEvents audit) {
         this.codes = codes;
         this.families = families;
         this.tokens = tokens;
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Empty when another request consumed the code first. */
@@ -60,9 +60,10 @@ class CodeExchange {
         UserTokens.Issued issued = tokens.issue(client, family, event, scope,
                 UserTokens.refreshAllowed(client, scope) ? scope : null, scope.contains(Scopes.OPENID),
                 event.nonce());
-        AUDIT.info("audit event=tokens_issued grant=authorization_code client={} sub={} jti={} refresh={}",
-                client.clientId(), event.subject(), issued.accessToken().jti(),
-                issued.response().refreshToken() != null);
+        audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
+                .subject(event.subject()).detail("grant_type", "authorization_code").detail("scope", scope)
+                .detail("jti", issued.accessToken().jti()).detail("family", familyId)
+                .detail("refresh_issued", issued.response().refreshToken() != null).emit();
         return Optional.of(issued.response());
     }
 

@@ -1,5 +1,7 @@
 package dev.verifier.token.grant.clientcredentials;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
@@ -13,8 +15,6 @@ import dev.verifier.token.issue.IssuedAccessToken;
 import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code client_credentials} (RFC 6749 §4.4): confidential clients only; the scope asked (default: all the client's
@@ -23,14 +23,14 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class ClientCredentialsGrant implements GrantHandler {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
-
     private final TokenIssuer issuer;
     private final Audiences audiences;
+    private final AuditEvents audit;
 
-    ClientCredentialsGrant(TokenIssuer issuer, Audiences audiences) {
+    ClientCredentialsGrant(TokenIssuer issuer, Audiences audiences, AuditEvents audit) {
         this.issuer = issuer;
         this.audiences = audiences;
+        this.audit = audit;
     }
 
     @Override
@@ -50,8 +50,8 @@ class ClientCredentialsGrant implements GrantHandler {
         }
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
                 asked, audiences.forClient(asked), null));
-        AUDIT.info("audit event=tokens_issued grant=client_credentials client={} scope=\"{}\" jti={}",
-                client.clientId(), asked, token.jti());
+        audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
+                .detail("grant_type", grantType().value()).detail("scope", asked).detail("jti", token.jti()).emit();
         return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, asked.toString());
     }
 }

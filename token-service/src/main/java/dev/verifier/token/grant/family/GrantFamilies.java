@@ -4,24 +4,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Creates grant families, records their access tokens, and revokes a family with everything in it. */
 @Singleton
 public class GrantFamilies {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
-
     private final GrantFamilyRepository families;
     private final Clock clock;
+    private final AuditEvents audit;
 
-    GrantFamilies(GrantFamilyRepository families, Clock clock) {
+    GrantFamilies(GrantFamilyRepository families, Clock clock, AuditEvents audit) {
         this.families = families;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -45,7 +45,11 @@ public class GrantFamilies {
         Instant now = clock.instant();
         families.revoke(familyId, now);
         int tokens = families.revokeAccessTokens(familyId, now);
-        AUDIT.warn("audit event=grant_revoked family={} reason={} access_tokens={}", familyId, reason, tokens);
+        Optional<GrantFamily> family = families.findById(familyId);
+        audit.event(AuditType.GRANT_FAMILY_REVOKED).actor("system")
+                .client(family.map(GrantFamily::clientId).orElse(null))
+                .subject(family.map(GrantFamily::subject).orElse(null))
+                .detail("family", familyId).detail("reason", reason).detail("access_tokens_revoked", tokens).emit();
     }
 
     @Transactional

@@ -3,6 +3,8 @@ package dev.verifier.token.grant.refresh;
 import java.io.IOException;
 import java.util.Optional;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.token.config.TokenConfiguration;
@@ -14,8 +16,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Inside the refresh's transaction: rotate the token (public clients always; confidential ones unless configured
@@ -25,18 +25,19 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class RefreshExchange {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
-
     private final RefreshTokens refreshTokens;
     private final UserTokens tokens;
     private final TokenConfiguration config;
     private final JsonMapper json;
+    private final AuditEvents audit;
 
-    RefreshExchange(RefreshTokens refreshTokens, UserTokens tokens, TokenConfiguration config, JsonMapper json) {
+    RefreshExchange(RefreshTokens refreshTokens, UserTokens tokens, TokenConfiguration config, JsonMapper json,
+                    AuditEvents audit) {
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.config = config;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Empty when the token was rotated by a concurrent request (a reuse). */
@@ -51,8 +52,10 @@ class RefreshExchange {
         Scopes granted = Scopes.parse(stored.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
                 Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
-        AUDIT.info("audit event=tokens_issued grant=refresh_token client={} sub={} jti={} rotated={}",
-                client.clientId(), family.subject(), issued.accessToken().jti(), rotate);
+        audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
+                .subject(family.subject()).detail("grant_type", "refresh_token").detail("scope", asked)
+                .detail("jti", issued.accessToken().jti()).detail("family", family.id())
+                .detail("refresh_rotated", rotate).emit();
         return Optional.of(issued.response());
     }
 

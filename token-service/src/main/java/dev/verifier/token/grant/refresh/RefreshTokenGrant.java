@@ -3,6 +3,8 @@ package dev.verifier.token.grant.refresh;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
@@ -28,12 +30,15 @@ class RefreshTokenGrant implements GrantHandler {
 
     private final RefreshTokens refreshTokens;
     private final GrantFamilies families;
+    private final AuditEvents audit;
     private final RefreshExchange exchange;
     private final Clock clock;
 
-    RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange, Clock clock) {
+    RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange, Clock clock,
+                      AuditEvents audit) {
         this.refreshTokens = refreshTokens;
         this.families = families;
+        this.audit = audit;
         this.exchange = exchange;
         this.clock = clock;
     }
@@ -68,6 +73,8 @@ class RefreshTokenGrant implements GrantHandler {
     }
 
     private OAuthException reused(GrantFamily family) {
+        audit.event(AuditType.REFRESH_REUSE_DETECTED).failure().actor(family.clientId()).client(family.clientId())
+                .subject(family.subject()).detail("family", family.id()).emit();
         families.revoke(family.id(), "refresh_token_reuse");
         return invalidGrant();
     }

@@ -1,0 +1,29 @@
+package dev.verifier.shared.audit;
+
+import java.util.Locale;
+
+/** The security events every service reports, one vocabulary for the log lines and the {@code verifier.audit} topic. */
+public enum AuditType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    CONSENT_GIVEN,
+    CONSENT_DENIED,
+    CODE_ISSUED,
+    TOKENS_ISSUED,
+    CLIENT_AUTH_FAILED,
+    CODE_REUSE_DETECTED,
+    REFRESH_REUSE_DETECTED,
+    GRANT_FAMILY_REVOKED,
+    CLIENT_REGISTERED,
+    CLIENT_CHANGED,
+    CLIENT_DELETED,
+    SECRET_ROTATED,
+    KEY_ROTATED,
+    ADMIN_ACTION;
+
+    /** The wire name: {@code tokens_issued}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
