@@ -34,17 +34,21 @@ done
 
 PIDS=()
 stopping=false
+terminate() { # terminate PID...: SIGTERM to all, then wait up to 15 s each, SIGKILL what is left
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
 stop_all() {
   $stopping && return
   stopping=true
   echo
   echo "Stopping Verifier..."
-  # services first, the broker last
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  # the services first (they close their Kafka clients), the broker (PIDS[0]) last
+  if (( ${#PIDS[@]} > 1 )); then terminate "${PIDS[@]:1}"; fi
+  if (( ${#PIDS[@]} > 0 )); then terminate "${PIDS[0]}"; fi
   wait 2>/dev/null || true
   echo "Stopped."
 }
