@@ -12,6 +12,7 @@ import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.token.config.TokenConfiguration;
@@ -38,11 +39,17 @@ public class ClientAuthentication {
                 config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys, cipher);
     }
 
-    /** The authenticated client; a failure is reported as a {@code client_auth_failed} audit event, then thrown. */
+    /**
+     * The authenticated client; a refusal ({@code invalid_client}) is reported as a {@code client_auth_failed} audit
+     * event, then thrown (an outage such as an unreachable registry is not an authentication failure).
+     */
     public RegisteredClient authenticate(ClientCredentials credentials) {
         try {
             return authenticator.authenticate(credentials, clients::get, context);
         } catch (OAuthException e) {
+            if (e.error() != OAuthError.INVALID_CLIENT) {
+                throw e;
+            }
             audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                     .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
                     .detail("error", e.error().code()).emit();

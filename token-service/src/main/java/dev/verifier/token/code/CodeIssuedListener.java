@@ -6,13 +6,16 @@ import java.time.Clock;
 
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.token.metrics.TokenMetrics;
+import dev.verifier.token.tracing.MessageTracing;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.messaging.annotation.MessageHeader;
 import io.micronaut.context.annotation.Requires;
-import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it.
  * A database failure is retried (exponential back-off) rather than the code being lost; an incomplete event is
  * logged and skipped. {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes).
+ * Each record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
  */
 @KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
@@ -38,18 +42,25 @@ class CodeIssuedListener {
     private final JsonMapper json;
     private final TokenMetrics metrics;
     private final Clock clock;
+    private final MessageTracing tracing;
 
     CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, TokenMetrics metrics,
-                       Clock clock) {
+                       Clock clock, MessageTracing tracing) {
         this.codes = codes;
         this.arrivals = arrivals;
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Topic(Topics.CODE_ISSUED)
-    void onCodeIssued(CodeIssued event) {
+    void onCodeIssued(CodeIssued event, @Nullable @MessageHeader(MessageTracing.TRACEPARENT) String traceparent,
+                      @Nullable @MessageHeader(MessageTracing.TRACESTATE) String tracestate) {
+        tracing.consume(Topics.CODE_ISSUED, traceparent, tracestate, () -> store(event));
+    }
+
+    private void store(CodeIssued event) {
         if (!isComplete(event)) {
             LOG.warn("ignoring incomplete code-issued event (schema_version {})", event.schemaVersion());
             return;

@@ -1,0 +1,213 @@
+package dev.verifier.token.tracing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.observability.RequestContextFilter;
+import dev.verifier.token.support.CodeFlow;
+import dev.verifier.token.support.Codes;
+import dev.verifier.token.support.Http;
+import dev.verifier.token.support.TestClients;
+import dev.verifier.token.support.TokenRequests;
+import dev.verifier.token.support.TokenServiceTest;
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.configuration.kafka.annotation.KafkaKey;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.messaging.annotation.MessageHeader;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One trace across Kafka and HTTP, seen by an in-memory exporter: a producer span publishes the code-issued event with
+ * its W3C context in the record headers (as authorize-service does), token-service's consumer span is its child, and
+ * the /token request that continues the trace is a server span of the same trace.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "spec.name", value = "TraceAcrossKafkaTest")
+class TraceAcrossKafkaTest implements TokenServiceTest {
+
+    static final String SCOPE = "openid";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestClients clients;
+    @Inject
+    CodeFlow codeFlow;
+    @Inject
+    TracedPublisher publisher;
+    @Inject
+    OpenTelemetry openTelemetry;
+    @Inject
+    InMemorySpanExporter spans;
+
+    final ListAppender<ILoggingEvent> audit = new ListAppender<>();
+    Http http;
+    TestClients.Client spa;
+
+    @BeforeAll
+    void setUp() {
+        audit.start();
+        ((Logger) LoggerFactory.getLogger(AuditEvents.LOGGER)).addAppender(audit);
+        http = new Http(server.getURI(), json);
+        spa = clients.register("none", SCOPE, "authorization_code");
+        codeFlow.publish(spa, SCOPE); // the listener's group is up before the traced event
+    }
+
+    @AfterAll
+    void tearDown() {
+        ((Logger) LoggerFactory.getLogger(AuditEvents.LOGGER)).detachAppender(audit);
+    }
+
+    @Test
+    void producerConsumerAndTokenSpansShareOneTrace() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        Span producer = openTelemetry.getTracer("test").spanBuilder(Topics.CODE_ISSUED + " publish")
+                .setSpanKind(SpanKind.PRODUCER).startSpan();
+        Map<String, String> headers = new HashMap<>();
+        try (Scope ignored = producer.makeCurrent()) {
+            openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, Map::put);
+            publisher.publish(codes.event().codeHash(), codes.event(), headers.get(MessageTracing.TRACEPARENT));
+        } finally {
+            producer.end();
+        }
+        codeFlow.awaitStored(codes, Duration.ofSeconds(30));
+        String traceId = producer.getSpanContext().getTraceId();
+
+        Http.Answer answer = http.post("/token", TokenRequests.code(spa, codes),
+                "traceparent", headers.get(MessageTracing.TRACEPARENT));
+        assertEquals(200, answer.status(), answer.raw().body());
+
+        SpanData consumer = awaitSpan(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(traceId));
+        assertEquals(Topics.CODE_ISSUED + " process", consumer.getName());
+        assertEquals(producer.getSpanContext().getSpanId(), consumer.getParentSpanId());
+        SpanData token = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
+        assertTrue(token.getName().contains("/token"), token.getName());
+        assertEquals(producer.getSpanContext().getSpanId(), token.getParentSpanId());
+        assertEquals(traceId, auditTraceId("tokens_issued", traceId), "the audit event names the exported trace");
+    }
+
+    @Test
+    void withoutTraceparentTheLogsNameTheServerSpansOwnTrace() throws Exception {
+        Codes codes = codeFlow.publish(spa, SCOPE);
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+        assertEquals(400, http.post("/token", TokenRequests.code(spa, codes)).status());
+
+        String traceId = auditTraceId("code_reuse_detected", null);
+        SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
+        assertTrue(server.getName().contains("/token"), server.getName());
+    }
+
+    /** The trace id of the audit line of {@code type} for the test client (and {@code traceId}, if given). */
+    private String auditTraceId(String type, String traceId) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            for (ILoggingEvent line : List.copyOf(audit.list)) {
+                Map<?, ?> event = json.readValue(line.getFormattedMessage(), Map.class);
+                if (type.equals(event.get("type")) && spa.id().equals(event.get("client_id"))
+                        && (traceId == null || traceId.equals(event.get("trace_id")))) {
+                    assertEquals(event.get("trace_id"), line.getMDCPropertyMap().get(RequestContextFilter.TRACE_ID));
+                    return (String) event.get("trace_id");
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + type + " audit line");
+    }
+
+    @Test
+    void aRecordWithoutTraceContextStartsItsOwnTrace() throws Exception {
+        long roots = spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count();
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        publisher.publish(codes.event().codeHash(), codes.event(), null);
+        codeFlow.awaitStored(codes, Duration.ofSeconds(30));
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count() == roots
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertEquals(roots + 1, spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count());
+    }
+
+    private static boolean rootConsumer(SpanData span) {
+        return span.getKind() == SpanKind.CONSUMER && !span.getParentSpanContext().isValid();
+    }
+
+    private SpanData awaitSpan(java.util.function.Predicate<SpanData> wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<SpanData> found = spans.getFinishedSpanItems().stream().filter(wanted).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such span among " + names(spans.getFinishedSpanItems()));
+    }
+
+    private static List<String> names(List<SpanData> spans) {
+        return spans.stream().map(s -> s.getKind() + " " + s.getName() + " " + s.getTraceId()).toList();
+    }
+
+    @KafkaClient(acks = KafkaClient.Acknowledge.ALL)
+    @Requires(property = "spec.name", value = "TraceAcrossKafkaTest")
+    interface TracedPublisher {
+        @Topic(Topics.CODE_ISSUED)
+        void publish(@KafkaKey String codeHash, CodeIssued event,
+                     @MessageHeader(MessageTracing.TRACEPARENT) String traceparent);
+    }
+
+    @Factory
+    @Requires(property = "spec.name", value = "TraceAcrossKafkaTest")
+    static class InMemoryTracing {
+
+        @Singleton
+        InMemorySpanExporter exporter() {
+            return InMemorySpanExporter.create();
+        }
+
+        @Bean
+        @Singleton
+        SpanProcessor processor(InMemorySpanExporter exporter) {
+            return SimpleSpanProcessor.create(exporter);
+        }
+    }
+}
