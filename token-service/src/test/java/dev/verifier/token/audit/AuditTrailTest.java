@@ -26,10 +26,8 @@ import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -46,27 +44,19 @@ import org.slf4j.LoggerFactory;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "AuditTrailTest")
-class AuditTrailTest implements TokenServiceTest {
+class AuditTrailTest extends TokenHttpTest {
 
     static final String SCOPE = "openid offline_access";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
-    @Inject
     CodeFlow codeFlow;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    Http http;
     TestClients.Client spa;
     TestClients.Client admin;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
         admin = clients.register("client_secret_basic", "keys.admin", "client_credentials");
         logs.start();

@@ -23,10 +23,8 @@ import dev.verifier.token.support.ClientAssertions;
 import dev.verifier.token.support.FakeRegistry;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,27 +35,19 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "ClientAuthenticationTest")
-class ClientAuthenticationTest implements TokenServiceTest {
+class ClientAuthenticationTest extends TokenHttpTest {
 
     static final String CC = "client_credentials";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     FakeRegistry registry;
     @Inject
     VerifierUrls urls;
 
-    Http http;
     String tokenEndpoint;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         tokenEndpoint = urls.tokenEndpoint().toString();
     }
 

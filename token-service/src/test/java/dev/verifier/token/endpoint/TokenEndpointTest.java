@@ -15,10 +15,8 @@ import dev.verifier.token.support.FakeRegistry;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,25 +27,17 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "TokenEndpointTest")
-class TokenEndpointTest implements TokenServiceTest {
+class TokenEndpointTest extends TokenHttpTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     FakeRegistry registry;
     @Inject
     VerifierUrls urls;
 
-    Http http;
     TestClients.Client admin;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         admin = clients.register("client_secret_basic", "registry.admin registry.read users.admin",
                 "client_credentials");
     }

@@ -17,10 +17,8 @@ import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,22 +32,15 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "TokenFlowPostgresTest")
-class TokenFlowPostgresTest implements TokenServiceTest {
+class TokenFlowPostgresTest extends TokenHttpTest {
 
     static final String SCOPE = "openid profile offline_access";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     CodeFlow flow;
     @Inject
     VerifierUrls urls;
 
-    Http http;
     TestClients.Client web;
     String auth;
 
@@ -60,7 +51,6 @@ class TokenFlowPostgresTest implements TokenServiceTest {
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         web = clients.register("client_secret_basic", SCOPE, "authorization_code", "refresh_token");
         auth = basic(web.id(), web.secret());
     }

@@ -16,10 +16,8 @@ import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -32,16 +30,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "IntrospectionAndRevocationTest")
 @Property(name = "test.clock", value = "mutable")
-class IntrospectionAndRevocationTest implements TokenServiceTest {
+class IntrospectionAndRevocationTest extends TokenHttpTest {
 
     static final String SCOPE = "openid profile offline_access";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     CodeFlow flow;
     @Inject
@@ -49,7 +41,6 @@ class IntrospectionAndRevocationTest implements TokenServiceTest {
     @Inject
     VerifierUrls urls;
 
-    Http http;
     TestClients.Client web;
     String webAuth;
     TestClients.Client api;
@@ -57,7 +48,6 @@ class IntrospectionAndRevocationTest implements TokenServiceTest {
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         web = clients.register("client_secret_basic", SCOPE, "authorization_code", "refresh_token");
         webAuth = basic(web.id(), web.secret());
         api = clients.registerResourceServer(VerifierUrls.strip(urls.resourceApi()));

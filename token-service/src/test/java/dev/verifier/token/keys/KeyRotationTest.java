@@ -19,10 +19,8 @@ import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 @Property(name = "test.clock", value = "mutable")
 @Property(name = "datasources.default.url",
         value = "jdbc:h2:mem:rotation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-class KeyRotationTest implements TokenServiceTest {
+class KeyRotationTest extends TokenHttpTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     TestClock clock;
     @Inject
@@ -54,13 +46,11 @@ class KeyRotationTest implements TokenServiceTest {
     @Inject
     KeysConfiguration config;
 
-    Http http;
     TestClients.Client admin;
     TestClients.Client plain;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         admin = clients.register("client_secret_basic", "keys.admin", "client_credentials");
         plain = clients.register("client_secret_basic", "api", "client_credentials");
     }

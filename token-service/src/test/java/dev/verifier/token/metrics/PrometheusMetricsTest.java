@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verifier.shared.observability.PrometheusText;
 import dev.verifier.token.support.CodeFlow;
-import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,26 +20,18 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "PrometheusMetricsTest")
-class PrometheusMetricsTest implements TokenServiceTest {
+class PrometheusMetricsTest extends TokenHttpTest {
 
     static final String SCOPE = "openid offline_access";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
-    @Inject
     CodeFlow codes;
 
-    Http http;
     TestClients.Client service;
     TestClients.Client spa;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         service = clients.register("client_secret_basic", "registry.read", "client_credentials");
         spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
     }

@@ -22,7 +22,7 @@ import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
@@ -30,9 +30,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.messaging.annotation.MessageHeader;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -59,16 +57,10 @@ import org.slf4j.LoggerFactory;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "TraceAcrossKafkaTest")
-class TraceAcrossKafkaTest implements TokenServiceTest {
+class TraceAcrossKafkaTest extends TokenHttpTest {
 
     static final String SCOPE = "openid";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     CodeFlow codeFlow;
     @Inject
@@ -79,14 +71,12 @@ class TraceAcrossKafkaTest implements TokenServiceTest {
     InMemorySpanExporter spans;
 
     final ListAppender<ILoggingEvent> audit = new ListAppender<>();
-    Http http;
     TestClients.Client spa;
 
     @BeforeAll
     void setUp() {
         audit.start();
         ((Logger) LoggerFactory.getLogger(AuditEvents.LOGGER)).addAppender(audit);
-        http = new Http(server.getURI(), json);
         spa = clients.register("none", SCOPE, "authorization_code");
         codeFlow.publish(spa, SCOPE); // the listener's group is up before the traced event
     }

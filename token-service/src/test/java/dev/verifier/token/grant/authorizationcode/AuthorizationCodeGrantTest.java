@@ -26,10 +26,8 @@ import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +39,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "AuthorizationCodeGrantTest")
 @Property(name = "verifier.token.code-wait", value = "1500ms")
-class AuthorizationCodeGrantTest implements TokenServiceTest {
+class AuthorizationCodeGrantTest extends TokenHttpTest {
 
     static final String SCOPE = "openid profile email offline_access";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     CodePublisher publisher;
     @Inject
@@ -58,12 +50,10 @@ class AuthorizationCodeGrantTest implements TokenServiceTest {
     @Inject
     VerifierUrls urls;
 
-    Http http;
     TestClients.Client spa;
 
     @BeforeAll
     void setUp() throws Exception {
-        http = new Http(server.getURI(), json);
         spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
         // the listener's consumer group must be up before timing-sensitive tests
         Codes warmUp = Codes.forClient(spa.id(), SCOPE);

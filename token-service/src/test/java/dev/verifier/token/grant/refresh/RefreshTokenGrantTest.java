@@ -17,10 +17,8 @@ import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenRequests;
-import dev.verifier.token.support.TokenServiceTest;
+import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -33,27 +31,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "RefreshTokenGrantTest")
 @Property(name = "test.clock", value = "mutable")
-class RefreshTokenGrantTest implements TokenServiceTest {
+class RefreshTokenGrantTest extends TokenHttpTest {
 
     static final String SCOPE = "openid profile offline_access";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestClients clients;
     @Inject
     CodeFlow flow;
     @Inject
     TestClock clock;
 
-    Http http;
     TestClients.Client spa;
 
     @BeforeAll
     void setUp() {
-        http = new Http(server.getURI(), json);
         spa = clients.register("none", SCOPE, "authorization_code", "refresh_token");
     }
 
