@@ -38,7 +38,8 @@ public class CodeIssuer {
 
     public String issue(AuthorizationRequest request, User user, SsoSession session) {
         String code = RandomTokens.base64Url(32);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // millisecond precision: token-service measures the code-issued → redeemable latency from issued_at
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
