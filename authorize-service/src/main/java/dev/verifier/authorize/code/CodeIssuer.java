@@ -9,12 +9,12 @@ import dev.verifier.authorize.authorize.AuthorizeConfiguration;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.user.User;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.event.CodeIssued;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issues an authorization code: 256 random bits in base64url, bound (in the event, by its hash) to the client,
@@ -24,16 +24,17 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class CodeIssuer {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
-
     private final CodeEventPublisher publisher;
     private final AuthorizeConfiguration config;
     private final FrontChannelMetrics metrics;
+    private final AuditEvents audit;
 
-    CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config, FrontChannelMetrics metrics) {
+    CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config, FrontChannelMetrics metrics,
+               AuditEvents audit) {
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     public String issue(AuthorizationRequest request, User user, SsoSession session) {
@@ -52,7 +53,9 @@ public class CodeIssuer {
             throw e;
         }
         metrics.codeIssued();
-        AUDIT.info("code issued client={} subject={}", request.clientId(), user.subject());
+        // never the code or its hash
+        audit.event(AuditType.CODE_ISSUED).actor(user.subject()).subject(user.subject()).client(request.clientId())
+                .detail("scope", request.scope()).emit();
         return code;
     }
 }

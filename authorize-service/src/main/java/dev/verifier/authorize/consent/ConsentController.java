@@ -10,6 +10,8 @@ import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.Pages;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import io.micronaut.core.annotation.Nullable;
@@ -36,15 +38,17 @@ class ConsentController {
     private final AuthorizationFlow flow;
     private final AuthorizationRedirects redirects;
     private final Pages pages;
+    private final AuditEvents audit;
 
     ConsentController(Resumption resumption, SessionService sessions, SessionConfiguration sessionConfig,
-                      AuthorizationFlow flow, AuthorizationRedirects redirects, Pages pages) {
+                      AuthorizationFlow flow, AuthorizationRedirects redirects, Pages pages, AuditEvents audit) {
         this.resumption = resumption;
         this.sessions = sessions;
         this.sessionConfig = sessionConfig;
         this.flow = flow;
         this.redirects = redirects;
         this.pages = pages;
+        this.audit = audit;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -58,7 +62,10 @@ class ConsentController {
         try {
             AuthorizationRequest request = resumption.request(resumed);
             resumption.finish(resumed);
-            if (!"approve".equals(decision)) {
+            boolean approved = "approve".equals(decision);
+            audit.event(approved ? AuditType.CONSENT_GIVEN : AuditType.CONSENT_DENIED).actor(session.subject())
+                    .subject(session.subject()).client(request.clientId()).detail("scope", request.scope()).emit();
+            if (!approved) {
                 throw OAuthError.ACCESS_DENIED.exception("the user denied the request");
             }
             return pages.step(flow.approve(request, session), csrfToken);

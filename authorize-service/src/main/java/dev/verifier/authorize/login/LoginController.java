@@ -14,6 +14,8 @@ import dev.verifier.authorize.user.User;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.Pages;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -27,8 +29,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /login}: CSRF and interaction check, throttling, password check (one message for unknown user and
@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     static final String FAILED = "The username or password is incorrect.";
 
     private final Resumption resumption;
@@ -53,11 +52,12 @@ class LoginController {
     private final BrowserCookies cookies;
     private final Pages pages;
     private final FrontChannelMetrics metrics;
+    private final AuditEvents audit;
 
     LoginController(Resumption resumption, LoginThrottle throttle, SourceAddress sourceAddress, UserService users,
                     SessionService sessions, SessionConfiguration sessionConfig, AuthorizationFlow flow,
                     AuthorizationRedirects redirects, BrowserCookies cookies, Pages pages,
-                    FrontChannelMetrics metrics) {
+                    FrontChannelMetrics metrics, AuditEvents audit) {
         this.resumption = resumption;
         this.throttle = throttle;
         this.sourceAddress = sourceAddress;
@@ -69,6 +69,7 @@ class LoginController {
         this.cookies = cookies;
         this.pages = pages;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,7 +79,7 @@ class LoginController {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
         String address = sourceAddress.of(http);
         if (throttle.isBlocked(username, address)) {
-            AUDIT.info("login throttled address={}", address);
+            audit.event(AuditType.LOGIN_THROTTLED).failure().emit();
             metrics.login("throttled");
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
                     "There were too many failed sign-in attempts. Wait " + throttle.windowMinutes()
@@ -89,11 +90,12 @@ class LoginController {
             Optional<User> user = users.authenticate(username, password);
             if (user.isEmpty()) {
                 throttle.recordFailure(username, address);
-                AUDIT.info("login failed address={}", address);
+                audit.event(AuditType.LOGIN_FAILED).client(request.clientId()).failure().emit();
                 metrics.login("failed");
                 return pages.login(request, interaction, csrfToken, username, FAILED);
             }
-            AUDIT.info("login ok subject={}", user.get().subject());
+            audit.event(AuditType.LOGIN_SUCCEEDED).actor(user.get().subject()).subject(user.get().subject())
+                    .client(request.clientId()).emit();
             metrics.login("ok");
             sessions.endByCookie(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
             SessionService.Started started = sessions.start(user.get());

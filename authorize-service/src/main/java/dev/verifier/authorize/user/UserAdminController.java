@@ -1,5 +1,7 @@
 package dev.verifier.authorize.user;
 
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +14,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 
 /** The users admin API (ARCHITECTURE.md), for bearer tokens with scope {@code users.admin}. */
 @Controller("/admin/users")
@@ -20,14 +23,18 @@ import io.micronaut.security.annotation.Secured;
 class UserAdminController {
 
     private final UserService users;
+    private final AuditEvents audit;
 
-    UserAdminController(UserService users) {
+    UserAdminController(UserService users, AuditEvents audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @Post
-    HttpResponse<UserView> create(@Body NewUser request) {
-        return HttpResponse.created(users.create(request));
+    HttpResponse<UserView> create(@Body NewUser request, Authentication admin) {
+        UserView created = users.create(request);
+        adminAction(admin, "user_created", created.username());
+        return HttpResponse.created(created);
     }
 
     @Get("/{username}")
@@ -37,18 +44,26 @@ class UserAdminController {
 
     @Delete("/{username}")
     @Status(HttpStatus.NO_CONTENT)
-    void delete(String username) {
+    void delete(String username, Authentication admin) {
         if (!users.delete(username)) {
             throw notFound();
         }
+        adminAction(admin, "user_deleted", username);
     }
 
     @Post("/{username}/password")
     @Status(HttpStatus.NO_CONTENT)
-    void changePassword(String username, @Body PasswordChange change) {
+    void changePassword(String username, @Body PasswordChange change, Authentication admin) {
         if (!users.changePassword(username, change.password())) {
             throw notFound();
         }
+        adminAction(admin, "password_changed", username);
+    }
+
+    /** Never the password: only what was done to which user, and by whom. */
+    private void adminAction(Authentication admin, String action, String username) {
+        audit.event(AuditType.ADMIN_ACTION).actor(admin.getName()).detail("action", action)
+                .detail("username", username).emit();
     }
 
     private static RuntimeException notFound() {
