@@ -50,7 +50,7 @@ class AdminAuthTest implements RegistryTest {
 
     @Test
     void badSignatureAnswersInvalidToken() {
-        assertInvalidToken(TestTokens.token().signedWithUnknownKey().sign());
+        assertInvalidToken(TestTokens.token().signedWithUnpublishedKey().sign());
     }
 
     @Test

@@ -137,13 +137,17 @@ public final class TestTokenIssuer implements AutoCloseable {
             return this;
         }
 
-        public Builder audience(String value) {
-            claims.audience(value);
+        public Builder audience(String... values) {
+            claims.audience(List.of(values));
             return this;
         }
 
         public Builder expiresIn(Duration duration) {
-            claims.expirationTime(Date.from(Instant.now().plus(duration)));
+            return expiresAt(Instant.now().plus(duration));
+        }
+
+        public Builder expiresAt(Instant instant) {
+            claims.expirationTime(Date.from(instant));
             return this;
         }
 
@@ -157,9 +161,9 @@ public final class TestTokenIssuer implements AutoCloseable {
             return this;
         }
 
-        /** The header {@code typ}: {@code JWT} makes it look like an ID token. */
+        /** The header {@code typ}: {@code JWT} makes it look like an ID token; {@code null} leaves it out. */
         public Builder type(String value) {
-            type = new JOSEObjectType(value);
+            type = value == null ? null : new JOSEObjectType(value);
             return this;
         }
 
