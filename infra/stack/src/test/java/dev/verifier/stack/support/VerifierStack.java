@@ -77,14 +77,24 @@ public final class VerifierStack implements AutoCloseable {
      * A stack of its own for a test that breaks things (restarts a service, stops the broker); the test closes it.
      */
     public static VerifierStack isolated(Database database, String name) throws IOException, InterruptedException {
-        return start(database, name);
+        return start(database, name, Map.of());
+    }
+
+    /**
+     * An isolated stack whose every service also gets {@code env} (log levels, a trace exporter, ...); the test
+     * closes it.
+     */
+    public static VerifierStack isolated(Database database, String name, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return start(database, name, env);
     }
 
     private static VerifierStack start(Database database) throws IOException, InterruptedException {
-        return start(database, database.name().toLowerCase());
+        return start(database, database.name().toLowerCase(), Map.of());
     }
 
-    private static VerifierStack start(Database database, String name) throws IOException, InterruptedException {
+    private static VerifierStack start(Database database, String name, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("verifier.root", "../..")).toAbsolutePath().normalize();
         String version = System.getProperty("verifier.version", "0.1.0");
         Path work = root.resolve("infra/stack/target/stack-" + name);
@@ -109,6 +119,7 @@ public final class VerifierStack implements AutoCloseable {
         common.put("VERIFIER_ADMIN_CLIENT_ID", adminId);
         common.put("VERIFIER_ADMIN_CLIENT_SECRET", adminSecret);
         common.put("VERIFIER_KAFKA_TOPICS_PARTITIONS", "1");
+        common.putAll(env);
 
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         VerifierStack stack = new VerifierStack(processes, broker, adminId, adminSecret);
@@ -153,6 +164,11 @@ public final class VerifierStack implements AutoCloseable {
                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
                     "DATASOURCES_DEFAULT_PASSWORD", "postgres");
         };
+    }
+
+    /** The folder of the services' log files ({@code <service>.log}). */
+    public Path logDir() {
+        return processes.get(Service.AUTHORIZE).log().getParent();
     }
 
     public URI url(Service service) {
