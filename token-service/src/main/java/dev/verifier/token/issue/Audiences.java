@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 /**
  * The access-token audience rule of the contract: user tokens are for the issuer (userinfo) and resource-api;
  * client_credentials tokens are for the registry when a {@code registry.*} scope is asked, the issuer for
- * {@code users.admin}, token-service for {@code keys.admin}, and resource-api otherwise.
+ * {@code users.admin}, token-service for {@code keys.admin} and {@code jti.record}, and resource-api otherwise.
  */
 @Singleton
 public class Audiences {
@@ -31,7 +31,7 @@ public class Audiences {
         if (scope.contains("users.admin")) {
             aud.add(urls.issuerId());
         }
-        if (scope.contains("keys.admin")) {
+        if (scope.contains("keys.admin") || scope.contains("jti.record")) {
             aud.add(tokenService());
         }
         if (aud.isEmpty()) {
