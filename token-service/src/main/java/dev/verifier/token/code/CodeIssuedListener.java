@@ -6,8 +6,8 @@ import java.time.Clock;
 
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.token.metrics.TokenMetrics;
-import dev.verifier.token.tracing.MessageTracing;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.shared.observability.RequestContextFilter;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Codes;
@@ -30,19 +32,17 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.messaging.annotation.MessageHeader;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 /**
- * One trace across Kafka and HTTP, seen by an in-memory exporter: a producer span publishes the code-issued event with
- * its W3C context in the record headers (as authorize-service does), token-service's consumer span is its child, and
+ * One trace across Kafka and HTTP, seen by an in-memory exporter: the shared {@link MessageTracing} publishes the
+ * code-issued event in a producer span with its W3C context in the record headers (as authorize-service does),
+ * token-service's consumer span is its child, and
  * the /token request that continues the trace is a server span of the same trace.
  */
 @MicronautTest(transactional = false)
@@ -66,7 +67,7 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Inject
     TracedPublisher publisher;
     @Inject
-    OpenTelemetry openTelemetry;
+    MessageTracing messageTracing;
     @Inject
     InMemorySpanExporter spans;
 
@@ -89,28 +90,24 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Test
     void producerConsumerAndTokenSpansShareOneTrace() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        Span producer = openTelemetry.getTracer("test").spanBuilder(Topics.CODE_ISSUED + " publish")
-                .setSpanKind(SpanKind.PRODUCER).startSpan();
-        Map<String, String> headers = new HashMap<>();
-        try (Scope ignored = producer.makeCurrent()) {
-            openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, Map::put);
-            publisher.publish(codes.event().codeHash(), codes.event(), headers.get(MessageTracing.TRACEPARENT));
-        } finally {
-            producer.end();
-        }
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.publish(codes.event().codeHash(),
+                codes.event(), headers)).get(30, TimeUnit.SECONDS);
+        SpanData producer = awaitSpan(s -> s.getKind() == SpanKind.PRODUCER
+                && s.getName().equals(Topics.CODE_ISSUED + " publish"));
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
-        String traceId = producer.getSpanContext().getTraceId();
+        String traceId = producer.getTraceId();
 
+        // the client continues the trace (as a traced front end would)
         Http.Answer answer = http.post("/token", TokenRequests.code(spa, codes),
-                "traceparent", headers.get(MessageTracing.TRACEPARENT));
+                "traceparent", "00-" + traceId + "-" + producer.getSpanId() + "-01");
         assertEquals(200, answer.status(), answer.raw().body());
 
         SpanData consumer = awaitSpan(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(traceId));
         assertEquals(Topics.CODE_ISSUED + " process", consumer.getName());
-        assertEquals(producer.getSpanContext().getSpanId(), consumer.getParentSpanId());
+        assertEquals(producer.getSpanId(), consumer.getParentSpanId());
         SpanData token = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
         assertTrue(token.getName().contains("/token"), token.getName());
-        assertEquals(producer.getSpanContext().getSpanId(), token.getParentSpanId());
+        assertEquals(producer.getSpanId(), token.getParentSpanId());
         assertEquals(traceId, auditTraceId("tokens_issued", traceId), "the audit event names the exported trace");
     }
 
@@ -146,7 +143,7 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     void aRecordWithoutTraceContextStartsItsOwnTrace() throws Exception {
         long roots = spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count();
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        publisher.publish(codes.event().codeHash(), codes.event(), null);
+        publisher.publish(codes.event().codeHash(), codes.event(), new RecordHeaders()).get(30, TimeUnit.SECONDS);
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
 
         Instant deadline = Instant.now().plusSeconds(10);
@@ -181,8 +178,7 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Requires(property = "spec.name", value = "TraceAcrossKafkaTest")
     interface TracedPublisher {
         @Topic(Topics.CODE_ISSUED)
-        void publish(@KafkaKey String codeHash, CodeIssued event,
-                     @MessageHeader(MessageTracing.TRACEPARENT) String traceparent);
+        CompletableFuture<RecordMetadata> publish(@KafkaKey String codeHash, CodeIssued event, Headers headers);
     }
 
     @Factory

@@ -1,10 +1,9 @@
-package dev.verifier.token.tracing;
+package dev.verifier.shared.observability;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.verifier.shared.observability.RequestContextFilter;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -19,12 +18,12 @@ import org.reactivestreams.Publisher;
 import org.slf4j.MDC;
 
 /**
- * Runs after OpenTelemetry's server filter and puts the trace id of the request's server span in the MDC (replacing
- * the one {@link RequestContextFilter} derived from {@code traceparent} or generated), so the log lines and audit events
- * of a request name the trace that is exported.
+ * Runs after OpenTelemetry's server filter and, when the request has a server span, puts that span's trace id in the
+ * MDC (replacing the one {@link RequestContextFilter} derived from {@code traceparent} or generated), so the log lines
+ * and audit events of a request name the trace that is exported. Without tracing there is no span and it does nothing.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
-class TraceIdLogFilter implements HttpServerFilter {
+public class TraceIdLogFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
