@@ -6,11 +6,16 @@ import java.util.concurrent.TimeoutException;
 
 import dev.verifier.authorize.authorize.AuthorizeConfiguration;
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.observability.MessageTracing;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Publishes a {@code CodeIssued} event and waits, for a bounded time, until the broker has confirmed it. */
+/**
+ * Publishes a {@code CodeIssued} event and waits, for a bounded time, until the broker has confirmed it; the send is a
+ * PRODUCER span of the request's trace, whose context travels in the record headers to token-service's consumer.
+ */
 @Singleton
 class CodeEventPublisher {
 
@@ -18,15 +23,18 @@ class CodeEventPublisher {
 
     private final CodeEventClient client;
     private final AuthorizeConfiguration config;
+    private final MessageTracing tracing;
 
-    CodeEventPublisher(CodeEventClient client, AuthorizeConfiguration config) {
+    CodeEventPublisher(CodeEventClient client, AuthorizeConfiguration config, MessageTracing tracing) {
         this.client = client;
         this.config = config;
+        this.tracing = tracing;
     }
 
     void publishConfirmed(CodeIssued event) {
         try {
-            client.send(event.codeHash(), event).get(config.eventConfirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            tracing.produce(Topics.CODE_ISSUED, headers -> client.send(event.codeHash(), event, headers))
+                    .get(config.eventConfirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventNotConfirmedException(e);
