@@ -21,24 +21,25 @@ import jakarta.inject.Singleton;
 @Factory
 class RegistryClientFactory {
 
+    private static final String REGISTRY_READ = "registry.read";
     private static final Duration UNKNOWN_CLIENT_TTL = Duration.ofSeconds(5);
     private static final int MAX_CLIENTS = 10_000;
 
     @Singleton
-    RegistryClient registryClient(RegistryConfiguration config, VerifierUrls urls, RegistryTokenSupplier token,
+    RegistryClient registryClient(RegistryConfiguration config, VerifierUrls urls, AdminClientTokens tokens,
                                   JsonMapper json) {
-        return new RegistryClient(urls.registry(), token, json, config.timeout());
+        return new RegistryClient(urls.registry(), () -> tokens.get(REGISTRY_READ), json, config.timeout());
     }
 
     @Singleton
-    ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, RegistryTokenSupplier token) {
-        return new ClientCache(clientId -> read(registry, token, clientId), config.cacheTtl(), UNKNOWN_CLIENT_TTL,
+    ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens) {
+        return new ClientCache(clientId -> read(registry, tokens, clientId), config.cacheTtl(), UNKNOWN_CLIENT_TTL,
                 Clock.systemUTC(), MAX_CLIENTS);
     }
 
     @Singleton
-    CachedClientKeys clientKeys(RegistryConfiguration config, RegistryClient registry, RegistryTokenSupplier token) {
-        return new CachedClientKeys(registry, config.cacheTtl(), Clock.systemUTC(), token::invalidate);
+    CachedClientKeys clientKeys(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens) {
+        return new CachedClientKeys(registry, config.cacheTtl(), Clock.systemUTC(), () -> tokens.invalidate(REGISTRY_READ));
     }
 
     @Singleton
@@ -46,12 +47,12 @@ class RegistryClientFactory {
         return cache::get;
     }
 
-    private static Optional<RegisteredClient> read(RegistryClient registry, RegistryTokenSupplier token,
+    private static Optional<RegisteredClient> read(RegistryClient registry, AdminClientTokens tokens,
                                                    String clientId) {
         try {
             return registry.client(clientId);
         } catch (OAuthException e) {
-            token.invalidate();
+            tokens.invalidate(REGISTRY_READ);
             throw e;
         }
     }

@@ -23,9 +23,9 @@ import dev.verifier.shared.crypto.SecretsCipher;
 import jakarta.inject.Singleton;
 
 /**
- * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client, this
- * service's database jti store and the registry's client JWKS. Assertions may name the issuer, the PAR endpoint or
- * the token endpoint as audience (RFC 9126 §2). Without {@code verifier.secrets.key} (VERIFIER_SECRETS_KEY) the
+ * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client,
+ * token-service's jti store (the one /token uses) and the registry's client JWKS. Assertions may name the issuer,
+ * the PAR endpoint or the token endpoint as audience (RFC 9126 §2). Without {@code verifier.secrets.key} (VERIFIER_SECRETS_KEY) the
  * client_secret_jwt secrets cannot be read, so that method then always fails.
  */
 @Singleton
@@ -36,7 +36,7 @@ public class ClientAuthentication {
     private final AuthenticationContext context;
 
     ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
-                         DatabaseJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher) {
+                         TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher) {
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
                 new ClientSecretBasicVerifier(), new ClientSecretPostVerifier(), new PrivateKeyJwtVerifier()));
         cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));

@@ -1,17 +1,14 @@
 package dev.verifier.authorize.par;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.verifier.authorize.authorize.AuthorizationParameters;
-import dev.verifier.authorize.clientauth.DatabaseJtiStore;
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.testsupport.SharedPostgres;
@@ -20,15 +17,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The pushed-request store and the client-assertion jti store on a real PostgreSQL 15. */
+/** The pushed-request store on a real PostgreSQL 15. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParPostgresTest implements AuthorizeTestContext {
 
     @Inject
     PushedRequests requests;
-    @Inject
-    DatabaseJtiStore jtis;
 
     @Override
     public Map<String, String> getProperties() {
@@ -47,15 +42,5 @@ class ParPostgresTest implements AuthorizeTestContext {
         assertEquals(params, requests.take(uri, "c1"));
         assertThrows(OAuthException.class, () -> requests.take(uri, "c1"), "single use");
         assertTrue(requests.purgeExpired() >= 0);
-    }
-
-    @Test
-    void jtiIsAcceptedOncePerClientAndPurgedAfterExpiry() {
-        Instant past = Instant.now().minusSeconds(5);
-        assertTrue(jtis.markUsed("c1", "jti-1", past));
-        assertFalse(jtis.markUsed("c1", "jti-1", past), "a replay");
-        assertTrue(jtis.markUsed("c2", "jti-1", past), "another client's jti");
-        assertTrue(jtis.purgeExpired() >= 2);
-        assertTrue(jtis.markUsed("c1", "jti-1", Instant.now().plusSeconds(60)), "forgotten once expired");
     }
 }

@@ -19,6 +19,7 @@ import dev.verifier.authorize.support.ClientBuilder;
 import dev.verifier.authorize.support.ClientOrigin;
 import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.authorize.support.Par;
+import dev.verifier.authorize.support.TestTokens;
 import dev.verifier.authorize.support.RequestObjects;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.ClientSecrets;
@@ -134,8 +135,10 @@ class ParTest extends FrontChannelTest {
         Map<String, List<String>> assertion = new ClientSecretJWT(new ClientID(jwt.clientId()),
                 URI.create(PAR_ENDPOINT), JWSAlgorithm.HS256, new Secret(secret)).toParameters();
         Map<String, List<String>> form = Par.form(AuthorizeUrls.valid(jwt), assertion);
+        int recorded = TestTokens.jtiRecords();
         assertEquals(201, par().push(form, null).status());
         assertInvalidClient(par().push(form, null));
+        assertTrue(TestTokens.jtiRecords() >= recorded + 2, "the jti went to token-service's store both times");
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -18,15 +21,17 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for token-service: a JDK HTTP server (one per test JVM) serving {@code /jwks} (a test RSA key) and
- * {@code /token} (the client_credentials grant of the bootstrap admin client, answering {@link #REGISTRY_TOKEN}),
- * and a builder of RFC 9068 access tokens signed with the test key.
+ * Stands in for token-service: a JDK HTTP server (one per test JVM) serving {@code /jwks} (a test RSA key),
+ * {@code /token} (the client_credentials grant of the bootstrap admin client, answering {@link #REGISTRY_TOKEN}) and
+ * {@code /internal/jti} (the jti single-use store, in memory, for that token only), and a builder of RFC 9068 access
+ * tokens signed with the test key. The real token-service behind these is tested in token-service and end to end.
  */
 public final class TestTokens {
 
@@ -39,6 +44,9 @@ public final class TestTokens {
     private static final RSAKey UNKNOWN_KEY = generate("authorize-test-key");
     private static final java.util.concurrent.atomic.AtomicInteger TOKEN_REQUESTS =
             new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger JTI_REQUESTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static final Set<String> USED_JTIS = ConcurrentHashMap.newKeySet();
     private static String baseUrl;
 
     private TestTokens() {
@@ -57,6 +65,7 @@ public final class TestTokens {
                             ? "{\"access_token\":\"" + REGISTRY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
                             : "{\"error\":\"invalid_client\"}");
                 });
+                server.createContext("/internal/jti", TestTokens::recordJti);
                 server.start();
                 baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
             } catch (IOException e) {
@@ -77,6 +86,28 @@ public final class TestTokens {
 
     public static String usersAdmin() {
         return token().scope("users.admin").sign();
+    }
+
+    /** How many jtis the fake store has been asked to record (all test classes). */
+    public static int jtiRecords() {
+        return JTI_REQUESTS.get();
+    }
+
+    private static void recordJti(HttpExchange exchange) throws IOException {
+        JTI_REQUESTS.incrementAndGet();
+        if (!("Bearer " + REGISTRY_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        Map<String, Object> use;
+        try {
+            use = JSONObjectUtils.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.text.ParseException e) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        boolean first = USED_JTIS.add(use.get("client_id") + " " + use.get("jti"));
+        answer(exchange, 200, "{\"first_use\":" + first + "}");
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

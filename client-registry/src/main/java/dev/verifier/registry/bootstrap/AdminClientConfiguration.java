@@ -11,7 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 public record AdminClientConfiguration(@Nullable String clientId, @Nullable String clientSecret) {
 
     public static final String PREFIX = "verifier.admin";
-    public static final String SCOPE = "registry.admin registry.read users.admin keys.admin";
+    public static final String SCOPE = "registry.admin registry.read users.admin keys.admin jti.record";
 
     public boolean enabled() {
         return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();

@@ -11,7 +11,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties(RegistrationConfiguration.PREFIX)
 public record RegistrationConfiguration(
-        @Bindable(defaultValue = "openid,profile,email,address,phone,offline_access,registry.admin,registry.read,users.admin,keys.admin,notes.read,notes.write")
+        @Bindable(defaultValue = "openid,profile,email,address,phone,offline_access,registry.admin,registry.read,users.admin,keys.admin,jti.record,notes.read,notes.write")
         List<String> knownScopes,
         @Bindable(defaultValue = "20") int maxRedirectUris,
         @Bindable(defaultValue = "10") int maxRequestUris,

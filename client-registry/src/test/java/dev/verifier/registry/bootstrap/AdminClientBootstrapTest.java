@@ -55,7 +55,7 @@ class AdminClientBootstrapTest implements RegistryTest {
         Map<String, Object> metadata = (Map<String, Object>) client.get("metadata");
         assertEquals(List.of("client_credentials"), metadata.get("grant_types"));
         assertEquals("client_secret_basic", metadata.get("token_endpoint_auth_method"));
-        assertEquals("registry.admin registry.read users.admin keys.admin", metadata.get("scope"));
+        assertEquals("registry.admin registry.read users.admin keys.admin jti.record", metadata.get("scope"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -96,9 +97,13 @@ final class ConfidentialClient {
 
     /** Pushes the signed request object to /par (RFC 9126), authenticated by client_secret_jwt. */
     PushedAuthorizationResponse push(Attempt attempt) throws Exception {
-        URI par = issuer.resolve("/par");
+        return push(attempt, assertionFor(issuer.resolve("/par")));
+    }
+
+    /** Pushes the signed request object to /par, authenticated by the given client authentication. */
+    PushedAuthorizationResponse push(Attempt attempt, ClientAuthentication authentication) throws Exception {
         AuthenticationRequest request = new AuthenticationRequest.Builder(requestObject(attempt), id).build();
-        return PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(par, assertionFor(par), request)
-                .toHTTPRequest().send());
+        return PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(issuer.resolve("/par"),
+                authentication, request).toHTTPRequest().send());
     }
 }

@@ -186,6 +186,31 @@ class ConfidentialClientFlowTest {
         assertEquals("invalid_client", ((TokenErrorResponse) replay).getErrorObject().getCode(), "its jti is spent");
     }
 
+    /**
+     * RFC 9126 §2 makes /par accept the token endpoint as an assertion's audience, so one assertion is valid at both
+     * endpoints of two services: they share token-service's jti store, and it is spent at whichever sees it first.
+     */
+    @Test
+    void oneClientSecretJwtAssertionIsSpentAcrossTheTokenEndpointAndPar() throws Exception {
+        RefreshTokenGrant unknown = new RefreshTokenGrant(new RefreshToken("not-a-refresh-token"));
+        var usedAtToken = client.assertionFor(client.tokenEndpoint);
+        TokenResponse atToken = OIDCTokenResponseParser.parse(
+                new TokenRequest(client.tokenEndpoint, usedAtToken, unknown).toHTTPRequest().send());
+        assertEquals("invalid_grant", ((TokenErrorResponse) atToken).getErrorObject().getCode(),
+                "the assertion authenticated the client at /token");
+        PushedAuthorizationResponse replayAtPar = client.push(Attempt.fresh(), usedAtToken);
+        assertFalse(replayAtPar.indicatesSuccess(), "replayed at /par");
+        assertEquals("invalid_client", replayAtPar.toErrorResponse().getErrorObject().getCode());
+
+        var usedAtPar = client.assertionFor(client.tokenEndpoint);
+        PushedAuthorizationResponse atPar = client.push(Attempt.fresh(), usedAtPar);
+        assertTrue(atPar.indicatesSuccess(), () -> atPar.toErrorResponse().getErrorObject().toJSONObject().toString());
+        TokenResponse replayAtToken = OIDCTokenResponseParser.parse(
+                new TokenRequest(client.tokenEndpoint, usedAtPar, unknown).toHTTPRequest().send());
+        assertEquals("invalid_client", ((TokenErrorResponse) replayAtToken).getErrorObject().getCode(),
+                "replayed at /token");
+    }
+
     @Test
     void plainAuthorizationRequestOfThisClientIsRefusedBecauseItRegisteredASigningAlg() throws Exception {
         URI plain = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), client.id,

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
@@ -19,11 +19,13 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 /**
- * A {@code registry.read} access token from token-service's client_credentials grant (client_secret_basic, the
- * bootstrap admin client), kept until shortly before it expires. Fetched lazily, on the first registry call.
+ * Access tokens of the bootstrap admin client for authorize-service's calls to the other services, one per scope
+ * ({@code registry.read} for the registry, {@code jti.record} for token-service's jti store), from token-service's
+ * client_credentials grant (client_secret_basic), each kept until shortly before it expires. Fetched lazily, on the
+ * first call that needs it.
  */
 @Singleton
-class RegistryTokenSupplier implements Supplier<String> {
+public class AdminClientTokens {
 
     private static final long EARLY_REFRESH_SECONDS = 30;
 
@@ -35,9 +37,9 @@ class RegistryTokenSupplier implements Supplier<String> {
     private final JsonMapper json;
     private final HttpClient http;
     private final Clock clock = Clock.systemUTC();
-    private volatile Token token;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    RegistryTokenSupplier(RegistryConfiguration config, VerifierUrls urls, JsonMapper json) {
+    AdminClientTokens(RegistryConfiguration config, VerifierUrls urls, JsonMapper json) {
         this.config = config;
         this.tokenEndpoint = urls.tokenEndpoint();
         this.json = json;
@@ -45,22 +47,22 @@ class RegistryTokenSupplier implements Supplier<String> {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Override
-    public synchronized String get() {
-        Token current = token;
+    /** A token with {@code scope}, fetched when there is none or it is about to expire. */
+    public synchronized String get(String scope) {
+        Token current = tokens.get(scope);
         if (current == null || clock.instant().isAfter(current.refreshAfter())) {
-            current = fetch();
-            token = current;
+            current = fetch(scope);
+            tokens.put(scope, current);
         }
         return current.value();
     }
 
-    /** Forgets the token: the next {@link #get()} fetches a new one. */
-    void invalidate() {
-        token = null;
+    /** Forgets the token of {@code scope}: the next {@link #get} fetches a new one. */
+    public void invalidate(String scope) {
+        tokens.remove(scope);
     }
 
-    private Token fetch() {
+    private Token fetch(String scope) {
         if (isBlank(config.adminClientId()) || isBlank(config.adminClientSecret())) {
             throw unavailable("no admin client is configured to read the client registry");
         }
@@ -69,12 +71,12 @@ class RegistryTokenSupplier implements Supplier<String> {
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(config.timeout())
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=registry.read"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + form(scope)))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw unavailable("token-service refused the registry token: " + response.statusCode());
+                throw unavailable("token-service refused a " + scope + " token: " + response.statusCode());
             }
             Map<?, ?> body = json.readValue(response.body(), Map.class);
             long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 60;
@@ -84,7 +86,7 @@ class RegistryTokenSupplier implements Supplier<String> {
             throw unavailable("token-service cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable("interrupted while getting a registry token");
+            throw unavailable("interrupted while getting a " + scope + " token");
         }
     }
 
