@@ -40,16 +40,9 @@ class JtiUseEndpointTest extends TokenHttpTest {
 
     @BeforeAll
     void setUp() {
-        recorder = token(clients.register("client_secret_basic", "jti.record", "client_credentials"));
-        otherScope = token(clients.register("client_secret_basic", "keys.admin", "client_credentials"));
+        recorder = clientCredentialsToken(clients.register("client_secret_basic", "jti.record", "client_credentials"));
+        otherScope = clientCredentialsToken(clients.register("client_secret_basic", "keys.admin", "client_credentials"));
         jwtClient = clients.register("client_secret_jwt", "api", "client_credentials");
-    }
-
-    String token(TestClients.Client client) {
-        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
-                "Authorization", basic(client.id(), client.secret()));
-        assertEquals(200, answer.status(), answer.raw().body());
-        return answer.string("access_token");
     }
 
     Http.Answer record(String bearer, String body) {

@@ -55,13 +55,6 @@ class KeyRotationTest extends TokenHttpTest {
         plain = clients.register("client_secret_basic", "api", "client_credentials");
     }
 
-    String token(TestClients.Client client) {
-        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
-                "Authorization", basic(client.id(), client.secret()));
-        assertEquals(200, answer.status(), answer.raw().body());
-        return answer.string("access_token");
-    }
-
     static String kid(String token) throws Exception {
         return SignedJWT.parse(token).getHeader().getKeyID();
     }
@@ -78,20 +71,20 @@ class KeyRotationTest extends TokenHttpTest {
 
     @Test
     void rotationPublishesNextKeyFirstAndKeepsOldTokensVerifiable() throws Exception {
-        String before = token(plain);
+        String before = clientCredentialsToken(plain);
         String oldKid = kid(before);
 
-        Http.Answer rotated = rotate(token(admin));
+        Http.Answer rotated = rotate(clientCredentialsToken(admin));
 
         assertEquals(200, rotated.status(), rotated.raw().body());
         Set<String> published = publishedKids();
         assertEquals(4, published.size(), "RS256 and ES256, each current and next");
-        String during = token(plain);
+        String during = clientCredentialsToken(plain);
         assertEquals(oldKid, kid(during), "the next key does not sign during pre-publication");
 
         clock.advance(config.prePublication().plusSeconds(1));
 
-        String after = token(plain);
+        String after = clientCredentialsToken(plain);
         assertNotEquals(oldKid, kid(after), "the new key signs once pre-publication is over");
         assertTrue(published.contains(kid(after)), "it was published before it signed");
         Map<String, Object> jwks = http.get("/jwks").json();
@@ -127,7 +120,7 @@ class KeyRotationTest extends TokenHttpTest {
         assertTrue(none.header("WWW-Authenticate").startsWith("Bearer"));
 
         // a token without keys.admin is not even meant for token-service (aud is resource-api)
-        Http.Answer otherToken = rotate(token(plain));
+        Http.Answer otherToken = rotate(clientCredentialsToken(plain));
         assertEquals(401, otherToken.status());
         assertEquals("invalid_token", otherToken.string("error"));
 

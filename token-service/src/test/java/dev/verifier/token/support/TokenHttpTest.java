@@ -24,4 +24,12 @@ public abstract class TokenHttpTest implements TokenServiceTest {
     void openHttp() {
         http = new Http(server.getURI(), json);
     }
+
+    /** An access token of {@code client} (client_secret_basic) from the client_credentials grant; fails otherwise. */
+    protected String clientCredentialsToken(TestClients.Client client) {
+        Http.Answer answer = http.post("/token", Http.form("grant_type", "client_credentials"),
+                "Authorization", Http.basic(client.id(), client.secret()));
+        org.junit.jupiter.api.Assertions.assertEquals(200, answer.status(), answer.raw().body());
+        return answer.string("access_token");
+    }
 }
