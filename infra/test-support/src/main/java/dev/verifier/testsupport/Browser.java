@@ -58,11 +58,18 @@ public final class Browser {
     }
 
     private final String base;
+    private final Map<String, String> headers;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Browser(String base) {
+        this(base, Map.of());
+    }
+
+    /** A browser that also sends {@code headers} on every request (a W3C {@code traceparent}, say). */
+    public Browser(String base, Map<String, String> headers) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.headers = Map.copyOf(headers);
     }
 
     /** Follows an absolute URL (a redirect's Location) with this browser's cookies. */
@@ -113,6 +120,7 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             StringBuilder header = new StringBuilder();
             cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));

@@ -1,6 +1,7 @@
 package dev.verifier.stack.support;
 
 import java.net.URI;
+import java.util.Map;
 
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
@@ -14,7 +15,12 @@ public final class UserAgent {
     private final Browser browser;
 
     public UserAgent(URI issuer) {
-        this.browser = new Browser(issuer.toString());
+        this(issuer, Map.of());
+    }
+
+    /** A user agent that also sends {@code headers} on every request (a W3C {@code traceparent}, say). */
+    public UserAgent(URI issuer, Map<String, String> headers) {
+        this.browser = new Browser(issuer.toString(), headers);
     }
 
     /** Opens the authorization request, logs in, approves consent, and answers the parsed success redirect. */
