@@ -19,4 +19,11 @@ public record RegistryConfiguration(
         @Nullable String adminClientSecret) {
 
     public static final String PREFIX = "verifier.registry";
+
+    /** Without the secret: Micronaut logs beans as they are created (DEBUG). */
+    @Override
+    public String toString() {
+        return "RegistryConfiguration[cacheTtl=" + cacheTtl + ", timeout=" + timeout + ", adminClientId="
+                + adminClientId + ", adminClientSecret=" + (adminClientSecret == null ? null : "(redacted)") + "]";
+    }
 }

@@ -16,4 +16,11 @@ public record AdminClientConfiguration(@Nullable String clientId, @Nullable Stri
     public boolean enabled() {
         return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
     }
+
+    /** Without the secret: Micronaut logs beans as they are created (DEBUG). */
+    @Override
+    public String toString() {
+        return "AdminClientConfiguration[clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? null : "(redacted)") + "]";
+    }
 }
