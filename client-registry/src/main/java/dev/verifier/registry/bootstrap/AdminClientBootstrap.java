@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 
 import dev.verifier.registry.client.ClientRecord;
 import dev.verifier.registry.client.ClientRepository;
+import dev.verifier.registry.client.ClientStore;
 import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Seeds the bootstrap admin client ({@link AdminClientConfiguration}) at start-up: grant {@code client_credentials},
  * {@code client_secret_basic}, scope {@value AdminClientConfiguration#SCOPE}, first party. Idempotent across restarts
  * and copies starting together: insert-if-absent, then bring an existing row to the configured secret and metadata
- * (same values from every copy), publishing {@code ClientChanged} only when something changed.
+ * (same values from every copy), with a {@code ClientChanged} event in the outbox only when something changed.
  */
 @Singleton
 public class AdminClientBootstrap {
@@ -36,16 +37,19 @@ public class AdminClientBootstrap {
 
     private final AdminClientConfiguration config;
     private final ClientRepository clients;
+    private final ClientStore store;
     private final ClientEvents events;
     private final JsonMapper json;
     private final Clock clock;
     private final ExecutorService background;
 
-    AdminClientBootstrap(AdminClientConfiguration config, ClientRepository clients, ClientEvents events,
+    AdminClientBootstrap(AdminClientConfiguration config, ClientRepository clients, ClientStore store,
+                         ClientEvents events,
                          JsonMapper json, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.background = background;
         this.config = config;
         this.clients = clients;
+        this.store = store;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -62,6 +66,15 @@ public class AdminClientBootstrap {
 
     /** @return the change made, or null when the client was already as configured */
     public Change seed() {
+        Change change = store.inTransaction(this::seedRow);
+        if (change != null) {
+            // off the start-up thread: a broker that is not up yet must not hold the service's start
+            background.execute(events::publishPendingNow);
+        }
+        return change;
+    }
+
+    private Change seedRow() {
         String id = config.clientId();
         String metadata = metadata();
         String hash = ClientSecrets.hash(config.clientSecret());
@@ -69,7 +82,7 @@ public class AdminClientBootstrap {
         String method = ClientAuthMethod.CLIENT_SECRET_BASIC.value();
         if (clients.insertIfAbsent(id, metadata, method, hash, null, null, true, now, now) == 1) {
             LOG.info("bootstrap admin client {} registered", id);
-            publish(id, Change.CREATED);
+            events.record(id, Change.CREATED);
             return Change.CREATED;
         }
         ClientRecord existing = clients.findById(id).orElseThrow();
@@ -79,13 +92,8 @@ public class AdminClientBootstrap {
         }
         clients.update(new ClientRecord(id, metadata, method, hash, null, null, true, existing.createdAt(), now));
         LOG.info("bootstrap admin client {} updated to the configured secret and scopes", id);
-        publish(id, Change.UPDATED);
+        events.record(id, Change.UPDATED);
         return Change.UPDATED;
-    }
-
-    /** Off the start-up thread: a broker that is not up yet must not hold the service's start. */
-    private void publish(String id, Change change) {
-        background.execute(() -> events.changed(id, change));
     }
 
     private String metadata() {

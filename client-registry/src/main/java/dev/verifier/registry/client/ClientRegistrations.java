@@ -20,8 +20,8 @@ import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 
 /**
- * Registers, replaces, deletes clients and rotates their secrets: validate, store in one transaction, then publish
- * {@code ClientChanged}, and report it as an audit event whose actor is the admin token's subject. A plaintext secret
+ * Registers, replaces, deletes clients and rotates their secrets: validate, store in one transaction with its
+ * {@code ClientChanged} event in the outbox, then publish what the outbox holds, and report it as an audit event whose actor is the admin token's subject. A plaintext secret
  * is only ever in the returned {@link Registration}, once.
  */
 @Singleton
@@ -62,7 +62,7 @@ public class ClientRegistrations {
                 secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
         event(AuditType.CLIENT_REGISTERED, record.clientId()).detail("auth_method", method.value())
                 .detail("first_party", record.firstParty()).emit();
-        events.changed(record.clientId(), Change.CREATED);
+        events.publishPendingNow();
         return new Registration(record, secret.plaintext());
     }
 
@@ -81,11 +81,11 @@ public class ClientRegistrations {
             boolean jwksUriChanged = !Objects.equals(read(old.metadata()).jwksUri(), metadata.jwksUri());
             return new Registration(store.replace(new ClientRecord(clientId, write(metadata), method.value(),
                     secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), old.createdAt(),
-                    clock.instant()), jwksUriChanged), secret.plaintext());
+                    clock.instant()), jwksUriChanged, Change.UPDATED), secret.plaintext());
         });
         event(AuditType.CLIENT_CHANGED, clientId).detail("auth_method", method.value())
                 .detail("new_secret_issued", updated.secret() != null).emit();
-        events.changed(clientId, Change.UPDATED);
+        events.publishPendingNow();
         return updated;
     }
 
@@ -98,17 +98,17 @@ public class ClientRegistrations {
             StoredSecret secret = secrets.issue(method);
             return new Registration(store.replace(new ClientRecord(clientId, old.metadata(), old.authMethod(),
                     secret.hash(), secret.ciphertext(), secret.keyId(), old.firstParty(), old.createdAt(),
-                    clock.instant()), false), secret.plaintext());
+                    clock.instant()), false, Change.SECRET_ROTATED), secret.plaintext());
         });
         event(AuditType.SECRET_ROTATED, clientId).emit();
-        events.changed(clientId, Change.SECRET_ROTATED);
+        events.publishPendingNow();
         return rotated;
     }
 
     public void delete(String clientId) {
         store.delete(clientId);
         event(AuditType.CLIENT_DELETED, clientId).emit();
-        events.changed(clientId, Change.DELETED);
+        events.publishPendingNow();
     }
 
     private AuditEvents.Builder event(AuditType type, String clientId) {

@@ -10,11 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.verifier.stack.support.Admin;
 import dev.verifier.stack.support.DemoSeed;
 import dev.verifier.stack.support.VerifierStack;
 import dev.verifier.stack.support.VerifierStack.Database;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The code-issued event never makes a client fail: a code redeemed the instant the redirect arrives works every
  * time; a token-service restarted between authorize and token still redeems it (the event is in its database or
  * replayed from Kafka); and when authorize-service loses the broker the user gets the clear try-again page and no
- * redirect. On a stack of its own, since it restarts a service and stops the broker (last).
+ * redirect; a client changed while the broker is down reaches the other services' caches once it is back. On a
+ * stack of its own, since it restarts a service and stops and restarts the broker (last).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,11 +104,39 @@ class RaceAndRestartTest {
         assertTrue(page.body().toLowerCase().contains("try again"), page.body());
     }
 
+    /**
+     * A client changed while the broker is down is committed at once; its ClientChanged event waits in the registry's
+     * outbox and reaches authorize-service when the broker is back, well before its cached copy would expire (5 min).
+     */
+    @Test
+    @Order(4)
+    void clientChangedWhileTheBrokerIsDownReachesAuthorizeServiceOnceTheBrokerIsBack() throws Exception {
+        String added = demo.redirectUri() + "added-while-broker-down";
+        new Admin(stack).replaceClient(demo.clientId(), DemoSeed.clientMetadata(List.of(demo.redirectUri(), added)));
+        Page cached = browser.open(authorizeUrl(new CodeVerifier(), added));
+        assertEquals(400, cached.status(), "authorize-service still holds the cached client");
+
+        stack.restartBroker();
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        Page page = browser.open(authorizeUrl(new CodeVerifier(), added));
+        while (page.location().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            page = browser.open(authorizeUrl(new CodeVerifier(), added));
+        }
+        assertTrue(page.location().orElseThrow().startsWith(added), "the new redirect URI is accepted");
+        assertTrue(page.redirectParams().containsKey("code"), page.location().orElseThrow());
+    }
+
     private URI authorizeUrl(CodeVerifier verifier) {
+        return authorizeUrl(verifier, demo.redirectUri());
+    }
+
+    private URI authorizeUrl(CodeVerifier verifier, String redirectUri) {
         Map<String, String> params = Map.of(
                 "response_type", "code",
                 "client_id", demo.clientId(),
-                "redirect_uri", demo.redirectUri(),
+                "redirect_uri", redirectUri,
                 "scope", "openid profile",
                 "state", "s" + System.nanoTime(),
                 "code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),

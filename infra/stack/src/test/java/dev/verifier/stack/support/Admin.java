@@ -63,6 +63,11 @@ public final class Admin {
                 body.hasNonNull("client_secret") ? body.path("client_secret").asText() : null, body);
     }
 
+    /** RFC 7592 full replace of a client's metadata. */
+    public JsonNode replaceClient(String clientId, Map<String, Object> metadata) {
+        return send("PUT", stack.url(Service.REGISTRY).resolve("/clients/" + clientId), metadata, 200);
+    }
+
     public JsonNode createUser(Map<String, Object> user) {
         return send("POST", stack.url(Service.AUTHORIZE).resolve("/admin/users"), user, 201);
     }

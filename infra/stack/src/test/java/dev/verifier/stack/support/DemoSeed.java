@@ -12,17 +12,22 @@ public final class DemoSeed {
     private DemoSeed() {
     }
 
-    static Demo seed(VerifierStack stack, int resourcePort) {
-        Admin admin = new Admin(stack);
-        String redirectUri = "http://localhost:" + resourcePort + "/demo/";
-        String clientId = admin.registerClient(Map.of(
+    /** The demo SPA's registration metadata (a public client) with these redirect URIs. */
+    public static Map<String, Object> clientMetadata(List<String> redirectUris) {
+        return Map.of(
                 "client_name", "Verifier demo SPA",
                 "application_type", "web",
-                "redirect_uris", List.of(redirectUri),
+                "redirect_uris", redirectUris,
                 "grant_types", List.of("authorization_code", "refresh_token"),
                 "response_types", List.of("code"),
                 "token_endpoint_auth_method", "none",
-                "scope", "openid profile email offline_access notes.read")).clientId();
+                "scope", "openid profile email offline_access notes.read");
+    }
+
+    static Demo seed(VerifierStack stack, int resourcePort) {
+        Admin admin = new Admin(stack);
+        String redirectUri = "http://localhost:" + resourcePort + "/demo/";
+        String clientId = admin.registerClient(clientMetadata(List.of(redirectUri))).clientId();
         String password = "demo-password-" + Long.toHexString(System.nanoTime());
         admin.createUser(Map.of("username", "demo", "password", password, "name", "Demo User",
                 "email", "demo@example.com", "email_verified", true));

@@ -39,7 +39,7 @@ public final class VerifierStack implements AutoCloseable {
     private static final Map<Database, VerifierStack> STACKS = new EnumMap<>(Database.class);
 
     private final Map<Service, ServiceProcess> processes;
-    private final KafkaBroker broker;
+    private volatile KafkaBroker broker;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
     private final String adminClientId;
     private final String adminClientSecret;
@@ -194,6 +194,12 @@ public final class VerifierStack implements AutoCloseable {
     /** Stops this stack's Kafka broker, as if the services lost their connection to the cluster. */
     public void stopBroker() {
         broker.close();
+    }
+
+    /** Starts the stopped broker again on its port with its data, as when the cluster comes back. */
+    public void restartBroker() throws IOException {
+        KafkaBroker stopped = broker;
+        broker = KafkaBroker.start("127.0.0.1", stopped.port(), stopped.dataDir());
     }
 
     public String adminClientId() {
