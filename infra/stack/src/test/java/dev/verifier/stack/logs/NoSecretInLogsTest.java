@@ -90,6 +90,8 @@ class NoSecretInLogsTest {
         brokerLog.start();
         root().addAppender(brokerLog); // the stack's broker runs in this JVM
         String secretsKey = secrets.add("VERIFIER_SECRETS_KEY key", Secrets.random(32));
+        // JSON lines: the format infra/deploy runs with; LogLines unescapes their strings, so what the text format
+        // would show is searched too. Root at TRACE through the logback knob, dev.verifier through Micronaut's.
         stack = VerifierStack.isolated(Database.H2, "logscan", Map.of(
                 "VERIFIER_LOG_FORMAT", "json",
                 "VERIFIER_LOG_LEVEL", "TRACE",
