@@ -1,6 +1,7 @@
 package dev.verifier.registry.client;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
@@ -26,4 +27,9 @@ public interface ClientRepository extends PageableRepository<ClientRecord, Strin
     int insertIfAbsent(String clientId, String metadata, String authMethod, @Nullable String secretHash,
                        @Nullable String secretCiphertext, @Nullable String secretKeyId, boolean firstParty,
                        Instant createdAt, Instant updatedAt);
+
+    /** Clients whose encrypted secret was made under another key than {@code keyId} (or under no recorded key). */
+    @Query("SELECT client_id FROM client WHERE secret_ciphertext IS NOT NULL "
+            + "AND (secret_key_id IS NULL OR secret_key_id <> :keyId) ORDER BY client_id")
+    List<String> findIdsWithSecretNotUnderKey(String keyId);
 }
