@@ -39,20 +39,50 @@ class LogFormatTest {
         assertTrue(line.contains("INFO"), line);
     }
 
+    @Test
+    void levelCapsOfSecretWritingFrameworkLoggersDoNotRaiseTheDefaultLevel() throws Exception {
+        LoggerContext context = configure(null, null);
+        assertFalse(context.getLogger("io.micronaut.context.DefaultBeanContext").isDebugEnabled(),
+                "no DEBUG lines of the bean context at the default INFO");
+        assertFalse(context.getLogger("io.micronaut.inject.SomeBean").isDebugEnabled());
+        assertFalse(context.getLogger("dev.verifier.anything").isDebugEnabled());
+        context.stop();
+    }
+
+    @Test
+    void atTraceTheCapsHoldForLoggersThatWriteSecrets() throws Exception {
+        LoggerContext context = configure(null, "TRACE");
+        assertTrue(context.getLogger("dev.verifier.anything").isTraceEnabled(), "TRACE reaches other loggers");
+        assertFalse(context.getLogger("io.micronaut.context.env.DefaultEnvironment").isDebugEnabled(),
+                "resolved property values (secrets) are never written");
+        assertFalse(context.getLogger("io.micronaut.context.event.ApplicationEventPublisher").isDebugEnabled(),
+                "published events (bearer tokens) are never written");
+        assertFalse(context.getLogger("io.micronaut.inject.SomeBean").isDebugEnabled());
+        context.stop();
+    }
+
+    private static LoggerContext configure(String format, String level) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        if (format != null) {
+            context.putProperty("VERIFIER_LOG_FORMAT", format);
+        }
+        if (level != null) {
+            context.putProperty("VERIFIER_LOG_LEVEL", level);
+        }
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        String config = "<configuration><include resource=\"verifier-logback.xml\"/></configuration>";
+        configurator.doConfigure(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+        return context;
+    }
+
     private static String logOnce(String format) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            LoggerContext context = new LoggerContext();
-            context.setMDCAdapter(new LogbackMDCAdapter());
-            if (format != null) {
-                context.putProperty("VERIFIER_LOG_FORMAT", format);
-            }
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            String config = "<configuration><include resource=\"verifier-logback.xml\"/></configuration>";
-            configurator.doConfigure(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+            LoggerContext context = configure(format, null);
             context.getLogger("verifier.test").info("hello {}", 42);
             context.stop();
         } finally {
