@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
+import dev.verifier.shared.error.OAuthError;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;
@@ -58,6 +59,23 @@ public class KeyRotation {
         ring.reload();
         audit.event(AuditType.KEY_ROTATED).actor(actor).client(actor).detail("trigger", "admin")
                 .detail("algorithms", String.join(",", config.algorithms())).emit();
+    }
+
+    /**
+     * Admin-triggered revocation of a compromised key: removed from the JWKS and never used again; if it was the
+     * current key of its algorithm, a new one signs at once. Tokens it signed stop validating here now and at
+     * resource servers when their JWKS cache is next refreshed; other token-service copies stop signing with it at
+     * their next key reload ({@code verifier.keys.refresh-interval}).
+     */
+    public void revokeNow(String kid, String actor) {
+        KeyStates states = ring.states();
+        LoadedKey key = states.keys().stream().filter(k -> k.kid().equals(kid)).findFirst()
+                .orElseThrow(() -> OAuthError.NOT_FOUND.exception("no signing key " + kid));
+        boolean signing = states.state(key) == KeyStates.State.CURRENT;
+        store.revoke(kid, key.alg(), signing ? clock.instant() : null);
+        ring.reload();
+        audit.event(AuditType.KEY_ROTATED).actor(actor).client(actor).detail("trigger", "revoke")
+                .detail("revoked_kid", kid).detail("replaced", signing).emit();
     }
 
     void rotateIfDue() {

@@ -16,8 +16,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * {@code POST /admin/keys/rotate}: starts a rotation now (the next key of every algorithm is published at once and
- * signs after the pre-publication period). Needs a bearer access token with scope {@code keys.admin} whose audience
- * is token-service (what the client_credentials grant issues for that scope). Answers the keys and their states.
+ * signs after the pre-publication period). {@code POST /admin/keys/{kid}/revoke}: takes a compromised key out at
+ * once. Both need a bearer access token with scope {@code keys.admin} whose audience is token-service (what the
+ * client_credentials grant issues for that scope), and answer the keys and their states.
  */
 @Controller("/admin/keys")
 class KeysAdminController {
@@ -38,6 +39,19 @@ class KeysAdminController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Map<String, Object>> rotate(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
         rotation.rotateNow(caller.require(authorization, SCOPE));
+        return keys();
+    }
+
+    /** A compromised key out now: unpublished, never used again, replaced at once if it was signing. */
+    @Post(value = "/{kid}/revoke", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<Map<String, Object>> revoke(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                             String kid) {
+        rotation.revokeNow(kid, caller.require(authorization, SCOPE));
+        return keys();
+    }
+
+    private HttpResponse<Map<String, Object>> keys() {
         KeyStates states = ring.states();
         List<Map<String, Object>> keys = states.published().stream().map(k -> Map.<String, Object>of(
                 "kid", k.kid(), "alg", k.alg().getName(), "state", states.state(k).name().toLowerCase(),

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
@@ -46,6 +47,19 @@ class SigningKeyStore {
         }
         int next = newest.map(k -> k.generation() + 1).orElse(1);
         insert(generation.generate(alg, next, now, activatesAt));
+    }
+
+    /**
+     * Takes a compromised key out at once: when it signs ({@code replaceAt} given), a new key of its algorithm that
+     * signs from that moment is added first (no pre-publication: validators refetch the JWKS on its unknown kid).
+     */
+    @Transactional
+    void revoke(String kid, JWSAlgorithm alg, @Nullable Instant replaceAt) {
+        if (replaceAt != null) {
+            int next = newest(alg).map(k -> k.generation() + 1).orElse(1);
+            insert(generation.generate(alg, next, replaceAt, replaceAt));
+        }
+        repository.deleteByKid(kid);
     }
 
     @Transactional

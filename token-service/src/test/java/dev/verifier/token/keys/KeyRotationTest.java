@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.token.issue.AccessTokenVerifier;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
@@ -45,6 +46,8 @@ class KeyRotationTest extends TokenHttpTest {
     KeyRotation rotation;
     @Inject
     KeysConfiguration config;
+    @Inject
+    AccessTokenVerifier verifier;
 
     TestClients.Client admin;
     TestClients.Client plain;
@@ -110,6 +113,38 @@ class KeyRotationTest extends TokenHttpTest {
         Set<String> after = publishedKids();
         assertEquals(before.size() + 2, after.size(), "a next key per algorithm, published ahead");
         assertTrue(after.containsAll(before));
+    }
+
+    @Test
+    void revokedSigningKeyIsUnpublishedAtOnceReplacedAndNoLongerAcceptedByIntrospection() throws Exception {
+        String before = clientCredentialsToken(plain);
+        String compromised = kid(before);
+        assertTrue(verifier.verify(before).isPresent(), "valid before the revocation");
+
+        Http.Answer revoked = http.post("/admin/keys/" + compromised + "/revoke", List.of(),
+                "Authorization", "Bearer " + clientCredentialsToken(admin));
+        assertEquals(200, revoked.status(), revoked.raw().body());
+
+        assertFalse(publishedKids().contains(compromised), "gone from /jwks at once");
+        String after = clientCredentialsToken(plain);
+        assertNotEquals(compromised, kid(after), "a new key signs at once");
+        assertTrue(publishedKids().contains(kid(after)));
+        assertNotNull(Jwts.verified(after, http.get("/jwks").json()));
+        assertTrue(verifier.verify(before).isEmpty(), "tokens of the revoked key are no longer valid here");
+        assertTrue(verifier.verify(after).isPresent());
+    }
+
+    @Test
+    void revokeOfAnUnknownKeyIsNotFoundAndRevokeNeedsTheScope() {
+        Http.Answer unknown = http.post("/admin/keys/no-such-kid/revoke", List.of(),
+                "Authorization", "Bearer " + clientCredentialsToken(admin));
+        assertEquals(404, unknown.status());
+        assertEquals("not_found", unknown.string("error"));
+
+        String current = publishedKids().iterator().next();
+        Http.Answer without = http.post("/admin/keys/" + current + "/revoke", List.of());
+        assertEquals(401, without.status());
+        assertTrue(publishedKids().contains(current), "nothing revoked without the scope");
     }
 
     @Test
