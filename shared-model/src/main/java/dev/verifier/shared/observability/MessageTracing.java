@@ -3,6 +3,7 @@ package dev.verifier.shared.observability;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -119,6 +120,31 @@ public class MessageTracing {
                 MDC.put(RequestContextFilter.TRACE_ID, previous);
             }
         }
+    }
+
+    /** The current span's context as a W3C {@code traceparent}, to keep with what it produced (empty: no span). */
+    public Optional<String> currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier,
+                (map, key, value) -> map.put(key, value));
+        return Optional.ofNullable(carrier.get(TRACEPARENT));
+    }
+
+    /**
+     * Records that {@code operation} happened now, in the trace of {@code traceparent} (kept from an earlier
+     * message): a span there, linked both ways with the current span. So the redemption of a code joins the trace
+     * that issued it even when the request carries another trace (or none). Nothing without a traceparent.
+     */
+    public void joinTrace(String operation, @Nullable String traceparent) {
+        if (traceparent == null) {
+            return;
+        }
+        Context origin = openTelemetry.getPropagators().getTextMapPropagator()
+                .extract(Context.root(), Map.of(TRACEPARENT, traceparent), GETTER);
+        Span current = Span.current();
+        Span joined = tracer.spanBuilder(operation).setParent(origin).addLink(current.getSpanContext()).startSpan();
+        current.addLink(joined.getSpanContext());
+        joined.end();
     }
 
     private static void failed(Span span, Throwable error) {

@@ -66,7 +66,7 @@ class CodeIssuedListener {
             return;
         }
         int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
-                event.expiresAt(), clock.instant());
+                event.expiresAt(), clock.instant(), tracing.currentTraceparent().orElse(null));
         if (stored == 0) {
             LOG.debug("code-issued event redelivered; already stored");
         } else {

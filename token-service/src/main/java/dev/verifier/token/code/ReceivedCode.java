@@ -8,7 +8,8 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /**
  * A code-issued event as stored by token-service: keyed by the code's hash; consumed at most once. {@code familyId}
- * names what the exchange issued, to revoke it if the code is used again.
+ * names what the exchange issued, to revoke it if the code is used again; {@code traceParent} is the trace context of
+ * the event's handling, which the redemption joins.
  */
 @MappedEntity("received_code")
 public record ReceivedCode(
@@ -19,5 +20,6 @@ public record ReceivedCode(
         Instant expiresAt,
         Instant receivedAt,
         @Nullable Instant consumedAt,
-        @Nullable String familyId) {
+        @Nullable String familyId,
+        @Nullable String traceParent) {
 }

@@ -2,6 +2,7 @@ package dev.verifier.token.code;
 
 import java.time.Instant;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,10 +12,11 @@ import io.micronaut.data.repository.CrudRepository;
 public interface ReceivedCodeRepository extends CrudRepository<ReceivedCode, String> {
 
     /** Idempotent receipt: a redelivered event changes nothing. 1 when stored now, 0 when already there. */
-    @Query("INSERT INTO received_code (code_hash, client_id, event, issued_at, expires_at, received_at) "
-            + "VALUES (:codeHash, :clientId, :event, :issuedAt, :expiresAt, :receivedAt) ON CONFLICT DO NOTHING")
+    @Query("INSERT INTO received_code (code_hash, client_id, event, issued_at, expires_at, received_at, trace_parent) "
+            + "VALUES (:codeHash, :clientId, :event, :issuedAt, :expiresAt, :receivedAt, :traceParent) "
+            + "ON CONFLICT DO NOTHING")
     int insertIfAbsent(String codeHash, String clientId, String event, Instant issuedAt, Instant expiresAt,
-                       Instant receivedAt);
+                       Instant receivedAt, @Nullable String traceParent);
 
     /** The atomic single use: 1 for the one request that consumes the code, 0 for every other. */
     @Query("UPDATE received_code SET consumed_at = :now, family_id = :familyId "

@@ -31,12 +31,12 @@ class HousekeepingTest implements TokenServiceTest {
     @Test
     void expiredUnusedCodesArePurgedAndRecentlyUsedOnesKept() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        codes.insertIfAbsent("expired-unused", "c", "{}", now.minusSeconds(120), now.minusSeconds(60), now);
-        codes.insertIfAbsent("expired-used", "c", "{}", now.minusSeconds(120), now.minusSeconds(60), now);
+        codes.insertIfAbsent("expired-unused", "c", "{}", now.minusSeconds(120), now.minusSeconds(60), now, null);
+        codes.insertIfAbsent("expired-used", "c", "{}", now.minusSeconds(120), now.minusSeconds(60), now, null);
         codes.consume("expired-used", now.minusSeconds(100), "f");
-        codes.insertIfAbsent("long-gone-used", "c", "{}", now.minusSeconds(200_000), now.minusSeconds(190_000), now);
+        codes.insertIfAbsent("long-gone-used", "c", "{}", now.minusSeconds(200_000), now.minusSeconds(190_000), now, null);
         codes.consume("long-gone-used", now.minusSeconds(199_000), "f");
-        codes.insertIfAbsent("live", "c", "{}", now, now.plusSeconds(60), now);
+        codes.insertIfAbsent("live", "c", "{}", now, now.plusSeconds(60), now, null);
 
         housekeeping.purge();
 

@@ -28,7 +28,7 @@ class ReceivedCodeRepositoryPostgresTest implements PostgresTest {
     void receivedCodeRoundTripsThroughPostgres() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ReceivedCode saved = new ReceivedCode("hash-1", "client-1", "{\"schema_version\":1}",
-                now, now.plusSeconds(60), now, null, null);
+                now, now.plusSeconds(60), now, null, null, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         codes.save(saved);
 
         assertEquals(saved, codes.findById("hash-1").orElseThrow());
@@ -37,8 +37,8 @@ class ReceivedCodeRepositoryPostgresTest implements PostgresTest {
     @Test
     void insertIfAbsentAndConsumeAreAtomicOnPostgres() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        assertEquals(1, codes.insertIfAbsent("hash-2", "c", "{}", now, now.plusSeconds(60), now));
-        assertEquals(0, codes.insertIfAbsent("hash-2", "c", "{\"other\":1}", now, now.plusSeconds(60), now));
+        assertEquals(1, codes.insertIfAbsent("hash-2", "c", "{}", now, now.plusSeconds(60), now, null));
+        assertEquals(0, codes.insertIfAbsent("hash-2", "c", "{\"other\":1}", now, now.plusSeconds(60), now, null));
         assertEquals("{}", codes.findById("hash-2").orElseThrow().event());
 
         assertEquals(1, codes.consume("hash-2", now, "family-1"));

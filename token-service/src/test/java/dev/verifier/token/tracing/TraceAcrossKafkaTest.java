@@ -19,6 +19,7 @@ import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
 import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.shared.observability.RequestContextFilter;
+import dev.verifier.token.code.ReceivedCodeRepository;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
@@ -70,6 +71,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     MessageTracing messageTracing;
     @Inject
     InMemorySpanExporter spans;
+    @Inject
+    ReceivedCodeRepository receivedCodes;
 
     final ListAppender<ILoggingEvent> audit = new ListAppender<>();
     TestClients.Client spa;
@@ -120,6 +123,29 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
         String traceId = auditTraceId("code_reuse_detected", null);
         SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
         assertTrue(server.getName().contains("/token"), server.getName());
+    }
+
+    @Test
+    void redemptionWithoutTraceparentJoinsTheTraceThatIssuedTheCode() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.publish(codes.event().codeHash(),
+                codes.event(), headers)).get(30, TimeUnit.SECONDS);
+        codeFlow.awaitStored(codes, Duration.ofSeconds(30));
+        String kept = receivedCodes.findById(codes.event().codeHash()).orElseThrow().traceParent();
+        assertTrue(kept != null && kept.startsWith("00-"), "the code keeps the trace context of its event: " + kept);
+        String codeTrace = kept.split("-")[1];
+
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status()); // no traceparent
+
+        SpanData redeem = awaitSpan(s -> s.getName().equals("authorization_code redeem")
+                && s.getTraceId().equals(codeTrace));
+        SpanData consumer = awaitSpan(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(codeTrace));
+        assertEquals(consumer.getSpanId(), redeem.getParentSpanId(), "a child of the code-issued handling");
+        SpanData token = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/token")
+                && s.getLinks().stream().anyMatch(l -> l.getSpanContext().getSpanId().equals(redeem.getSpanId())));
+        assertTrue(!token.getTraceId().equals(codeTrace), "the request had a trace of its own");
+        assertTrue(redeem.getLinks().stream().anyMatch(l -> l.getSpanContext().getSpanId().equals(token.getSpanId())),
+                "linked both ways");
     }
 
     /** The trace id of the audit line of {@code type} for the test client (and {@code traceId}, if given). */

@@ -9,6 +9,7 @@ import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.pkce.Pkce;
 import dev.verifier.token.code.CodeWaiter;
@@ -24,7 +25,8 @@ import jakarta.inject.Singleton;
  * {@code authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.6): waits for the code's event if needed, checks it is
  * this client's, unexpired, for this {@code redirect_uri} and this PKCE verifier, then consumes it atomically and
  * issues in one transaction ({@link CodeExchange}). A code used twice answers {@code invalid_grant} and revokes
- * everything the first use issued. Every failure is the same {@code invalid_grant} to the caller.
+ * everything the first use issued. Every failure is the same {@code invalid_grant} to the caller. A redemption joins
+ * the trace that issued the code (an {@code authorization_code redeem} span there, linked with this request's span).
  */
 @Singleton
 class AuthorizationCodeGrant implements GrantHandler {
@@ -34,9 +36,11 @@ class AuthorizationCodeGrant implements GrantHandler {
     private final GrantFamilies families;
     private final AuditEvents audit;
     private final Clock clock;
+    private final MessageTracing tracing;
 
     AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock,
-                           AuditEvents audit) {
+                           AuditEvents audit, MessageTracing tracing) {
+        this.tracing = tracing;
         this.waiter = waiter;
         this.exchange = exchange;
         this.families = families;
@@ -66,7 +70,10 @@ class AuthorizationCodeGrant implements GrantHandler {
             throw invalidGrant();
         }
         checkPkce(event, request.param(Params.CODE_VERIFIER).orElse(null), client);
-        return exchange.redeem(received, event, client).orElseThrow(() -> reused(exchange.reload(codeHash)));
+        TokenResponse response = exchange.redeem(received, event, client)
+                .orElseThrow(() -> reused(exchange.reload(codeHash)));
+        tracing.joinTrace("authorization_code redeem", received.traceParent());
+        return response;
     }
 
     /**
