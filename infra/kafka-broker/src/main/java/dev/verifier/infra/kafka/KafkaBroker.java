@@ -37,6 +37,9 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(String host, int port, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         int controllerPort = freePort();
+        while (controllerPort == port) { // the caller's port, free again until the broker binds it
+            controllerPort = freePort();
+        }
         Properties props = serverProperties(host, port, controllerPort, dataDir);
         formatIfNeeded(props, dataDir);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
