@@ -101,15 +101,16 @@ public final class VerifierStack implements AutoCloseable {
         deleteTree(work); // a fresh stack: its secrets key is new, so old databases could not be read
         Files.createDirectories(work);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (Service s : Service.values()) {
-            ports.put(s, KafkaBroker.freePort());
+            ports.put(s, distinctFreePort(taken));
         }
         String adminId = "e2e-admin";
         String adminSecret = randomBase64Url();
         Map<String, String> common = new HashMap<>();
         common.put("MICRONAUT_ENVIRONMENTS", "local");
         // each stack its own broker: two token-services in one consumer group would share each other's codes
-        KafkaBroker broker = KafkaBroker.start("127.0.0.1", KafkaBroker.freePort(), work.resolve("kafka"));
+        KafkaBroker broker = KafkaBroker.start("127.0.0.1", distinctFreePort(taken), work.resolve("kafka"));
         common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         common.put("VERIFIER_URLS_ISSUER", "http://localhost:" + ports.get(Service.AUTHORIZE));
         common.put("VERIFIER_URLS_TOKEN_SERVICE", "http://localhost:" + ports.get(Service.TOKEN));
@@ -141,6 +142,15 @@ public final class VerifierStack implements AutoCloseable {
             throw e;
         }
         return stack;
+    }
+
+    /** A free port not among {@code taken} (a port freed a moment ago may be handed out twice), then taken. */
+    private static int distinctFreePort(java.util.Set<Integer> taken) throws IOException {
+        int port = KafkaBroker.freePort();
+        while (!taken.add(port)) {
+            port = KafkaBroker.freePort();
+        }
+        return port;
     }
 
     private static ServiceProcess startService(Service s, Database database, Path root, String version, Path work,
