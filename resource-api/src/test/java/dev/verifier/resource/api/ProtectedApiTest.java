@@ -9,14 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.verifier.shared.observability.PrometheusText;
-import dev.verifier.testsupport.KafkaTest;
-import dev.verifier.testsupport.SharedKafka;
-import dev.verifier.testsupport.TestTokenIssuer;
+import dev.verifier.resource.support.ResourceApiTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,11 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProtectedApiTest implements KafkaTest {
+class ProtectedApiTest implements ResourceApiTest {
 
-    static final String ISSUER = "http://localhost:9000";
-    static final String AUDIENCE = "http://localhost:9003";
-    static final TestTokenIssuer TOKENS = new TestTokenIssuer(ISSUER);
 
     @Inject
     EmbeddedServer server;
@@ -42,15 +36,6 @@ class ProtectedApiTest implements KafkaTest {
     JsonMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(SharedKafka.properties());
-        props.put("verifier.urls.token-service", TOKENS.baseUrl());
-        props.put("verifier.urls.issuer", ISSUER);
-        props.put("verifier.urls.resource-api", AUDIENCE);
-        return props;
-    }
 
     @Test
     void meAnswersSubjectClientAndScopesOfAValidToken() throws Exception {

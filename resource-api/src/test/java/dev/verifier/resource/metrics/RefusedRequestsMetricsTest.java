@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.verifier.shared.observability.PrometheusText;
-import dev.verifier.testsupport.KafkaTest;
-import dev.verifier.testsupport.SharedKafka;
-import dev.verifier.testsupport.TestTokenIssuer;
+import dev.verifier.resource.support.ResourceApiTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,26 +24,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RefusedRequestsMetricsTest implements KafkaTest {
+class RefusedRequestsMetricsTest implements ResourceApiTest {
 
-    static final String ISSUER = "http://localhost:9000";
-    static final String AUDIENCE = "http://localhost:9003";
-    static final TestTokenIssuer TOKENS = new TestTokenIssuer(ISSUER);
     static final String REQUESTS = "http_server_requests_seconds_count";
 
     @Inject
     EmbeddedServer server;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(SharedKafka.properties());
-        props.put("verifier.urls.token-service", TOKENS.baseUrl());
-        props.put("verifier.urls.issuer", ISSUER);
-        props.put("verifier.urls.resource-api", AUDIENCE);
-        return props;
-    }
 
     @Test
     void requestWithoutATokenIsCountedAs401OfItsRoute() throws Exception {
