@@ -19,10 +19,3 @@ curl -s -d grant_type=client_credentials -d scope=notes.read \
   -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
   --data-urlencode "client_assertion=$(client_assertion "$WEB" "$(jq -r .client_secret web-rotated.json)")" \
   http://localhost:9001/token | jq -c '{error, token_type, scope}'
-#---
-curl -s -X POST -H "Authorization: Bearer $READ_TOKEN" "http://localhost:9002/clients/$WEB/secret" > web-rotated-2.json
-curl -s -H "Authorization: Bearer $READ_TOKEN" "http://localhost:9002/clients/$WEB" | jq -r .secret_ciphertext | cut -d. -f1,2
-curl -s -d grant_type=client_credentials -d scope=notes.read \
-  -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
-  --data-urlencode "client_assertion=$(client_assertion "$WEB" "$(jq -r .client_secret web-rotated-2.json)")" \
-  http://localhost:9001/token | jq -c '{error, token_type, scope}'

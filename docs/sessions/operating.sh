@@ -19,6 +19,11 @@ curl -s -X POST -H "Authorization: Bearer $KEYS_TOKEN" http://localhost:9001/adm
 #---
 curl -s http://localhost:9001/jwks | jq -c '.keys[] | {kid, alg, use}'
 #---
+COMPROMISED=$(curl -s http://localhost:9001/jwks | jq -r '.keys[] | select(.alg == "RS256") | .kid' | head -1)
+curl -s -X POST -H "Authorization: Bearer $KEYS_TOKEN" "http://localhost:9001/admin/keys/$COMPROMISED/revoke" \
+  | jq -c '.keys[] | {kid, alg, state}'
+curl -s http://localhost:9001/jwks | jq -r '.keys[].kid' | grep -c "^$COMPROMISED$"
+#---
 WEB=$(jq -r .client_id web.json)
 curl -s -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "http://localhost:9002/clients/$WEB/secret" \
   | tee web-rotated.json | jq '{client_id, client_secret, client_secret_expires_at}'
