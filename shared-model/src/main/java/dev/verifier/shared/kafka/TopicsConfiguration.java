@@ -5,7 +5,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * How the services create the contract's topics when missing: {@code verifier.kafka.topics.partitions} and
- * {@code verifier.kafka.topics.replication-factor} (1 for the local broker; 3 in production).
+ * {@code verifier.kafka.topics.replication-factor} (1 for the local broker; 3 in production), with
+ * {@link #minInsyncReplicas()}.
  */
 @ConfigurationProperties(TopicsConfiguration.PREFIX)
 public record TopicsConfiguration(
@@ -14,4 +15,12 @@ public record TopicsConfiguration(
         @Bindable(defaultValue = "true") boolean create) {
 
     public static final String PREFIX = "verifier.kafka.topics";
+
+    /**
+     * {@code min.insync.replicas} of the created topics: one less than the replication factor, at most 2 (with
+     * producers on acks=all, a write then survives the loss of a broker: 2 for the production factor 3).
+     */
+    public int minInsyncReplicas() {
+        return Math.max(1, Math.min(2, replicationFactor - 1));
+    }
 }

@@ -12,7 +12,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topics every service creates at start-up when they are missing (micronaut-kafka's KafkaNewTopics creates
- * each {@link NewTopic} bean; an existing topic is left as it is).
+ * each {@link NewTopic} bean; an existing topic is left as it is), each with {@code min.insync.replicas} from
+ * {@link TopicsConfiguration#minInsyncReplicas()}.
  */
 @Factory
 @Requires(property = TopicsConfiguration.PREFIX + ".create", notEquals = "false")
@@ -21,19 +22,26 @@ public class TopicsFactory {
     @Bean
     @Named("code-issued")
     NewTopic codeIssued(TopicsConfiguration config) {
-        return new NewTopic(Topics.CODE_ISSUED, config.partitions(), config.replicationFactor());
+        return new NewTopic(Topics.CODE_ISSUED, config.partitions(), config.replicationFactor())
+                .configs(durable(config));
     }
 
     @Bean
     @Named("client-changed")
     NewTopic clientChanged(TopicsConfiguration config) {
         return new NewTopic(Topics.CLIENT_CHANGED, config.partitions(), config.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.minInsyncReplicas())));
     }
 
     @Bean
     @Named("audit")
     NewTopic audit(TopicsConfiguration config) {
-        return new NewTopic(Topics.AUDIT, config.partitions(), config.replicationFactor());
+        return new NewTopic(Topics.AUDIT, config.partitions(), config.replicationFactor())
+                .configs(durable(config));
+    }
+
+    private static Map<String, String> durable(TopicsConfiguration config) {
+        return Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.minInsyncReplicas()));
     }
 }
