@@ -15,8 +15,10 @@ import java.util.Set;
  * public — not loopback, private (RFC 1918, IPv6 ULA), link-local (which holds the cloud metadata address
  * 169.254.169.254), carrier-grade NAT, multicast or unspecified; known metadata host names are refused by name. In the
  * local profile {@code http} and loopback are allowed (and nothing else). A plain class; each service makes its bean.
- * <p>Limit: the HTTP client resolves the name again when it connects, so a DNS-rebinding host could pass the check and
- * then resolve inside; a production deployment should also egress through a proxy or network policy.
+ * <p>Limit: the HTTP client resolves the name again when it connects. The JVM's DNS cache ({@code
+ * networkaddress.cache.ttl}, 30 s by default) normally gives it the addresses checked here, but an entry expiring in
+ * between would let a DNS-rebinding host resolve inside; a production deployment should also egress through a proxy
+ * or network policy.
  */
 public final class OutboundUrlGuard {
 
