@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import dev.verifier.registry.client.ClientRecord;
 import dev.verifier.registry.client.ClientRepository;
@@ -18,8 +17,6 @@ import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +38,9 @@ public class AdminClientBootstrap {
     private final ClientEvents events;
     private final JsonMapper json;
     private final Clock clock;
-    private final ExecutorService background;
 
     AdminClientBootstrap(AdminClientConfiguration config, ClientRepository clients, ClientStore store,
-                         ClientEvents events,
-                         JsonMapper json, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
-        this.background = background;
+                         ClientEvents events, JsonMapper json, Clock clock) {
         this.config = config;
         this.clients = clients;
         this.store = store;
@@ -68,8 +62,7 @@ public class AdminClientBootstrap {
     public Change seed() {
         Change change = store.inTransaction(this::seedRow);
         if (change != null) {
-            // off the start-up thread: a broker that is not up yet must not hold the service's start
-            background.execute(events::publishPendingNow);
+            events.publishSoon(); // off the start-up thread: a broker that is not up yet must not hold the start
         }
         return change;
     }

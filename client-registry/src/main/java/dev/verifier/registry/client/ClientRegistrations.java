@@ -62,7 +62,7 @@ public class ClientRegistrations {
                 secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
         event(AuditType.CLIENT_REGISTERED, record.clientId()).detail("auth_method", method.value())
                 .detail("first_party", record.firstParty()).emit();
-        events.publishPendingNow();
+        events.publishSoon();
         return new Registration(record, secret.plaintext());
     }
 
@@ -85,7 +85,7 @@ public class ClientRegistrations {
         });
         event(AuditType.CLIENT_CHANGED, clientId).detail("auth_method", method.value())
                 .detail("new_secret_issued", updated.secret() != null).emit();
-        events.publishPendingNow();
+        events.publishSoon();
         return updated;
     }
 
@@ -101,14 +101,14 @@ public class ClientRegistrations {
                     clock.instant()), false, Change.SECRET_ROTATED), secret.plaintext());
         });
         event(AuditType.SECRET_ROTATED, clientId).emit();
-        events.publishPendingNow();
+        events.publishSoon();
         return rotated;
     }
 
     public void delete(String clientId) {
         store.delete(clientId);
         event(AuditType.CLIENT_DELETED, clientId).emit();
-        events.publishPendingNow();
+        events.publishSoon();
     }
 
     private AuditEvents.Builder event(AuditType type, String clientId) {

@@ -2,21 +2,27 @@ package dev.verifier.registry.event;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.verifier.shared.event.ClientChanged;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClientChanged} through a transactional outbox: {@link #record} writes the event in the transaction of the
- * change itself, so a committed change always has its event and a rolled-back one never does; {@link #publishPending}
- * sends the waiting events in order (acks=all) and deletes them once acknowledged. It runs right after each change
- * and every {@code verifier.registry.outbox-interval} (5 s), so events committed while the broker was down go out
- * when it is back. Consumers only evict caches, so a duplicate after a crash between send and delete is harmless.
+ * change itself, so a committed change always has its event and a rolled-back one never does. {@link #publishSoon}
+ * (after each change, and every {@code verifier.registry.outbox-interval}, 5 s) has one background relay per copy
+ * send the waiting events in order (acks=all) and delete them once acknowledged, so events committed while the broker
+ * was down go out when it is back. Requests never wait for the broker, and an outage holds one database connection
+ * at most. Copies skip each other's locked rows; consumers only evict caches, so a duplicate after a crash between
+ * send and delete is harmless.
  */
 @Singleton
 public class ClientEvents {
@@ -27,11 +33,16 @@ public class ClientEvents {
     private final OutboxRepository outbox;
     private final ClientChangedProducer producer;
     private final Clock clock;
+    private final ExecutorService background;
+    private final AtomicBoolean relaying = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
 
-    ClientEvents(OutboxRepository outbox, ClientChangedProducer producer, Clock clock) {
+    ClientEvents(OutboxRepository outbox, ClientChangedProducer producer, Clock clock,
+                 @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.outbox = outbox;
         this.producer = producer;
         this.clock = clock;
+        this.background = background;
     }
 
     /** Adds the event to the outbox; must run inside the transaction that makes the change. */
@@ -40,21 +51,40 @@ public class ClientEvents {
         outbox.save(new OutboxEntry(null, clientId, change.name(), clock.instant()));
     }
 
-    /** Publishes what waits in the outbox; a broker that is down leaves it there for the next run. */
-    @Scheduled(fixedDelay = "${verifier.registry.outbox-interval:5s}", initialDelay = "${verifier.registry.outbox-interval:5s}")
-    public void publishPendingNow() {
+    /** Has the relay send what the outbox holds, now, off the caller's thread (one relay at a time). */
+    public void publishSoon() {
+        pending.set(true);
+        if (relaying.compareAndSet(false, true)) {
+            background.execute(this::relay);
+        }
+    }
+
+    @Scheduled(fixedDelay = "${verifier.registry.outbox-interval:5s}",
+            initialDelay = "${verifier.registry.outbox-interval:5s}")
+    void retry() {
+        publishSoon();
+    }
+
+    private void relay() {
         try {
-            while (publishPending() == BATCH) {
-                // a full batch: there may be more
+            while (pending.getAndSet(false)) {
+                while (publishBatch() == BATCH) {
+                    // a full batch: there may be more
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("ClientChanged events stay in the outbox until the broker takes them: {}", e.toString());
+        } finally {
+            relaying.set(false);
+        }
+        if (pending.get() && relaying.compareAndSet(false, true)) { // asked again while finishing
+            background.execute(this::relay);
         }
     }
 
     /** One batch in one transaction: a failed send rolls back, so nothing is deleted that was not acknowledged. */
     @Transactional
-    public synchronized int publishPending() {
+    public int publishBatch() {
         List<OutboxEntry> waiting = outbox.lockOldest(BATCH);
         for (OutboxEntry entry : waiting) {
             producer.send(entry.clientId(), new ClientChanged(ClientChanged.SCHEMA_VERSION, entry.clientId(),

@@ -9,6 +9,7 @@ import dev.verifier.registry.client.ClientRepository;
 import dev.verifier.registry.client.ClientStore;
 import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -76,10 +77,12 @@ public class SecretReEncryption {
             } catch (IllegalArgumentException e) {
                 LOG.error("client {}: its secret cannot be decrypted with VERIFIER_SECRETS_KEY ({}); left as it is",
                         clientId, e.getMessage());
+            } catch (OAuthException e) { // deleted meanwhile
+                LOG.debug("client {} is gone; nothing to re-encrypt", clientId);
             }
         }
         if (!pending.isEmpty()) {
-            events.publishPendingNow();
+            events.publishSoon();
         }
         return done;
     }
