@@ -12,9 +12,12 @@ import dev.verifier.shared.client.RegisteredClient;
 /**
  * The claim checks of RFC 7523 §3 for a client assertion whose signature has been verified: {@code iss} = {@code sub}
  * = client id, {@code aud} one of the accepted audiences, {@code exp} required and not too far ahead, {@code nbf} and
- * {@code iat} not in the future (with skew), {@code jti} required and single use.
+ * {@code iat} not in the future (with skew), {@code jti} required (at most 255 characters) and single use.
  */
 final class AssertionClaims {
+
+    /** The longest {@code jti} kept (the stores' column); a longer one is refused, not truncated. */
+    static final int MAX_JTI_LENGTH = 255;
 
     private AssertionClaims() {
     }
@@ -35,8 +38,10 @@ final class AssertionClaims {
                 && !exp.isAfter(now.plus(context.maxAssertionLifetime()).plus(context.clockSkew()))
                 && notInFuture(claims.getNotBeforeTime(), now, context)
                 && notInFuture(claims.getIssueTime(), now, context)
-                && claims.getJWTID() != null && !claims.getJWTID().isEmpty();
-        if (!ok || !context.jtiStore().markUsed(clientId, claims.getJWTID(), exp)) {
+                && claims.getJWTID() != null && !claims.getJWTID().isEmpty()
+                && claims.getJWTID().length() <= MAX_JTI_LENGTH;
+        // remembered until the assertion can no longer be accepted: its exp plus the skew allowed on it
+        if (!ok || !context.jtiStore().markUsed(clientId, claims.getJWTID(), exp.plus(context.clockSkew()))) {
             throw ClientCredentials.invalidClient();
         }
     }

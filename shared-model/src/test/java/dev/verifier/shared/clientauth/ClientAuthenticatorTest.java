@@ -2,6 +2,7 @@ package dev.verifier.shared.clientauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,9 +37,12 @@ class ClientAuthenticatorTest {
     static final SecretsCipher CIPHER = SecretsCipher.fromKeyRing(SecretsCipher.newKeyRingEntry("t"));
 
     final Set<String> used = new HashSet<>();
+    final Map<String, Instant> keptUntil = new java.util.HashMap<>();
     final AuthenticationContext context = new AuthenticationContext(Set.of(AUD), Duration.ofMinutes(5),
-            Duration.ofSeconds(60), Clock.systemUTC(), (client, jti, exp) -> used.add(client + " " + jti),
-            (client, kid, refresh) -> Optional.empty(), CIPHER);
+            Duration.ofSeconds(60), Clock.systemUTC(), (client, jti, exp) -> {
+                keptUntil.put(jti, exp);
+                return used.add(client + " " + jti);
+            }, (client, kid, refresh) -> Optional.empty(), CIPHER);
     final ClientAuthenticator authenticator = ClientAuthenticator.standard();
 
     static RegisteredClient client(String id, String method, String hash, String ciphertext) {
@@ -99,6 +103,30 @@ class ClientAuthenticatorTest {
 
         assertEquals(c, authenticate(credentials, c));
         assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+    }
+
+    @Test
+    void jtiIsKeptUntilTheAssertionCanNoLongerBeAcceptedItsExpPlusTheSkew() throws Exception {
+        String secret = ClientSecrets.generate();
+        RegisteredClient c = client("c", "client_secret_jwt", null, CIPHER.encrypt(secret));
+        JWTClaimsSet claims = claims("c", "j-kept");
+        authenticate(ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims),
+                "client_assertion_type", ClientCredentials.JWT_BEARER), null), c);
+
+        assertEquals(claims.getExpirationTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(60), keptUntil.get("j-kept"));
+    }
+
+    @Test
+    void overlongJtiIsInvalidClientAndNotStored() throws Exception {
+        String secret = ClientSecrets.generate();
+        RegisteredClient c = client("c", "client_secret_jwt", null, CIPHER.encrypt(secret));
+        String jti = "j".repeat(256);
+        var credentials = ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims("c", jti)),
+                "client_assertion_type", ClientCredentials.JWT_BEARER), null);
+
+        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+        assertTrue(used.isEmpty(), "nothing reached the store");
     }
 
     @Test

@@ -58,6 +58,8 @@ class LogFormatTest {
         assertFalse(context.getLogger("io.micronaut.context.event.ApplicationEventPublisher").isDebugEnabled(),
                 "published events (bearer tokens) are never written");
         assertFalse(context.getLogger("io.micronaut.inject.SomeBean").isDebugEnabled());
+        assertFalse(context.getLogger("io.micronaut.security.token.jwt.validator.JwtValidator").isDebugEnabled(),
+                "raw bearer values are never written");
         context.stop();
     }
 

@@ -57,7 +57,8 @@ class JtiUseController {
             throw OAuthError.INVALID_REQUEST.exception("jti is required (at most " + MAX_JTI_LENGTH + " chars)");
         }
         Instant now = clock.instant();
-        Instant latest = now.plus(config.assertionMaxLifetime()).plus(config.clockSkew());
+        // the caller keeps a jti until its exp plus its own skew
+        Instant latest = now.plus(config.assertionMaxLifetime()).plus(config.clockSkew().multipliedBy(2));
         if (use.expiresAt() == null || use.expiresAt().isBefore(now.minus(config.clockSkew()))
                 || use.expiresAt().isAfter(latest)) {
             throw OAuthError.INVALID_REQUEST.exception(

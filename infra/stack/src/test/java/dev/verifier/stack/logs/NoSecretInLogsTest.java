@@ -259,6 +259,11 @@ class NoSecretInLogsTest {
                 .header("Authorization", accessToken.toAuthorizationHeader()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, api.statusCode(), api.body());
+        // a secret sent where an access token belongs (a refresh token as Bearer): refused, and not logged either
+        HttpResponse<String> misused = http.send(HttpRequest.newBuilder(stack.url(Service.RESOURCE)
+                .resolve("/api/me")).header("Authorization", "Bearer " + second.getRefreshToken().getValue())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, misused.statusCode(), misused.body());
 
         // the back end: introspection and a token of its own, each authenticated by a fresh client_secret_jwt
         ClientID backEndId = new ClientID(backEnd.clientId());
