@@ -68,6 +68,7 @@ public class KeyRotation {
      * their next key reload ({@code verifier.keys.refresh-interval}).
      */
     public void revokeNow(String kid, String actor) {
+        ring.reload(); // a key another copy made since this one last read them
         KeyStates states = ring.states();
         LoadedKey key = states.keys().stream().filter(k -> k.kid().equals(kid)).findFirst()
                 .orElseThrow(() -> OAuthError.NOT_FOUND.exception("no signing key " + kid));

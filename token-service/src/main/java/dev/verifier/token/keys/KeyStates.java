@@ -30,9 +30,11 @@ record KeyStates(List<LoadedKey> keys, Instant now, Duration retention) {
         if (current.isPresent() && current.get().kid().equals(key.kid())) {
             return State.CURRENT;
         }
+        // its successor: the next higher generation there is (a revoked key leaves a gap)
         Instant supersededAt = keys.stream()
-                .filter(k -> k.alg().equals(key.alg()) && k.generation() == key.generation() + 1)
-                .map(LoadedKey::activatesAt).findFirst().orElse(now);
+                .filter(k -> k.alg().equals(key.alg()) && k.generation() > key.generation())
+                .min(Comparator.comparingInt(LoadedKey::generation))
+                .map(LoadedKey::activatesAt).orElse(now);
         return supersededAt.plus(retention).isAfter(now) ? State.PREVIOUS : State.RETIRED;
     }
 

@@ -56,8 +56,13 @@ class SigningKeyStore {
     @Transactional
     void revoke(String kid, JWSAlgorithm alg, @Nullable Instant replaceAt) {
         if (replaceAt != null) {
-            int next = newest(alg).map(k -> k.generation() + 1).orElse(1);
-            insert(generation.generate(alg, next, replaceAt, replaceAt));
+            // another copy may take the next generation first (its rotation): then take the one after
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int next = newest(alg).map(k -> k.generation() + 1).orElse(1);
+                if (insert(generation.generate(alg, next, replaceAt, replaceAt)) == 1) {
+                    break;
+                }
+            }
         }
         repository.deleteByKid(kid);
     }
@@ -72,8 +77,8 @@ class SigningKeyStore {
                 .max(Comparator.comparingInt(SigningKey::generation));
     }
 
-    private void insert(SigningKey key) {
-        repository.insertIfAbsent(key.kid(), key.alg(), key.generation(), key.privateJwk(), key.publicJwk(),
+    private int insert(SigningKey key) {
+        return repository.insertIfAbsent(key.kid(), key.alg(), key.generation(), key.privateJwk(), key.publicJwk(),
                 key.createdAt(), key.activatesAt());
     }
 }

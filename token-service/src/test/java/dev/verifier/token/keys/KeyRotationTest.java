@@ -135,6 +135,23 @@ class KeyRotationTest extends TokenHttpTest {
     }
 
     @Test
+    void keyBeforeARevokedOneStillRetiresOnceItsTokensHaveExpired() throws Exception {
+        String first = kid(clientCredentialsToken(plain));
+        rotate(clientCredentialsToken(admin));
+        clock.advance(config.prePublication().plusSeconds(1));
+        String second = kid(clientCredentialsToken(plain));
+        assertNotEquals(first, second, "the rotation took effect");
+
+        assertEquals(200, http.post("/admin/keys/" + second + "/revoke", List.of(),
+                "Authorization", "Bearer " + clientCredentialsToken(admin)).status());
+        assertTrue(publishedKids().contains(first), "the previous key's tokens are still valid for a while");
+
+        clock.advance(Duration.ofMinutes(11).plusSeconds(1));   // access/ID lifetime + skew
+        rotation.rotateIfDue();
+        assertFalse(publishedKids().contains(first), "retired although its successor was revoked");
+    }
+
+    @Test
     void revokeOfAnUnknownKeyIsNotFoundAndRevokeNeedsTheScope() {
         Http.Answer unknown = http.post("/admin/keys/no-such-kid/revoke", List.of(),
                 "Authorization", "Bearer " + clientCredentialsToken(admin));
