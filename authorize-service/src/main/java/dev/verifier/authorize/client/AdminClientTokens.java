@@ -38,6 +38,7 @@ public class AdminClientTokens {
     private final HttpClient http;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     AdminClientTokens(RegistryConfiguration config, VerifierUrls urls, JsonMapper json) {
         this.config = config;
@@ -47,14 +48,23 @@ public class AdminClientTokens {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** A token with {@code scope}, fetched when there is none or it is about to expire. */
-    public synchronized String get(String scope) {
+    /**
+     * A token with {@code scope}, fetched when there is none or it is about to expire; one fetch at a time per scope,
+     * so a slow fetch of one scope does not hold up the others.
+     */
+    public String get(String scope) {
         Token current = tokens.get(scope);
-        if (current == null || clock.instant().isAfter(current.refreshAfter())) {
-            current = fetch(scope);
-            tokens.put(scope, current);
+        if (current != null && !clock.instant().isAfter(current.refreshAfter())) {
+            return current.value();
         }
-        return current.value();
+        synchronized (locks.computeIfAbsent(scope, s -> new Object())) {
+            current = tokens.get(scope);
+            if (current == null || clock.instant().isAfter(current.refreshAfter())) {
+                current = fetch(scope);
+                tokens.put(scope, current);
+            }
+            return current.value();
+        }
     }
 
     /** Forgets the token of {@code scope}: the next {@link #get} fetches a new one. */
