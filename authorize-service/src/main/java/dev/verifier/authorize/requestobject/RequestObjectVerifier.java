@@ -20,6 +20,7 @@ import dev.verifier.authorize.authorize.AuthorizationParameters;
 import dev.verifier.authorize.authorize.Param;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientKeySource;
+import dev.verifier.shared.clientauth.ClientSignatures;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;

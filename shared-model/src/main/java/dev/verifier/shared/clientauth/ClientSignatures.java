@@ -1,4 +1,4 @@
-package dev.verifier.authorize.requestobject;
+package dev.verifier.shared.clientauth;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,19 +17,18 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import dev.verifier.shared.clientauth.ClientKeySource;
 
 /**
  * Checks a JWS against the client's public keys: keys of the algorithm's type with the header's {@code kid} (any
  * key of that type when there is no kid) and a signing use; when none matches, the keys are fetched again once
- * (the client may have rotated its key).
+ * (the client may have rotated its key). Used for private_key_jwt assertions and for signed request objects.
  */
-final class ClientSignatures {
+public final class ClientSignatures {
 
     private ClientSignatures() {
     }
 
-    static boolean verify(SignedJWT jws, String clientId, ClientKeySource keys) {
+    public static boolean verify(SignedJWT jws, String clientId, ClientKeySource keys) {
         List<JWK> candidates = candidates(jws.getHeader(), keys, clientId, false);
         if (candidates.isEmpty()) {
             candidates = candidates(jws.getHeader(), keys, clientId, true);
