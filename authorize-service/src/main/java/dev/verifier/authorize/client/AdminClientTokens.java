@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.web.ServiceCalls;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -44,8 +45,7 @@ public class AdminClientTokens {
         this.config = config;
         this.tokenEndpoint = urls.tokenEndpoint();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = ServiceCalls.client(config.timeout());
     }
 
     /**
@@ -83,20 +83,17 @@ public class AdminClientTokens {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + form(scope)))
                 .build();
+        HttpResponse<String> response = ServiceCalls.send(http, request, "token-service");
+        if (response.statusCode() != 200) {
+            throw unavailable("token-service refused a " + scope + " token: " + response.statusCode());
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unavailable("token-service refused a " + scope + " token: " + response.statusCode());
-            }
             Map<?, ?> body = json.readValue(response.body(), Map.class);
             long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 60;
             return new Token(String.valueOf(body.get("access_token")),
                     clock.instant().plusSeconds(Math.max(0, expiresIn - EARLY_REFRESH_SECONDS)));
         } catch (IOException e) {
-            throw unavailable("token-service cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while getting a " + scope + " token");
+            throw unavailable("token-service answered an unreadable token response");
         }
     }
 

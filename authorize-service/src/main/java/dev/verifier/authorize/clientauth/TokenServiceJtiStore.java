@@ -14,6 +14,7 @@ import dev.verifier.shared.clientauth.JtiUse;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.web.ServiceCalls;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -37,8 +38,7 @@ class TokenServiceJtiStore implements JtiStore {
         this.tokens = tokens;
         this.json = json;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = ServiceCalls.client(config.timeout());
     }
 
     @Override
@@ -65,14 +65,7 @@ class TokenServiceJtiStore implements JtiStore {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unavailable("token-service cannot be reached to record the assertion's jti");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while recording the assertion's jti");
-        }
+        return ServiceCalls.send(http, request, "token-service");
     }
 
     private byte[] write(JtiUse use) {

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.web.ServiceCalls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 
@@ -36,10 +37,7 @@ public final class RegistryClient {
         this.bearerToken = bearerToken;
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = ServiceCalls.client(timeout);
     }
 
     /** The client's internal view, or empty when the registry does not know it. */
@@ -72,15 +70,7 @@ public final class RegistryClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("the client registry cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("interrupted while reading the client registry");
-        }
+        HttpResponse<String> response = ServiceCalls.send(http, request, "the client registry");
         return switch (response.statusCode()) {
             case 200 -> Optional.of(response.body());
             case 404 -> Optional.empty();
