@@ -35,6 +35,6 @@ class PageExceptionHandler implements ExceptionHandler<OAuthException, HttpRespo
             return pages.error(exception.error().status(), "The request cannot be completed",
                     exception.description() + " (" + exception.error().code() + ")");
         }
-        return OAuthErrorResponses.of(exception);
+        return OAuthErrorResponses.of(exception, request);
     }
 }

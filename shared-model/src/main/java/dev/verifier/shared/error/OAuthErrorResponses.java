@@ -1,6 +1,7 @@
 package dev.verifier.shared.error;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,23 +13,41 @@ public final class OAuthErrorResponses {
     }
 
     public static MutableHttpResponse<ErrorBody> of(OAuthException e) {
+        return of(e, false);
+    }
+
+    /** The answer to {@code request}: an {@code invalid_client} challenges Basic only when the client used Basic. */
+    public static MutableHttpResponse<ErrorBody> of(OAuthException e, HttpRequest<?> request) {
+        return of(e, usedBasic(request));
+    }
+
+    private static MutableHttpResponse<ErrorBody> of(OAuthException e, boolean usedBasic) {
         MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(e.error().status()).body(e.body());
         response.header(HttpHeaders.CACHE_CONTROL, "no-store");
-        String challenge = challenge(e);
+        String challenge = challenge(e, usedBasic);
         if (challenge != null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         return response;
     }
 
-    /** RFC 6750 §3 for bearer-token errors, RFC 6749 §5.2 for client authentication failures. */
-    private static String challenge(OAuthException e) {
+    /**
+     * RFC 6750 §3 for bearer-token errors; RFC 6749 §5.2 for client authentication failures: the Basic challenge only
+     * when the client authenticated with the Authorization header (a client that used client_secret_post or a client
+     * assertion gets a plain 401 {@code invalid_client}, which certified client libraries report as such).
+     */
+    private static String challenge(OAuthException e, boolean usedBasic) {
         return switch (e.error()) {
             case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
                     "Bearer error=\"" + e.error().code() + "\", error_description=\"" + quoted(e.description()) + "\"";
-            case INVALID_CLIENT -> "Basic realm=\"verifier\"";
+            case INVALID_CLIENT -> usedBasic ? "Basic realm=\"verifier\"" : null;
             default -> e.error().status() == HttpStatus.UNAUTHORIZED ? "Bearer" : null;
         };
+    }
+
+    private static boolean usedBasic(HttpRequest<?> request) {
+        String authorization = request == null ? null : request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static String quoted(String text) {

@@ -15,6 +15,6 @@ public class OAuthExceptionHandler implements ExceptionHandler<OAuthException, H
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, OAuthException exception) {
-        return OAuthErrorResponses.of(exception);
+        return OAuthErrorResponses.of(exception, request);
     }
 }

@@ -4,6 +4,7 @@ import static dev.verifier.token.support.Http.basic;
 import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,11 +57,20 @@ class ClientAuthenticationTest extends TokenHttpTest {
                 "client_assertion_type", ClientCredentials.JWT_BEARER, "client_assertion", assertion));
     }
 
+    /** A failed authentication that did not use the Authorization header: 401 without a Basic challenge. */
     static void assertInvalidClient(Http.Answer answer) {
         assertEquals(401, answer.status(), answer.raw().body());
         assertEquals("invalid_client", answer.string("error"));
         assertEquals("client authentication failed", answer.string("error_description"));
-        assertNotNull(answer.header("WWW-Authenticate"));
+        assertNull(answer.header("WWW-Authenticate"), "no Basic challenge when Basic was not used (RFC 6749 §5.2)");
+    }
+
+    /** A failed authentication through HTTP Basic: 401 with the Basic challenge (RFC 6749 §5.2). */
+    static void assertInvalidClientChallengingBasic(Http.Answer answer) {
+        assertEquals(401, answer.status(), answer.raw().body());
+        assertEquals("invalid_client", answer.string("error"));
+        assertEquals("client authentication failed", answer.string("error_description"));
+        assertEquals("Basic realm=\"verifier\"", answer.header("WWW-Authenticate"));
     }
 
     static void assertOk(Http.Answer answer) {
@@ -91,7 +101,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void postClientPresentingBasicThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_post", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC), "Authorization", basic(c.id(), c.secret())));
+        assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC),
+                "Authorization", basic(c.id(), c.secret())));
     }
 
     @Test
@@ -213,7 +224,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void secretJwtClientPresentingBasicThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC), "Authorization", basic(c.id(), c.secret())));
+        assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC),
+                "Authorization", basic(c.id(), c.secret())));
     }
 
     // ---- private_key_jwt

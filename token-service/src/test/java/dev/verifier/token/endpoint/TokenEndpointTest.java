@@ -100,7 +100,7 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(401, answer.status());
         assertEquals("invalid_client", answer.string("error"));
-        assertNotNull(answer.header("WWW-Authenticate"));
+        assertEquals("Basic realm=\"verifier\"", answer.header("WWW-Authenticate"));
         assertEquals("no-store", answer.header("Cache-Control"));
     }
 
