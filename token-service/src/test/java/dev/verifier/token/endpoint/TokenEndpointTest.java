@@ -176,6 +176,46 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("invalid_scope", answer.string("error"));
+        assertEquals("the scope asked is not registered for this client", answer.string("error_description"));
+    }
+
+    @Test
+    void clientCredentialsWithoutScopeFromClientWithOnlyUserScopesThenInvalidScopeNamingWhy() {
+        TestClients.Client userScopesOnly = clients.register("client_secret_basic", "openid profile offline_access",
+                "client_credentials");
+
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", basic(userScopesOnly.id(), userScopesOnly.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_scope", answer.string("error"));
+        assertEquals("no scope was asked and this client has no registered scope usable without a user "
+                + "(client_credentials cannot carry address email offline_access openid phone profile)",
+                answer.string("error_description"));
+    }
+
+    @Test
+    void clientCredentialsWithoutScopeThenRegisteredScopesButUserScopes() {
+        TestClients.Client mixed = clients.register("client_secret_basic", "openid registry.read", "client_credentials");
+
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                "Authorization", basic(mixed.id(), mixed.secret()));
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        assertEquals("registry.read", answer.string("scope"));
+    }
+
+    @Test
+    void clientCredentialsAskingUserScopeThenInvalidScopeNamingWhy() {
+        TestClients.Client mixed = clients.register("client_secret_basic", "openid registry.read", "client_credentials");
+
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials", "scope", "openid"),
+                "Authorization", basic(mixed.id(), mixed.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_scope", answer.string("error"));
+        assertEquals("client_credentials tokens have no user: the scopes address email offline_access openid phone "
+                + "profile cannot be asked", answer.string("error_description"));
     }
 
     @Test

@@ -17,8 +17,9 @@ import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 
 /**
- * {@code client_credentials} (RFC 6749 §4.4): confidential clients only; the scope asked (default: all the client's
- * registered scope) must be within the registered scope; no refresh token, no ID token.
+ * {@code client_credentials} (RFC 6749 §4.4): confidential clients only; the scope asked (default: every registered
+ * scope but the OpenID Connect user scopes) must be within the registered scope and hold no user scope; no refresh
+ * token, no ID token.
  */
 @Singleton
 class ClientCredentialsGrant implements GrantHandler {
@@ -43,15 +44,35 @@ class ClientCredentialsGrant implements GrantHandler {
         if (client.isPublic()) {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("client_credentials is for confidential clients");
         }
-        Scopes registered = Scopes.parse(client.metadata().scope());
-        Scopes asked = request.param(Params.SCOPE).map(Scopes::parse).orElse(registered);
-        if (!asked.isSubsetOf(registered) || asked.contains(Scopes.OPENID) || asked.contains(Scopes.OFFLINE_ACCESS)) {
-            throw OAuthError.INVALID_SCOPE.exception("the scope asked is not allowed for this client");
-        }
+        Scopes asked = askedScope(request, Scopes.parse(client.metadata().scope()));
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
                 asked, audiences.forClient(asked), null));
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
                 .detail("grant_type", grantType().value()).detail("scope", asked).detail("jti", token.jti()).emit();
         return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, asked.toString());
+    }
+
+    /**
+     * The scope asked, or by default every registered scope that a token without a user can carry; the description of
+     * a refusal names what is wrong (a user scope, a scope the client was not registered with, or nothing usable).
+     */
+    private static Scopes askedScope(TokenRequest request, Scopes registered) {
+        Scopes withoutUser = registered.withoutUserScopes();
+        if (request.param(Params.SCOPE).isEmpty()) {
+            if (withoutUser.isEmpty()) {
+                throw OAuthError.INVALID_SCOPE.exception("no scope was asked and this client has no registered scope "
+                        + "usable without a user (client_credentials cannot carry " + Scopes.USER_SCOPES + ")");
+            }
+            return withoutUser;
+        }
+        Scopes asked = Scopes.parse(request.param(Params.SCOPE).get());
+        if (!asked.withoutUserScopes().equals(asked)) {
+            throw OAuthError.INVALID_SCOPE.exception("client_credentials tokens have no user: the scopes "
+                    + Scopes.USER_SCOPES + " cannot be asked");
+        }
+        if (!asked.isSubsetOf(registered)) {
+            throw OAuthError.INVALID_SCOPE.exception("the scope asked is not registered for this client");
+        }
+        return asked;
     }
 }
