@@ -31,8 +31,8 @@ class DiscoveryController {
 
     private final Map<String, Object> metadata;
 
-    DiscoveryController(VerifierUrls urls) {
-        this.metadata = build(urls);
+    DiscoveryController(VerifierUrls urls, DiscoveryConfiguration configuration) {
+        this.metadata = build(urls, configuration);
     }
 
     @Get("/openid-configuration")
@@ -49,7 +49,7 @@ class DiscoveryController {
         return HttpResponse.ok(metadata).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
     }
 
-    private static Map<String, Object> build(VerifierUrls urls) {
+    private static Map<String, Object> build(VerifierUrls urls, DiscoveryConfiguration configuration) {
         String issuer = urls.issuerId();
         String token = VerifierUrls.strip(urls.tokenService());
         List<String> authMethods = java.util.Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value)
@@ -62,7 +62,9 @@ class DiscoveryController {
         m.put("jwks_uri", urls.jwksUri().toString());
         m.put("introspection_endpoint", token + "/introspect");
         m.put("revocation_endpoint", token + "/revoke");
-        m.put("registration_endpoint", VerifierUrls.strip(urls.registry()) + "/clients");
+        if (configuration.advertiseRegistrationEndpoint()) {
+            m.put("registration_endpoint", VerifierUrls.strip(urls.registry()) + "/clients");
+        }
         m.put("scopes_supported", SCOPES);
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
@@ -70,8 +72,12 @@ class DiscoveryController {
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
         m.put("token_endpoint_auth_methods_supported", authMethods);
-        m.put("token_endpoint_auth_signing_alg_values_supported",
-                Stream.concat(Algorithms.CLIENT_SECRET_JWT.stream(), Algorithms.PRIVATE_KEY_JWT.stream()).toList());
+        List<String> assertionAlgs = Stream.concat(Algorithms.CLIENT_SECRET_JWT.stream(),
+                Algorithms.PRIVATE_KEY_JWT.stream()).toList();
+        m.put("token_endpoint_auth_signing_alg_values_supported", assertionAlgs);
+        // RFC 8414 §2: the same client authentication runs at introspection and revocation
+        m.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgs);
+        m.put("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgs);
         // introspection needs an authenticated (confidential) client: no "none"
         m.put("introspection_endpoint_auth_methods_supported",
                 authMethods.stream().filter(method -> !ClientAuthMethod.NONE.value().equals(method)).toList());

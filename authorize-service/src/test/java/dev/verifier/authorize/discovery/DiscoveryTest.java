@@ -56,6 +56,15 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(true, doc.get("require_request_uri_registration"));
         assertEquals("https://id.example.com/par", doc.get("pushed_authorization_request_endpoint"));
         assertEquals(false, doc.get("require_pushed_authorization_requests"));
+        assertEquals(doc.get("token_endpoint_auth_signing_alg_values_supported"),
+                doc.get("introspection_endpoint_auth_signing_alg_values_supported"));
+        assertEquals(doc.get("token_endpoint_auth_signing_alg_values_supported"),
+                doc.get("revocation_endpoint_auth_signing_alg_values_supported"));
+        assertEquals(List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+                "ES256", "ES384", "ES512"),
+                doc.get("token_endpoint_auth_signing_alg_values_supported"));
+        assertFalse(doc.containsKey("registration_endpoint"),
+                "registration is admin-only: not advertised unless configured");
     }
 
     @Test
