@@ -8,6 +8,7 @@ import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.Resumption;
 import dev.verifier.authorize.authorize.Step;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
+import dev.verifier.authorize.password.PasswordHashingBusy;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.user.User;
@@ -103,6 +104,11 @@ class LoginController {
             Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);
             return pages.step(next, csrfToken)
                     .cookie(cookies.cookie(sessionConfig.cookieName(), started.cookieValue()));
+        } catch (PasswordHashingBusy e) { // every hashing slot of this copy stayed busy: nothing was checked
+            audit.event(AuditType.LOGIN_THROTTLED).detail("reason", "password_hashing_busy").failure().emit();
+            metrics.login("hashing_busy");
+            return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
+                    "Too many sign-ins are being checked right now. Wait a few seconds, then try again.");
         } catch (OAuthException e) {
             return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken);
         }

@@ -16,7 +16,7 @@ public class FrontChannelMetrics {
         this.registry = registry;
     }
 
-    /** {@code ok}, {@code failed} or {@code throttled}. */
+    /** {@code ok}, {@code failed}, {@code throttled} or {@code hashing_busy} (no password-hashing slot came free). */
     public void login(String result) {
         registry.counter("verifier.authorize.logins", "result", result).increment();
     }

@@ -7,6 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.verifier.authorize.password.PasswordCheck;
+import dev.verifier.authorize.password.PasswordHasher;
+import dev.verifier.authorize.password.PasswordHashingBusy;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -22,15 +25,17 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final PasswordRehash rehash;
     private final JsonMapper json;
     private final ApplicationEventPublisher<UserDeleted> events;
     private final Clock clock;
 
-    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, JsonMapper json,
-                       ApplicationEventPublisher<UserDeleted> events) {
+    public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, PasswordRehash rehash,
+                       JsonMapper json, ApplicationEventPublisher<UserDeleted> events) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
+        this.rehash = rehash;
         this.json = json;
         this.events = events;
         this.clock = Clock.systemUTC();
@@ -49,7 +54,7 @@ public class UserService {
         Instant now = now();
         UserClaims claims = request.claims() == null ? emptyClaims() : request.claims();
         UserRecord saved = repository.save(new UserRecord(username, RandomTokens.base64Url(16),
-                hasher.hash(request.password()), write(claims), now, now));
+                newHash(request.password()), write(claims), now, now));
         return view(saved);
     }
 
@@ -79,12 +84,17 @@ public class UserService {
         }
         policy.check(username, password);
         UserRecord r = existing.get();
-        repository.update(new UserRecord(r.username(), r.subject(), hasher.hash(password), r.claims(),
+        repository.update(new UserRecord(r.username(), r.subject(), newHash(password), r.claims(),
                 r.createdAt(), now()));
         return true;
     }
 
-    /** The user when the password matches; empty for an unknown user or a wrong password, in the same time. */
+    /**
+     * The user when the password matches; empty for an unknown user or a wrong password, in the same time. A matching
+     * hash that is PBKDF2 or below the configured cost is replaced by a current Argon2id hash.
+     *
+     * @throws PasswordHashingBusy when no password-hashing slot became free in time (nothing was checked)
+     */
     public Optional<User> authenticate(String username, String password) {
         Optional<UserRecord> found = username == null ? Optional.empty() : repository.findById(username);
         String given = password == null ? "" : password;
@@ -92,7 +102,20 @@ public class UserService {
             hasher.matchesNobody(given);
             return Optional.empty();
         }
-        return hasher.matches(given, found.get().passwordHash()) ? found.map(this::user) : Optional.empty();
+        UserRecord r = found.get();
+        PasswordCheck check = hasher.check(given, r.passwordHash());
+        if (check == PasswordCheck.MATCH_NEEDS_REHASH) {
+            rehash.upgrade(r.username(), r.passwordHash(), given);
+        }
+        return check.matched() ? found.map(this::user) : Optional.empty();
+    }
+
+    private String newHash(String password) {
+        try {
+            return hasher.hash(password);
+        } catch (PasswordHashingBusy e) {
+            throw OAuthError.TEMPORARILY_UNAVAILABLE.exception("too many passwords are being hashed; try again shortly");
+        }
     }
 
     private User user(UserRecord r) {

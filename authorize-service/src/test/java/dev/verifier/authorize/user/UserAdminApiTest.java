@@ -31,6 +31,8 @@ class UserAdminApiTest implements AuthorizeTestContext {
     JsonMapper mapper;
     @Inject
     UserService users;
+    @Inject
+    UserRepository repository;
 
     Json json;
     String admin;
@@ -68,12 +70,13 @@ class UserAdminApiTest implements AuthorizeTestContext {
         assertEquals(200, read.status());
         assertEquals(created.body().get("sub"), read.body().get("sub"));
         assertEquals("alice@example.com", read.body().get("email"));
-        assertFalse(read.body().toString().contains("pbkdf2"));
+        assertFalse(read.body().toString().contains("argon2"));
     }
 
     @Test
-    void storedPasswordIsAPbkdf2HashThatVerifies() {
+    void storedPasswordIsAnArgon2idHashThatVerifies() {
         json.post("/admin/users", admin, newUser("hashme", "a long passphrase"));
+        assertTrue(repository.findById("hashme").orElseThrow().passwordHash().startsWith("$argon2id$v=19$m=64,t=1,p=1$"));
         assertTrue(users.authenticate("hashme", "a long passphrase").isPresent());
         assertTrue(users.authenticate("hashme", "a long passphrasE").isEmpty());
     }

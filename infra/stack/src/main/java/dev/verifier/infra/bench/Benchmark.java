@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Measures a running local stack (infra/run-local.sh) over loopback, each scenario for a bounded time and count:
  * client_credentials token issuance (client auth + signing), JWKS, access-token validation at resource-api, and the
- * whole Authorization Code + PKCE round trip with an SSO session (authorize → Kafka code-issued event → token).
- * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers]}.
+ * whole Authorization Code + PKCE round trip with an SSO session (authorize → Kafka code-issued event → token), and
+ * the same round trip with a login every time (a new browser: the password check at the stack's password cost).
+ * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [login]} ({@code login}: that scenario only).
  */
 public final class Benchmark {
 
@@ -39,12 +40,13 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        boolean loginOnly = args.length > 2 && args[2].equals("login");
         Map<String, String> env = new HashMap<>(readEnv(Path.of("data/secrets.env")));
         env.putAll(readEnv(Path.of("data/demo.env")));
-        new Benchmark(env).runAll(duration, workers);
+        new Benchmark(env).runAll(duration, workers, loginOnly);
     }
 
-    private void runAll(Duration duration, int workers) throws Exception {
+    private void runAll(Duration duration, int workers, boolean loginOnly) throws Exception {
         System.out.printf("Verifier benchmark: %d s per scenario, %d workers, %d cores, loopback only%n",
                 duration.toSeconds(), workers, Runtime.getRuntime().availableProcessors());
         String basic = "Basic " + Base64.getEncoder().encodeToString(
@@ -53,6 +55,15 @@ public final class Benchmark {
         HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create("http://localhost:9001/token"))
                 .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=users.admin")).build();
+        try (BenchUser user = BenchUser.create(http, accessToken(http.send(tokenRequest,
+                HttpResponse.BodyHandlers.ofString()).body()))) {
+            codeFlow(new Session(), user.username, user.password); // consents once for this user; every later login skips the consent page
+            print(LoadRun.run("login: /authorize → /login → /token", workers, duration, 20_000,
+                    () -> codeFlow(new Session(), user.username, user.password).accessToken() != null));
+        }
+        if (loginOnly) {
+            return;
+        }
         print(LoadRun.run("POST /token client_credentials", workers, duration, 100_000,
                 () -> http.send(tokenRequest, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
 
@@ -60,7 +71,9 @@ public final class Benchmark {
         print(LoadRun.run("GET /jwks", workers, duration, 200_000,
                 () -> http.send(jwks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
 
-        String userToken = codeFlow(new Session()).accessToken();
+        String demo = env.get("DEMO_USERNAME");
+        String demoPassword = env.get("DEMO_PASSWORD");
+        String userToken = codeFlow(new Session(), demo, demoPassword).accessToken();
         HttpRequest me = HttpRequest.newBuilder(URI.create("http://localhost:9003/api/me"))
                 .header("Authorization", "Bearer " + userToken).build();
         print(LoadRun.run("GET /api/me (token validation)", workers, duration, 200_000,
@@ -69,14 +82,22 @@ public final class Benchmark {
         ThreadLocal<Session> sessions = ThreadLocal.withInitial(() -> {
             Session s = new Session();
             try {
-                codeFlow(s); // logs in and consents once; later rounds reuse the SSO session
+                codeFlow(s, demo, demoPassword); // logs in and consents once; later rounds reuse the SSO session
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
             return s;
         });
         print(LoadRun.run("code flow: /authorize → /token", workers, duration, 20_000,
-                () -> codeFlow(sessions.get()).accessToken() != null));
+                () -> codeFlow(sessions.get(), demo, demoPassword).accessToken() != null));
+    }
+
+    private static String accessToken(String tokenResponse) {
+        Matcher m = ACCESS_TOKEN.matcher(tokenResponse);
+        if (!m.find()) {
+            throw new IllegalStateException("no admin token: " + tokenResponse);
+        }
+        return m.group(1);
     }
 
     /** A browser with its own cookies (the SSO session) that never follows redirects. */
@@ -89,7 +110,7 @@ public final class Benchmark {
     }
 
     /** /authorize (logging in and consenting if asked) → code in the redirect → /token with the PKCE verifier. */
-    private Tokens codeFlow(Session session) throws Exception {
+    private Tokens codeFlow(Session session, String username, String password) throws Exception {
         String verifier = random();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -101,8 +122,8 @@ public final class Benchmark {
                 URI.create("http://localhost:9000/authorize?" + query)).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() == 200 && page.body().contains("action=\"/login\"")) {
             page = post(session, "/login", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
-                    + enc(hidden(page, "csrf_token")) + "&username=" + enc(env.get("DEMO_USERNAME"))
-                    + "&password=" + enc(env.get("DEMO_PASSWORD")));
+                    + enc(hidden(page, "csrf_token")) + "&username=" + enc(username)
+                    + "&password=" + enc(password));
         }
         if (page.statusCode() == 200 && page.body().contains("action=\"/consent\"")) {
             page = post(session, "/consent", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
