@@ -5,6 +5,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
@@ -47,6 +48,9 @@ class ClientCredentialsGrant implements GrantHandler {
         Scopes asked = request.param(Params.SCOPE).map(Scopes::parse).orElse(registered);
         if (!asked.isSubsetOf(registered) || asked.contains(Scopes.OPENID) || asked.contains(Scopes.OFFLINE_ACCESS)) {
             throw OAuthError.INVALID_SCOPE.exception("the scope asked is not allowed for this client");
+        }
+        if (!AdminScopes.internal(asked.values()).isEmpty() && !client.metadata().admitsAdminScopes()) {
+            throw OAuthError.INVALID_SCOPE.exception("internal scopes are granted only to verifier_admin clients");
         }
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
                 asked, audiences.forClient(asked), null));
