@@ -94,7 +94,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Test
     void producerConsumerAndTokenSpansShareOneTrace() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(), publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(),
+                publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
         SpanData producer = awaitSpan(s -> s.getKind() == SpanKind.PRODUCER
                 && s.getName().equals(Topics.CODE_ISSUED + " publish"));
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
@@ -128,7 +129,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Test
     void redemptionWithoutTraceparentJoinsTheTraceThatIssuedTheCode() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(), publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(),
+                publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
         String kept = receivedCodes.findById(codes.event().codeHash()).orElseThrow().traceParent();
         assertTrue(kept != null && kept.startsWith("00-"), "the code keeps the trace context of its event: " + kept);
@@ -168,7 +170,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     void aRecordWithoutTraceContextStartsItsOwnTrace() throws Exception {
         long roots = spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count();
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        publisher.send(codes.event().codeHash(), publisher.sealed(codes.event()), new RecordHeaders()).get(30, TimeUnit.SECONDS);
+        publisher.send(codes.event().codeHash(), publisher.sealed(codes.event()), new RecordHeaders())
+                .get(30, TimeUnit.SECONDS);
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
 
         Instant deadline = Instant.now().plusSeconds(10);
