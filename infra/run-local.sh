@@ -6,7 +6,8 @@
 #   infra/run-local.sh --fresh    wipe ./data/ first (databases, broker log, generated secrets)
 #   infra/run-local.sh --build    rebuild the jars even if present
 #
-# Secrets come from the environment (VERIFIER_SECRETS_KEY, VERIFIER_ADMIN_CLIENT_ID, VERIFIER_ADMIN_CLIENT_SECRET)
+# Secrets come from the environment (VERIFIER_SECRETS_KEY, VERIFIER_ADMIN_CLIENT_ID, VERIFIER_ADMIN_CLIENT_SECRET,
+# VERIFIER_AUTHORIZE_CLIENT_ID, VERIFIER_AUTHORIZE_CLIENT_SECRET, VERIFIER_EVENT_KEYS)
 # or are generated once into ./data/secrets.env (mode 600) and printed.
 set -euo pipefail
 
@@ -98,6 +99,12 @@ if [ ! -f "$SECRETS_FILE" ]; then
   chmod 600 "$SECRETS_FILE"
   umask 022
 fi
+# secrets added by later releases are appended to an existing file (it keeps its other values)
+grep -q '^VERIFIER_AUTHORIZE_CLIENT_ID=' "$SECRETS_FILE" || {
+  echo "VERIFIER_AUTHORIZE_CLIENT_ID=authorize-service"
+  echo "VERIFIER_AUTHORIZE_CLIENT_SECRET=$(random_b64url)"
+} >> "$SECRETS_FILE"
+grep -q '^VERIFIER_EVENT_KEYS=' "$SECRETS_FILE" || echo "VERIFIER_EVENT_KEYS=ev1:$(random_b64url)" >> "$SECRETS_FILE"
 while IFS='=' read -r key value; do
   [ -n "$key" ] || continue
   if [ -z "${!key:-}" ]; then export "$key=$value"; fi
@@ -116,10 +123,21 @@ port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-bro
 export MICRONAUT_ENVIRONMENTS=local
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 start=$(date +%s)
+# least privilege: each service gets only the secrets it needs (the bootstrap admin secret only client-registry,
+# authorize-service's client secret client-registry and authorize-service, the event keys authorize and token)
+unset_for() {
+  case $1 in
+    client-registry) echo "-u VERIFIER_EVENT_KEYS" ;;
+    token-service) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET -u VERIFIER_AUTHORIZE_CLIENT_ID -u VERIFIER_AUTHORIZE_CLIENT_SECRET" ;;
+    authorize-service) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET" ;;
+    *) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET -u VERIFIER_AUTHORIZE_CLIENT_ID -u VERIFIER_AUTHORIZE_CLIENT_SECRET -u VERIFIER_EVENT_KEYS" ;;
+  esac
+}
 start_service() {
   local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
-  java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s.log" 2>&1 &
+  # shellcheck disable=SC2046
+  env $(unset_for "$s") java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s.log" 2>&1 &
   PIDS+=($!)
 }
 await_ready() {

@@ -4,7 +4,8 @@ ADMIN_TOKEN=$(curl -s -u "$VERIFIER_ADMIN_CLIENT_ID:$VERIFIER_ADMIN_CLIENT_SECRE
   http://localhost:9001/token | jq -r .access_token)
 curl -s -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
   -d '{"client_name":"Notes API","grant_types":["client_credentials"],
-       "token_endpoint_auth_method":"client_secret_basic","scope":"notes.read"}' \
+       "token_endpoint_auth_method":"client_secret_basic","scope":"notes.read",
+       "introspection_audiences":["http://localhost:9003"]}' \
   http://localhost:9002/clients > notes-api.json
 RS_ID=$(jq -r .client_id notes-api.json); RS_SECRET=$(jq -r .client_secret notes-api.json)
 TOKEN=$(curl -s -u "$RS_ID:$RS_SECRET" -d grant_type=client_credentials -d scope=notes.read \

@@ -20,7 +20,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 /**
- * Access tokens of the bootstrap admin client for authorize-service's calls to the other services, one per scope
+ * Access tokens of authorize-service's own service client for authorize-service's calls to the other services, one per scope
  * ({@code registry.read} for the registry, {@code jti.record} for token-service's jti store), from token-service's
  * client_credentials grant (client_secret_basic), each kept until shortly before it expires. Fetched lazily, on the
  * first call that needs it.
@@ -73,11 +73,11 @@ public class AdminClientTokens {
     }
 
     private Token fetch(String scope) {
-        if (isBlank(config.adminClientId()) || isBlank(config.adminClientSecret())) {
-            throw unavailable("no admin client is configured to read the client registry");
+        if (isBlank(config.clientId()) || isBlank(config.clientSecret())) {
+            throw unavailable("no service client is configured (VERIFIER_AUTHORIZE_CLIENT_ID / VERIFIER_AUTHORIZE_CLIENT_SECRET)");
         }
         String basic = Base64.getEncoder().encodeToString(
-                (form(config.adminClientId()) + ":" + form(config.adminClientSecret())).getBytes(StandardCharsets.UTF_8));
+                (form(config.clientId()) + ":" + form(config.clientSecret())).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(config.timeout())
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -2,7 +2,6 @@ package dev.verifier.authorize.code;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
@@ -11,12 +10,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Sends {@code CodeIssued} events with {@code acks=all} (idempotent producer: see application.yml), with the record
+ * Sends sealed {@code CodeIssued} events ({@code CodeEventSeal}) with {@code acks=all} (idempotent producer: see application.yml), with the record
  * headers given (the W3C trace context of the producer span).
  */
 @KafkaClient(id = "code-issued", acks = KafkaClient.Acknowledge.ALL)
 interface CodeEventClient {
 
     @Topic(Topics.CODE_ISSUED)
-    CompletableFuture<RecordMetadata> send(@KafkaKey String codeHash, CodeIssued event, Headers headers);
+    CompletableFuture<RecordMetadata> send(@KafkaKey String codeHash, byte[] sealedEvent, Headers headers);
 }

@@ -68,6 +68,9 @@ class AuthorizationCodeFlowTest extends FrontChannelTest {
         assertEquals("alice Example", claims.get("name"));
         assertFalse(claims.containsKey("email"), "email scope not granted");
         assertFalse(event.json().contains(code), "the event never carries the code");
+        assertTrue(event.wire().startsWith("v2.authorize-test."), "sealed wire format v2 with its key id");
+        assertFalse(event.wire().contains("alice"), "released claims and subject are not readable on the topic");
+        assertFalse(event.wire().contains(spa.clientId()), "nor is the client");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
+import dev.verifier.shared.event.CodeEventSeal;
 import dev.verifier.shared.event.Topics;
 import dev.verifier.testsupport.SharedKafka;
 import io.micronaut.json.JsonMapper;
@@ -22,8 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads {@code verifier.code-issued} from the shared test broker with a plain Kafka consumer. */
 public final class CodeEvents {
 
-    /** One event as it is on the broker: its key and its raw JSON value. */
-    public record Event(String key, String json, Map<String, Object> value) {
+    /** The event key ring of the test context ({@code verifier.event.keys} in application-test.yml). */
+    public static final String EVENT_KEYS = "authorize-test:AxtIHee4_gyGna7Lgv8iIu91o4x0tn7koOcQL7jrcBE";
+
+    /** One event: its key, its JSON once opened with the test key ring, and its record value as it is on the broker. */
+    public record Event(String key, String json, Map<String, Object> value, String wire) {
     }
 
     private CodeEvents() {
@@ -43,12 +47,16 @@ public final class CodeEvents {
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (codeHash.equals(record.key())) {
-                        String json = new String(record.value(), StandardCharsets.UTF_8);
-                        return Optional.of(new Event(record.key(), json, mapper.readValue(json, Map.class)));
+                        String wire = new String(record.value(), StandardCharsets.UTF_8);
+                        String json = new String(CodeEventSeal.fromKeyRing(EVENT_KEYS).open(record.key(),
+                                record.value()), StandardCharsets.UTF_8);
+                        return Optional.of(new Event(record.key(), json, mapper.readValue(json, Map.class), wire));
                     }
                 }
             }
             return Optional.empty();
+        } catch (CodeEventSeal.RefusedException e) {
+            throw new AssertionError("the code-issued record does not open with the test key ring: " + e.reason());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class TestTokens {
 
     public static final String ISSUER = "http://localhost:9000";
+    public static final String ADMIN_AUDIENCE = ISSUER + "/admin";
     public static final String REGISTRY_TOKEN = "registry-read-token-" + UUID.randomUUID();
     static final String ADMIN_BASIC = "Basic " + Base64.getEncoder().encodeToString(
             "authorize-test-admin:authorize-test-secret".getBytes(StandardCharsets.UTF_8));
@@ -84,8 +85,10 @@ public final class TestTokens {
         return new Builder();
     }
 
+    /** A client_credentials token of an admin client: users.admin, for authorize-service's admin audience. */
     public static String usersAdmin() {
-        return token().scope("users.admin").sign();
+        return token().scope("users.admin").audience(ADMIN_AUDIENCE).subject("test-admin").clientId("test-admin")
+                .sign();
     }
 
     /** How many jtis the fake store has been asked to record (all test classes). */
@@ -131,6 +134,7 @@ public final class TestTokens {
     public static final class Builder {
         private String scope = "openid";
         private String subject = "test-admin";
+        private String clientId = "test-client";
         private List<String> audience = List.of(ISSUER, "http://localhost:9003");
         private Instant expiresAt = Instant.now().plusSeconds(300);
         private JOSEObjectType type = new JOSEObjectType("at+jwt");
@@ -138,6 +142,7 @@ public final class TestTokens {
 
         public Builder scope(String value) { scope = value; return this; }
         public Builder subject(String value) { subject = value; return this; }
+        public Builder clientId(String value) { clientId = value; return this; }
         public Builder audience(String... values) { audience = List.of(values); return this; }
         public Builder expiresAt(Instant value) { expiresAt = value; return this; }
         public Builder type(String value) { type = new JOSEObjectType(value); return this; }
@@ -145,7 +150,7 @@ public final class TestTokens {
 
         public String sign() {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
-                    .claim("client_id", "test-client").claim("scope", scope).issueTime(new Date())
+                    .claim("client_id", clientId).claim("scope", scope).issueTime(new Date())
                     .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString()).build();
             try {
                 SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type)

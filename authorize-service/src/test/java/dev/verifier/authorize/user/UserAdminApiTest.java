@@ -152,4 +152,30 @@ class UserAdminApiTest implements AuthorizeTestContext {
         assertEquals(401, json.get("/admin/users/alice",
                 TestTokens.token().scope("users.admin").expiresAt(Instant.now().minusSeconds(600)).sign()).status());
     }
+
+    @Test
+    void userTokenWithUsersAdminScopeForTheIssuerThen403() {
+        // what a code-flow client registered with users.admin used to get for its signed-in users
+        String userToken = TestTokens.token().scope("openid users.admin").subject("alice-sub")
+                .clientId("admin-console").sign();
+        Json.Answer answer = json.post("/admin/users", userToken, newUser("mallory", "mallory's password"));
+        assertEquals(403, answer.status());
+        assertEquals("insufficient_scope", answer.body().get("error"));
+        assertTrue(users.find("mallory").isEmpty());
+    }
+
+    @Test
+    void userTokenEvenForTheAdminAudienceThen403() {
+        String userToken = TestTokens.token().scope("users.admin").audience(TestTokens.ADMIN_AUDIENCE)
+                .subject("alice-sub").clientId("admin-console").sign();
+        Json.Answer answer = json.post("/admin/users", userToken, newUser("mallory", "mallory's password"));
+        assertEquals(403, answer.status());
+        assertEquals("insufficient_scope", answer.body().get("error"));
+    }
+
+    @Test
+    void serviceTokenForTheIssuerInsteadOfTheAdminAudienceThen403() {
+        String token = TestTokens.token().scope("users.admin").subject("test-admin").clientId("test-admin").sign();
+        assertEquals(403, json.get("/admin/users/alice", token).status());
+    }
 }

@@ -3,6 +3,7 @@ package dev.verifier.registry.bootstrap;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.verifier.registry.client.ClientRecord;
@@ -14,6 +15,7 @@ import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.event.ClientChanged.Change;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -22,26 +24,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds the bootstrap admin client ({@link AdminClientConfiguration}) at start-up: grant {@code client_credentials},
- * {@code client_secret_basic}, scope {@value AdminClientConfiguration#SCOPE}, first party. Idempotent across restarts
- * and copies starting together: insert-if-absent, then bring an existing row to the configured secret and metadata
- * (same values from every copy), with a {@code ClientChanged} event in the outbox only when something changed.
+ * Seeds the clients configured in the environment at start-up: the bootstrap admin client
+ * ({@link AdminClientConfiguration}, scope {@value AdminClientConfiguration#SCOPE}, first party) and authorize-service's
+ * service client ({@link AuthorizeClientConfiguration}, scope {@value AuthorizeClientConfiguration#SCOPE}); each
+ * {@code client_credentials} only, {@code client_secret_basic}, {@code verifier_admin}. A weak secret (see
+ * {@link ServiceClientSecrets}) stops the start with a message saying what to set. Idempotent across restarts and
+ * copies starting together: insert-if-absent, then bring an existing row to the configured secret and metadata (same
+ * values from every copy), with a {@code ClientChanged} event in the outbox only when something changed.
  */
+@Context
 @Singleton
 public class AdminClientBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminClientBootstrap.class);
 
-    private final AdminClientConfiguration config;
+    private final List<ServiceClient> seeded;
     private final ClientRepository clients;
     private final ClientStore store;
     private final ClientEvents events;
     private final JsonMapper json;
     private final Clock clock;
 
-    AdminClientBootstrap(AdminClientConfiguration config, ClientRepository clients, ClientStore store,
-                         ClientEvents events, JsonMapper json, Clock clock) {
-        this.config = config;
+    AdminClientBootstrap(AdminClientConfiguration admin, AuthorizeClientConfiguration authorize,
+                         ClientRepository clients, ClientStore store, ClientEvents events, JsonMapper json,
+                         Clock clock) {
+        List<ServiceClient> configured = new ArrayList<>();
+        if (admin.enabled()) {
+            configured.add(new ServiceClient("Verifier bootstrap admin", admin.clientId(), admin.clientSecret(),
+                    AdminClientConfiguration.SCOPE, "VERIFIER_ADMIN_CLIENT_SECRET"));
+        }
+        if (authorize.enabled()) {
+            configured.add(new ServiceClient("authorize-service", authorize.clientId(), authorize.clientSecret(),
+                    AuthorizeClientConfiguration.SCOPE, "VERIFIER_AUTHORIZE_CLIENT_SECRET"));
+        }
+        configured.forEach(c -> ServiceClientSecrets.requireStrong(c.secretVariable(), c.clientSecret()));
+        if (admin.enabled() && authorize.enabled() && admin.clientId().equals(authorize.clientId())) {
+            throw new IllegalStateException("VERIFIER_AUTHORIZE_CLIENT_ID must differ from VERIFIER_ADMIN_CLIENT_ID: "
+                    + "authorize-service gets its own client with registry.read jti.record only");
+        }
+        this.seeded = List.copyOf(configured);
         this.clients = clients;
         this.store = store;
         this.events = events;
@@ -51,49 +72,54 @@ public class AdminClientBootstrap {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (config.enabled()) {
-            seed();
-        } else {
+        if (seeded.isEmpty()) {
             LOG.info("no bootstrap admin client configured (VERIFIER_ADMIN_CLIENT_ID / VERIFIER_ADMIN_CLIENT_SECRET)");
         }
+        seed();
     }
 
-    /** @return the change made, or null when the client was already as configured */
+    /** @return the change made to the bootstrap admin client (the first seeded), or null when it was as configured */
     public Change seed() {
-        Change change = store.inTransaction(this::seedRow);
-        if (change != null) {
+        Change first = null;
+        boolean changed = false;
+        for (ServiceClient client : seeded) {
+            Change change = store.inTransaction(() -> seedRow(client));
+            first = client == seeded.get(0) ? change : first;
+            changed |= change != null;
+        }
+        if (changed) {
             events.publishSoon(); // off the start-up thread: a broker that is not up yet must not hold the start
         }
-        return change;
+        return first;
     }
 
-    private Change seedRow() {
-        String id = config.clientId();
-        String metadata = metadata();
-        String hash = ClientSecrets.hash(config.clientSecret());
+    private Change seedRow(ServiceClient client) {
+        String id = client.clientId();
+        String metadata = metadata(client);
+        String hash = ClientSecrets.hash(client.clientSecret());
         Instant now = clock.instant();
         String method = ClientAuthMethod.CLIENT_SECRET_BASIC.value();
         if (clients.insertIfAbsent(id, metadata, method, hash, null, null, true, now, now) == 1) {
-            LOG.info("bootstrap admin client {} registered", id);
+            LOG.info("{} client {} registered", client.name(), id);
             events.record(id, Change.CREATED);
             return Change.CREATED;
         }
         ClientRecord existing = clients.findById(id).orElseThrow();
-        if (ClientSecrets.matches(config.clientSecret(), existing.secretHash()) && metadata.equals(existing.metadata())
+        if (ClientSecrets.matches(client.clientSecret(), existing.secretHash()) && metadata.equals(existing.metadata())
                 && existing.firstParty()) {
             return null;
         }
         clients.update(new ClientRecord(id, metadata, method, hash, null, null, true, existing.createdAt(), now));
-        LOG.info("bootstrap admin client {} updated to the configured secret and scopes", id);
+        LOG.info("{} client {} updated to the configured secret and scopes", client.name(), id);
         events.record(id, Change.UPDATED);
         return Change.UPDATED;
     }
 
-    private String metadata() {
-        ClientMetadata metadata = new ClientMetadata("Verifier bootstrap admin", List.of(),
+    private String metadata(ServiceClient client) {
+        ClientMetadata metadata = new ClientMetadata(client.name(), List.of(),
                 List.of(GrantType.CLIENT_CREDENTIALS.value()), List.of(), ClientAuthMethod.CLIENT_SECRET_BASIC.value(),
-                AdminClientConfiguration.SCOPE, null, null, null, null, null, null, "web", null, null, null, null,
-                null, null, null);
+                client.scope(), null, null, null, null, null, null, "web", null, null, null, null,
+                null, null, null, Boolean.TRUE, null);
         try {
             return json.writeValueAsString(metadata);
         } catch (IOException e) {

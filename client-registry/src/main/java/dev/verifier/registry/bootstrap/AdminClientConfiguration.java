@@ -1,5 +1,6 @@
 package dev.verifier.registry.bootstrap;
 
+import dev.verifier.shared.security.AdminScopes;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -11,10 +12,11 @@ import io.micronaut.core.annotation.Nullable;
 public record AdminClientConfiguration(@Nullable String clientId, @Nullable String clientSecret) {
 
     public static final String PREFIX = "verifier.admin";
-    public static final String SCOPE = "registry.admin registry.read users.admin keys.admin jti.record";
+    public static final String SCOPE = String.join(" ", AdminScopes.ALL);
 
+    /** Configured when the id is set (a missing or weak secret then stops the start). */
     public boolean enabled() {
-        return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+        return clientId != null && !clientId.isBlank();
     }
 
     /** Without the secret: Micronaut logs beans as they are created (DEBUG). */

@@ -33,10 +33,12 @@ public class ClientMetadataValidator {
     private final UriRules uris;
     private final RedirectUriRules redirectUris;
     private final GrantRules grants;
+    private final AdminClientRules adminRules;
     private final JsonMapper json;
 
     public ClientMetadataValidator(RegistrationConfiguration config, UriRules uris, RedirectUriRules redirectUris,
-                                   GrantRules grants, JsonMapper json) {
+                                   GrantRules grants, AdminClientRules adminRules, JsonMapper json) {
+        this.adminRules = adminRules;
         this.json = json;
         this.config = config;
         this.uris = uris;
@@ -59,12 +61,17 @@ public class ClientMetadataValidator {
         }
         checkAlgorithms(m, method);
         checkScope(m.scope());
+        adminRules.check(m, grantTypes, method);
         checkText("client_name", m.clientName());
         checkContacts(m.contacts());
+        checkIntrospectionAudiences(m.introspectionAudiences(), method);
         return new ClientMetadata(m.clientName(), redirects, grantTypes, responseTypes, method.value(), m.scope(),
                 m.jwksUri(), m.jwks(), m.requestUris(), m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(),
                 m.idTokenSignedResponseAlg(), type.value(), m.requirePushedAuthorizationRequests(),
-                m.postLogoutRedirectUris(), m.contacts(), m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri());
+                m.postLogoutRedirectUris(), m.contacts(), m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(),
+                m.admitsAdminScopes() ? Boolean.TRUE : null,
+                m.introspectionAudiences() == null || m.introspectionAudiences().isEmpty()
+                        ? null : List.copyOf(m.introspectionAudiences()));
     }
 
     private static ApplicationType applicationType(String value) {
@@ -171,6 +178,34 @@ public class ClientMetadataValidator {
         if (!unknown.isEmpty()) {
             throw INVALID_CLIENT_METADATA.exception("scope contains values the server does not know: "
                     + String.join(" ", unknown));
+        }
+    }
+
+    /** {@code introspection_audiences}: absolute URIs (token audiences), for a confidential client only. */
+    private void checkIntrospectionAudiences(List<String> audiences, ClientAuthMethod method) {
+        if (audiences == null || audiences.isEmpty()) {
+            return;
+        }
+        if (method.isPublic()) {
+            throw INVALID_CLIENT_METADATA.exception("introspection_audiences requires a confidential client");
+        }
+        if (audiences.size() > config.maxRedirectUris()) {
+            throw INVALID_CLIENT_METADATA.exception("at most " + config.maxRedirectUris()
+                    + " introspection_audiences are allowed");
+        }
+        for (String audience : audiences) {
+            if (audience == null || audience.length() > config.maxUriLength() || !absoluteUri(audience)) {
+                throw INVALID_CLIENT_METADATA.exception(
+                        "introspection_audiences entries must be absolute URIs (token audiences)");
+            }
+        }
+    }
+
+    private static boolean absoluteUri(String value) {
+        try {
+            return java.net.URI.create(value).isAbsolute();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -20,7 +20,9 @@ public enum AuditType {
     CLIENT_DELETED,
     SECRET_ROTATED,
     KEY_ROTATED,
-    ADMIN_ACTION;
+    ADMIN_ACTION,
+    /** token-service refused a code-issued record (unauthenticated, malformed, oversized) and dead-lettered it. */
+    CODE_EVENT_REFUSED;
 
     /** The wire name: {@code tokens_issued}. */
     public String value() {

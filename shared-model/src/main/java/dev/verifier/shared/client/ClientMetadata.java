@@ -11,7 +11,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * Client metadata as RFC 7591 §2 and OIDC Dynamic Client Registration name it. Values are kept as the JSON words
  * (strings) so that unknown or invalid input can be parsed and refused with a precise error by the registry's
  * validation; typed views ({@link GrantType}, {@link ClientAuthMethod}, {@link ApplicationType}) are read from it.
- * Unknown fields are ignored when parsing and never stored.
+ * Unknown fields are ignored when parsing and never stored. Verifier extensions, settable only by a
+ * {@code registry.admin} caller: {@code verifier_admin} (may hold the internal admin scopes) and
+ * {@code introspection_audiences} (may introspect tokens issued for these audiences).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ClientMetadata(
@@ -34,5 +36,30 @@ public record ClientMetadata(
         @Nullable String clientUri,
         @Nullable String logoUri,
         @Nullable String policyUri,
-        @Nullable String tosUri) {
+        @Nullable String tosUri,
+        @Nullable Boolean verifierAdmin,
+        @Nullable List<String> introspectionAudiences) {
+
+    /** Without the Verifier extensions ({@code verifier_admin}, {@code introspection_audiences}). */
+    public ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
+                          List<String> responseTypes, String tokenEndpointAuthMethod, String scope, String jwksUri,
+                          Map<String, Object> jwks, List<String> requestUris, String requestObjectSigningAlg,
+                          String tokenEndpointAuthSigningAlg, String idTokenSignedResponseAlg, String applicationType,
+                          Boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
+                          List<String> contacts, String clientUri, String logoUri, String policyUri, String tosUri) {
+        this(clientName, redirectUris, grantTypes, responseTypes, tokenEndpointAuthMethod, scope, jwksUri, jwks,
+                requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
+                applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
+                logoUri, policyUri, tosUri, null, null);
+    }
+
+    /** {@code verifier_admin}: the client may be granted the internal admin scopes (client_credentials only). */
+    public boolean admitsAdminScopes() {
+        return Boolean.TRUE.equals(verifierAdmin);
+    }
+
+    /** {@code introspection_audiences}: the token audiences whose tokens this client may introspect (never null). */
+    public List<String> introspectionAudiencesOrEmpty() {
+        return introspectionAudiences == null ? List.of() : introspectionAudiences;
+    }
 }

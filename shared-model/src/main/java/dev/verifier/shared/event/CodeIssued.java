@@ -10,7 +10,8 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * Published by authorize-service on {@link Topics#CODE_ISSUED} (key: {@code codeHash}) for every authorization code,
- * consumed by token-service. Carries the SHA-256 of the code (base64url), never the code itself.
+ * consumed by token-service, encrypted and authenticated on the wire ({@link CodeEventSeal}); token-service stores it
+ * as the grant of the code. Carries the SHA-256 of the code (base64url), never the code itself.
  *
  * @param claims the claims released for the ID token and userinfo (already filtered by the granted scopes)
  */
@@ -33,7 +34,11 @@ public record CodeIssued(
         Instant issuedAt,
         Instant expiresAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: carried sealed ({@link CodeEventSeal}, record value {@code v2.<kid>.<iv>.<ciphertext>}); 1 was the plain JSON
+     * record of the previous release, refused unless {@code verifier.event.accept-unauthenticated-v1} is set.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public CodeIssued {
         amr = amr == null ? List.of() : List.copyOf(amr);

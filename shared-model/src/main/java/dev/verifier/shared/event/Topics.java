@@ -7,6 +7,8 @@ public final class Topics {
     public static final String CLIENT_CHANGED = "verifier.client-changed";
     /** Security events for SIEMs ({@code dev.verifier.shared.audit.AuditEvent}, key: client id or event type). */
     public static final String AUDIT = "verifier.audit";
+    /** Records a consumer refused (malformed, oversized, unauthenticated), copied as they were with a reason header. */
+    public static final String DEAD_LETTER = "verifier.dead-letter";
 
     private Topics() {
     }

@@ -41,6 +41,13 @@ public class TopicsFactory {
                 .configs(durable(config));
     }
 
+    @Bean
+    @Named("dead-letter")
+    NewTopic deadLetter(TopicsConfiguration config) {
+        return new NewTopic(Topics.DEAD_LETTER, config.partitions(), config.replicationFactor())
+                .configs(durable(config));
+    }
+
     private static Map<String, String> durable(TopicsConfiguration config) {
         return Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.minInsyncReplicas()));
     }

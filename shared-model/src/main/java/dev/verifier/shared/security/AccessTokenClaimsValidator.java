@@ -18,7 +18,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The RFC 9068 claim checks of a Verifier resource server: {@code iss} is {@code verifier.urls.issuer}, {@code aud}
- * contains {@code verifier.resource-server.audience}, {@code exp} is present and not passed, {@code nbf} and
+ * contains {@code verifier.resource-server.audience} or this service's admin audience (that audience + {@code /admin}:
+ * admin scopes count only with it, {@link ScopeRolesFinder}), {@code exp} is present and not passed, {@code nbf} and
  * {@code iat} are not in the future, all with the bounded {@link ResourceServerConfiguration#boundedClockSkew()}.
  */
 @Singleton
@@ -28,11 +29,13 @@ public class AccessTokenClaimsValidator<T> implements GenericJwtClaimsValidator<
 
     private final String issuer;
     private final String audience;
+    private final String adminAudience;
     private final Duration skew;
 
     public AccessTokenClaimsValidator(VerifierUrls urls, ResourceServerConfiguration config) {
         this.issuer = urls.issuerId();
         this.audience = config.audience();
+        this.adminAudience = config.adminAudience();
         this.skew = config.boundedClockSkew();
     }
 
@@ -51,7 +54,8 @@ public class AccessTokenClaimsValidator<T> implements GenericJwtClaimsValidator<
     }
 
     private boolean audienceMatches(List<String> aud) {
-        return aud != null && aud.stream().anyMatch(a -> a.equals(audience) || stripSlash(a).equals(stripSlash(audience)));
+        return aud != null && aud.stream().anyMatch(a -> stripSlash(a).equals(stripSlash(audience))
+                || a.equals(adminAudience));
     }
 
     private boolean notExpired(@Nullable Date exp, Instant now) {

@@ -41,13 +41,17 @@ public final class AccessTokenScopes {
         return authentication == null ? Set.of() : parse(authentication.getAttributes().get(SCOPE_CLAIM));
     }
 
+    /**
+     * Whether the caller holds {@code scope} as a role: an internal admin scope only counts with this service's admin
+     * audience and a service caller ({@link ScopeRolesFinder}).
+     */
     public static boolean has(@Nullable Authentication authentication, String scope) {
-        return of(authentication).contains(scope);
+        return authentication != null && authentication.getRoles().contains(scope);
     }
 
     /** Throws {@code insufficient_scope} unless the caller holds at least one of {@code anyOf}. */
     public static void require(@Nullable Authentication authentication, String... anyOf) {
-        Set<String> granted = of(authentication);
+        Set<String> granted = authentication == null ? Set.of() : Set.copyOf(authentication.getRoles());
         if (Arrays.stream(anyOf).noneMatch(granted::contains)) {
             throw OAuthError.INSUFFICIENT_SCOPE.exception("the access token lacks scope " + String.join(" or ", anyOf));
         }

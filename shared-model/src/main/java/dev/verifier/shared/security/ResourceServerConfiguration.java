@@ -12,15 +12,27 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param audience  the value this service requires in the token's {@code aud} array
  * @param clockSkew leeway for {@code exp}, {@code nbf} and {@code iat}; never more than {@link #MAX_CLOCK_SKEW}
+ * @param acceptLegacyAdminAudience upgrade window only: also count the admin scopes of a service token (never a user
+ *                  token) that carries {@code audience} instead of the admin audience, as the previous release
+ *                  issued them ({@code VERIFIER_RESOURCE_SERVER_ACCEPT_LEGACY_ADMIN_AUDIENCE}, default false)
  */
 @ConfigurationProperties(ResourceServerConfiguration.PREFIX)
 public record ResourceServerConfiguration(
         String audience,
-        @Bindable(defaultValue = "30s") Duration clockSkew) {
+        @Bindable(defaultValue = "30s") Duration clockSkew,
+        @Bindable(defaultValue = "false") boolean acceptLegacyAdminAudience) {
 
     public static final String PREFIX = "verifier.resource-server";
     public static final String AUDIENCE = PREFIX + ".audience";
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+
+    /**
+     * The admin audience of this service ({@code audience} + {@code /admin}): the admin (internal) scopes of a token
+     * count only with it, see {@link AdminScopes}.
+     */
+    public String adminAudience() {
+        return AdminScopes.adminAudience(audience);
+    }
 
     /** The configured skew, clamped to 0 .. {@link #MAX_CLOCK_SKEW}. */
     public Duration boundedClockSkew() {

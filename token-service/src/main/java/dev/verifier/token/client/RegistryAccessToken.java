@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.IssuedAccessToken;
 import dev.verifier.token.issue.Scopes;
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
 
 /**
  * token-service's bearer token for the registry's internal API: an access token it signs itself (sub and client_id
- * {@code token-service}, scope {@code registry.read}, aud the registry), so it never needs a token from anyone.
+ * {@code token-service}, scope {@code registry.read}, aud the registry's admin audience), so it never needs a token from anyone.
  * Reused until a minute before it expires.
  */
 @Singleton
@@ -36,8 +37,8 @@ class RegistryAccessToken {
     String get() {
         IssuedAccessToken token = current;
         if (token == null || clock.instant().plus(MARGIN).isAfter(token.expiresAt())) {
-            token = issuer.accessToken(new AccessTokenRequest(SELF, SELF, Scopes.parse("registry.read"),
-                    List.of(VerifierUrls.strip(urls.registry())), null));
+            token = issuer.accessToken(new AccessTokenRequest(SELF, SELF, Scopes.parse(AdminScopes.REGISTRY_READ),
+                    List.copyOf(AdminScopes.audiences(urls, List.of(AdminScopes.REGISTRY_READ))), null));
             current = token;
         }
         return token.token();

@@ -2,6 +2,7 @@ package dev.verifier.token.code;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import dev.verifier.shared.event.CodeIssued;
@@ -13,19 +14,22 @@ import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.messaging.annotation.MessageHeader;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores each code-issued event (one consumer group shared by every copy: each event is stored once), insert-if-absent
- * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it.
- * A database failure is retried (exponential back-off) rather than the code being lost; an incomplete event is
- * logged and skipped. {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes).
- * Each record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
+ * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it. The record is
+ * read as bytes and checked by {@link CodeEventReader} (authenticated, bounded, complete); a refused record goes to
+ * the dead-letter topic ({@link DeadLetters}) and the partition moves on — only a database failure is retried
+ * (exponential back-off) rather than the code being lost. {@code verifier.token.code-listener=false} runs a copy that
+ * only serves HTTP (another copy stores the codes). Each record is handled in a consumer span joined to the
+ * producer's trace (W3C {@code traceparent} header).
  */
 @KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
@@ -39,15 +43,20 @@ class CodeIssuedListener {
 
     private final ReceivedCodeRepository codes;
     private final CodeArrivals arrivals;
+    private final CodeEventReader reader;
+    private final DeadLetters deadLetters;
     private final JsonMapper json;
     private final TokenMetrics metrics;
     private final Clock clock;
     private final MessageTracing tracing;
 
-    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, TokenMetrics metrics,
-                       Clock clock, MessageTracing tracing) {
+    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, CodeEventReader reader,
+                       DeadLetters deadLetters, JsonMapper json, TokenMetrics metrics, Clock clock,
+                       MessageTracing tracing) {
         this.codes = codes;
         this.arrivals = arrivals;
+        this.reader = reader;
+        this.deadLetters = deadLetters;
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
@@ -55,16 +64,27 @@ class CodeIssuedListener {
     }
 
     @Topic(Topics.CODE_ISSUED)
-    void onCodeIssued(CodeIssued event, @Nullable @MessageHeader(MessageTracing.TRACEPARENT) String traceparent,
-                      @Nullable @MessageHeader(MessageTracing.TRACESTATE) String tracestate) {
-        tracing.consume(Topics.CODE_ISSUED, traceparent, tracestate, () -> store(event));
+    void onCodeIssued(ConsumerRecord<String, byte[]> record) {
+        tracing.consume(Topics.CODE_ISSUED, header(record, MessageTracing.TRACEPARENT),
+                header(record, MessageTracing.TRACESTATE), () -> receive(record));
+    }
+
+    private void receive(ConsumerRecord<String, byte[]> record) {
+        CodeEventReader.Result result = reader.read(record.key(), record.value());
+        if (result.event() == null) {
+            LOG.warn("refused a code-issued record at {}/{}: {} ({})", record.partition(), record.offset(),
+                    result.refusal(), result.detail());
+            deadLetters.refuse(record, result.refusal(), result.detail());
+            return;
+        }
+        if (result.legacy()) {
+            LOG.warn("accepted an unauthenticated schema_version 1 code-issued record "
+                    + "(verifier.event.accept-unauthenticated-v1 is on: turn it off once the upgrade is done)");
+        }
+        store(result.event());
     }
 
     private void store(CodeIssued event) {
-        if (!isComplete(event)) {
-            LOG.warn("ignoring incomplete code-issued event (schema_version {})", event.schemaVersion());
-            return;
-        }
         int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
                 event.expiresAt(), clock.instant(), tracing.currentTraceparent().orElse(null));
         if (stored == 0) {
@@ -75,11 +95,10 @@ class CodeIssuedListener {
         arrivals.arrived(event.codeHash());
     }
 
-    static boolean isComplete(CodeIssued event) {
-        return event.schemaVersion() == CodeIssued.SCHEMA_VERSION && event.codeHash() != null
-                && event.clientId() != null && event.redirectUri() != null && event.scope() != null
-                && event.subject() != null && event.authTime() != null && event.issuedAt() != null
-                && event.expiresAt() != null;
+    @Nullable
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private String write(CodeIssued event) {

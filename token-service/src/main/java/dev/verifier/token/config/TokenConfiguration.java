@@ -20,6 +20,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param assertionMaxLifetime      how far ahead a client assertion's {@code exp} may be
  * @param purgeInterval             how often expired codes, jtis, revoked-token entries and grants are deleted
  * @param consumedCodeRetention     how long a used code is kept after it expired, to detect its reuse
+ * @param codeLifetime              the longest code lifetime ({@code expires_at - issued_at}) a code-issued event may
+ *                                  carry: authorize-service's {@code verifier.authorize.code-lifetime} (keep equal)
  */
 @ConfigurationProperties(TokenConfiguration.PREFIX)
 public record TokenConfiguration(
@@ -33,7 +35,8 @@ public record TokenConfiguration(
         @Bindable(defaultValue = "60s") Duration clockSkew,
         @Bindable(defaultValue = "5m") Duration assertionMaxLifetime,
         @Bindable(defaultValue = "5m") Duration purgeInterval,
-        @Bindable(defaultValue = "1d") Duration consumedCodeRetention) {
+        @Bindable(defaultValue = "1d") Duration consumedCodeRetention,
+        @Bindable(defaultValue = "60s") Duration codeLifetime) {
 
     public static final String PREFIX = "verifier.token";
 

@@ -17,9 +17,9 @@ import dev.verifier.token.issue.AccessTokenVerifier;
 import jakarta.inject.Singleton;
 
 /**
- * What introspection tells a caller. A token is shown only to the client it was issued to, or to a resource server
- * among its audiences: a caller whose {@code client_id} or registered {@code client_uri} is one of the token's
- * {@code aud} values. Anything else is {@code {"active": false}}, indistinguishable from an unknown token.
+ * What introspection tells a caller. A token is shown only to the client it was issued to, or to a caller registered
+ * as allowed to introspect tokens of one of the token's audiences (client metadata {@code introspection_audiences},
+ * set by a {@code registry.admin} caller): an explicit relation, never a URL match with {@code client_uri}. Anything else is {@code {"active": false}}, indistinguishable from an unknown token.
  */
 @Singleton
 class Introspection {
@@ -47,8 +47,8 @@ class Introspection {
     private Map<String, Object> access(JWTClaimsSet claims, RegisteredClient caller) {
         List<String> aud = claims.getAudience();
         String clientId = (String) claims.getClaim("client_id");
-        boolean visible = caller.clientId().equals(clientId) || aud.contains(caller.clientId())
-                || (caller.metadata().clientUri() != null && aud.contains(caller.metadata().clientUri()));
+        boolean visible = caller.clientId().equals(clientId)
+                || aud.stream().anyMatch(caller.metadata().introspectionAudiencesOrEmpty()::contains);
         if (!visible) {
             return INACTIVE;
         }

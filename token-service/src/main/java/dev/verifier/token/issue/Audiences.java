@@ -1,14 +1,18 @@
 package dev.verifier.token.issue;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.security.AdminScopes;
 import jakarta.inject.Singleton;
 
 /**
- * The access-token audience rule of the contract: user tokens are for the issuer (userinfo) and resource-api;
- * client_credentials tokens are for the registry when a {@code registry.*} scope is asked, the issuer for
- * {@code users.admin}, token-service for {@code keys.admin} and {@code jti.record}, and resource-api otherwise.
+ * The access-token audience rule of the contract: user tokens are for the issuer (userinfo) and resource-api, never an
+ * admin audience; client_credentials tokens carry the admin audience of each service whose internal scope they hold
+ * ({@link AdminScopes#audiences}: registry, issuer or token-service URL + {@code /admin}), and resource-api for any
+ * other scope (or none).
  */
 @Singleton
 public class Audiences {
@@ -24,23 +28,15 @@ public class Audiences {
     }
 
     public List<String> forClient(Scopes scope) {
-        java.util.LinkedHashSet<String> aud = new java.util.LinkedHashSet<>();
-        if (scope.values().stream().anyMatch(s -> s.startsWith("registry."))) {
-            aud.add(VerifierUrls.strip(urls.registry()));
-        }
-        if (scope.contains("users.admin")) {
-            aud.add(urls.issuerId());
-        }
-        if (scope.contains("keys.admin") || scope.contains("jti.record")) {
-            aud.add(tokenService());
-        }
-        if (aud.isEmpty()) {
+        Set<String> aud = new LinkedHashSet<>(AdminScopes.audiences(urls, scope.values()));
+        if (aud.isEmpty() || scope.values().stream().anyMatch(s -> !AdminScopes.isInternal(s))) {
             aud.add(VerifierUrls.strip(urls.resourceApi()));
         }
         return List.copyOf(aud);
     }
 
-    public String tokenService() {
-        return VerifierUrls.strip(urls.tokenService());
+    /** token-service's own admin audience (key rotation, the internal jti store). */
+    public String tokenServiceAdmin() {
+        return AdminScopes.adminAudience(VerifierUrls.strip(urls.tokenService()));
     }
 }

@@ -3,6 +3,7 @@ package dev.verifier.token.endpoint;
 import static dev.verifier.token.support.Http.basic;
 import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class TokenEndpointTest extends TokenHttpTest {
         assertEquals(urls.issuerId(), claims.getIssuer());
         assertEquals(admin.id(), claims.getSubject());
         assertEquals(admin.id(), claims.getStringClaim("client_id"));
-        assertEquals(List.of(VerifierUrls.strip(urls.registry())), claims.getAudience());
+        assertEquals(List.of(VerifierUrls.strip(urls.registry()) + "/admin"), claims.getAudience());
         assertEquals("registry.admin", claims.getStringClaim("scope"));
         assertNotNull(claims.getJWTID());
         assertEquals(600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
@@ -76,7 +77,9 @@ class TokenEndpointTest extends TokenHttpTest {
         assertEquals(200, answer.status(), answer.raw().body());
         var claims = SignedJWT.parse(answer.string("access_token")).getJWTClaimsSet();
         assertEquals("registry.admin registry.read users.admin", claims.getStringClaim("scope"));
-        assertEquals(List.of(VerifierUrls.strip(urls.registry()), urls.issuerId()), claims.getAudience());
+        assertEquals(java.util.Set.of(VerifierUrls.strip(urls.registry()) + "/admin", urls.issuerId() + "/admin"),
+                java.util.Set.copyOf(claims.getAudience()));
+        assertFalse(claims.getAudience().contains(urls.issuerId()), "an admin token never carries the issuer");
     }
 
     @Test
@@ -90,7 +93,18 @@ class TokenEndpointTest extends TokenHttpTest {
         assertEquals("at+jwt", jwt.getHeader().getType().getType());
         assertEquals("registry.read", jwt.getJWTClaimsSet().getStringClaim("scope"));
         assertEquals("token-service", jwt.getJWTClaimsSet().getSubject());
-        assertEquals(List.of(VerifierUrls.strip(urls.registry())), jwt.getJWTClaimsSet().getAudience());
+        assertEquals(List.of(VerifierUrls.strip(urls.registry()) + "/admin"), jwt.getJWTClaimsSet().getAudience());
+    }
+
+    @Test
+    void internalScopeForAClientNotRegisteredVerifierAdminThenInvalidScope() {
+        TestClients.Client plain = clients.registerWithoutAdminFlag("users.admin");
+        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials", "scope", "users.admin"),
+                "Authorization", basic(plain.id(), plain.secret()));
+
+        assertEquals(400, answer.status());
+        assertEquals("invalid_scope", answer.string("error"));
+        assertEquals("internal scopes are granted only to verifier_admin clients", answer.string("error_description"));
     }
 
     @Test
@@ -196,18 +210,18 @@ class TokenEndpointTest extends TokenHttpTest {
 
     @Test
     void clientCredentialsWithoutScopeThenRegisteredScopesButUserScopes() {
-        TestClients.Client mixed = clients.register("client_secret_basic", "openid registry.read", "client_credentials");
+        TestClients.Client mixed = clients.register("client_secret_basic", "openid notes.read", "client_credentials");
 
         Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
                 "Authorization", basic(mixed.id(), mixed.secret()));
 
         assertEquals(200, answer.status(), answer.raw().body());
-        assertEquals("registry.read", answer.string("scope"));
+        assertEquals("notes.read", answer.string("scope"));
     }
 
     @Test
     void clientCredentialsAskingUserScopeThenInvalidScopeNamingWhy() {
-        TestClients.Client mixed = clients.register("client_secret_basic", "openid registry.read", "client_credentials");
+        TestClients.Client mixed = clients.register("client_secret_basic", "openid notes.read", "client_credentials");
 
         Http.Answer answer = http.post("/token", form("grant_type", "client_credentials", "scope", "openid"),
                 "Authorization", basic(mixed.id(), mixed.secret()));

@@ -104,6 +104,15 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
     }
 
     @Test
+    void accessTokenIsInactiveForAClientWhoseClientUriIsTheAudience() {
+        TestClients.Client lookalike = clients.registerWithClientUri(VerifierUrls.strip(urls.resourceApi()));
+        assertInactive(introspect(tokens().string("access_token"), basic(lookalike.id(), lookalike.secret())));
+        TestClients.Client issuerLookalike = clients.registerWithClientUri(urls.issuerId());
+        assertInactive(introspect(tokens().string("access_token"),
+                basic(issuerLookalike.id(), issuerLookalike.secret())));
+    }
+
+    @Test
     void expiredAccessTokenIsInactive() {
         String access = tokens().string("access_token");
         clock.advance(Duration.ofMinutes(11));

@@ -17,7 +17,8 @@ public record Codes(String code, String verifier, CodeIssued event) {
     public static final String NONCE = "n-0S6_WzA2Mj";
 
     public static Codes forClient(String clientId, String scope) {
-        return forClient(clientId, scope, Instant.now().plusSeconds(60));
+        // at most the default code lifetime (60 s) after issued_at, as authorize-service issues them
+        return forClient(clientId, scope, Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60));
     }
 
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.security.AdminScopes;
+import dev.verifier.token.issue.Scopes;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.crypto.RandomTokens;
@@ -55,18 +57,34 @@ public class TestClients {
         return new Client(client.id(), null, updated);
     }
 
-    /** A resource server: a confidential client whose {@code client_uri} is its audience. */
+    /** A resource server: a confidential client allowed to introspect tokens of {@code audience}. */
     public Client registerResourceServer(String audience) {
-        return create("client_secret_basic", "", null, audience, "client_credentials");
+        return create("client_secret_basic", "", null, null, List.of(audience), true, "client_credentials");
+    }
+
+    /** A confidential client whose {@code client_uri} is {@code uri} (no introspection relation). */
+    public Client registerWithClientUri(String uri) {
+        return create("client_secret_basic", "", null, uri, null, true, "client_credentials");
+    }
+
+    /** A client_credentials client holding {@code scope} but not registered {@code verifier_admin}. */
+    public Client registerWithoutAdminFlag(String scope) {
+        return create("client_secret_basic", scope, null, null, null, false, "client_credentials");
     }
 
     private Client create(String method, String scope, @Nullable String idTokenAlg, @Nullable String clientUri,
                             String... grantTypes) {
+        boolean admin = !AdminScopes.internal(Scopes.parse(scope).values()).isEmpty();
+        return create(method, scope, idTokenAlg, clientUri, null, admin, grantTypes);
+    }
+
+    private Client create(String method, String scope, @Nullable String idTokenAlg, @Nullable String clientUri,
+                          @Nullable List<String> introspectionAudiences, boolean verifierAdmin, String... grantTypes) {
         String id = method + "-" + RandomTokens.base64Url(6);
         String secret = method.startsWith("client_secret") ? ClientSecrets.generate() : null;
         ClientMetadata metadata = new ClientMetadata(id, List.of(REDIRECT_URI), List.of(grantTypes), List.of("code"),
                 method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, clientUri, null, null,
-                null);
+                null, verifierAdmin ? Boolean.TRUE : null, introspectionAudiences);
         String hash = secret != null && !method.equals("client_secret_jwt") ? ClientSecrets.hash(secret) : null;
         String ciphertext = method.equals("client_secret_jwt") ? cipher.encrypt(secret) : null;
         RegisteredClient client = new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(),

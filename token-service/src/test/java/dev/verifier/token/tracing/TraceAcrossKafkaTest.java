@@ -21,6 +21,7 @@ import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.shared.observability.RequestContextFilter;
 import dev.verifier.token.code.ReceivedCodeRepository;
 import dev.verifier.token.support.CodeFlow;
+import dev.verifier.token.support.CodePublisher;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
@@ -66,7 +67,7 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Inject
     CodeFlow codeFlow;
     @Inject
-    TracedPublisher publisher;
+    CodePublisher publisher;
     @Inject
     MessageTracing messageTracing;
     @Inject
@@ -93,8 +94,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Test
     void producerConsumerAndTokenSpansShareOneTrace() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.publish(codes.event().codeHash(),
-                codes.event(), headers)).get(30, TimeUnit.SECONDS);
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(),
+                publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
         SpanData producer = awaitSpan(s -> s.getKind() == SpanKind.PRODUCER
                 && s.getName().equals(Topics.CODE_ISSUED + " publish"));
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
@@ -128,8 +129,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     @Test
     void redemptionWithoutTraceparentJoinsTheTraceThatIssuedTheCode() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.publish(codes.event().codeHash(),
-                codes.event(), headers)).get(30, TimeUnit.SECONDS);
+        messageTracing.produce(Topics.CODE_ISSUED, headers -> publisher.send(codes.event().codeHash(),
+                publisher.sealed(codes.event()), headers)).get(30, TimeUnit.SECONDS);
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
         String kept = receivedCodes.findById(codes.event().codeHash()).orElseThrow().traceParent();
         assertTrue(kept != null && kept.startsWith("00-"), "the code keeps the trace context of its event: " + kept);
@@ -169,7 +170,8 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
     void aRecordWithoutTraceContextStartsItsOwnTrace() throws Exception {
         long roots = spans.getFinishedSpanItems().stream().filter(TraceAcrossKafkaTest::rootConsumer).count();
         Codes codes = Codes.forClient(spa.id(), SCOPE);
-        publisher.publish(codes.event().codeHash(), codes.event(), new RecordHeaders()).get(30, TimeUnit.SECONDS);
+        publisher.send(codes.event().codeHash(), publisher.sealed(codes.event()), new RecordHeaders())
+                .get(30, TimeUnit.SECONDS);
         codeFlow.awaitStored(codes, Duration.ofSeconds(30));
 
         Instant deadline = Instant.now().plusSeconds(10);
@@ -198,13 +200,6 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
 
     private static List<String> names(List<SpanData> spans) {
         return spans.stream().map(s -> s.getKind() + " " + s.getName() + " " + s.getTraceId()).toList();
-    }
-
-    @KafkaClient(acks = KafkaClient.Acknowledge.ALL)
-    @Requires(property = "spec.name", value = "TraceAcrossKafkaTest")
-    interface TracedPublisher {
-        @Topic(Topics.CODE_ISSUED)
-        CompletableFuture<RecordMetadata> publish(@KafkaKey String codeHash, CodeIssued event, Headers headers);
     }
 
     @Factory

@@ -35,13 +35,24 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker listening on {@code port} (plaintext, loopback) with its log in {@code dataDir}. */
     public static KafkaBroker start(String host, int port, Path dataDir) throws IOException {
+        return start(host, port, dataDir, null);
+    }
+
+    /**
+     * Starts a broker whose client listener on {@code port} requires SASL/SCRAM and whose authorizer requires ACLs
+     * ({@code security}); null: plaintext without authorization, as {@link #start(String, int, Path)}.
+     */
+    public static KafkaBroker start(String host, int port, Path dataDir, KafkaSecurity security) throws IOException {
         Files.createDirectories(dataDir);
         int controllerPort = freePort();
         while (controllerPort == port) { // the caller's port, free again until the broker binds it
             controllerPort = freePort();
         }
         Properties props = serverProperties(host, port, controllerPort, dataDir);
-        formatIfNeeded(props, dataDir);
+        if (security != null) {
+            security.apply(props, host, port);
+        }
+        formatIfNeeded(props, dataDir, security == null ? java.util.List.of() : security.formatArguments());
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         return new KafkaBroker(port, dataDir, server);
@@ -101,7 +112,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats the log folder once; a folder that already holds meta.properties keeps its data. */
-    private static void formatIfNeeded(Properties props, Path dataDir) throws IOException {
+    private static void formatIfNeeded(Properties props, Path dataDir, java.util.List<String> extra)
+            throws IOException {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
@@ -114,7 +126,10 @@ public final class KafkaBroker implements AutoCloseable {
             String clusterId = Uuid.randomUuid().toString();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try (PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8)) {
-                StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, print);
+                java.util.List<String> args = new java.util.ArrayList<>(
+                        java.util.List.of("format", "-t", clusterId, "-c", config.toString()));
+                args.addAll(extra);
+                StorageTool.execute(args.toArray(String[]::new), print);
             }
         } finally {
             Files.deleteIfExists(config);

@@ -160,6 +160,32 @@ class KubernetesManifestsTest {
                 .filter(f -> !f.equals("secret.template.yaml")).collect(Collectors.toSet()), "Secrets only in the template");
     }
 
+    /**
+     * Least privilege: the bootstrap admin secret only for client-registry, the event keys only for the two services
+     * of the code flow, authorize-service its own client; the template's client secrets are placeholders that
+     * client-registry refuses at start-up, so a template applied by mistake cannot run.
+     */
+    @Test
+    void secretsGoOnlyToTheServicesThatNeedThemAndTemplateSecretsAreRefusedPlaceholders() {
+        Map<String, Set<String>> readers = new java.util.HashMap<>();
+        for (String s : SERVICES) {
+            for (JsonNode env : manifests.container(s).path("env")) {
+                readers.computeIfAbsent(env.path("name").asText(), n -> new java.util.TreeSet<>()).add(s);
+            }
+        }
+        assertEquals(Set.of("client-registry"), readers.get("VERIFIER_ADMIN_CLIENT_SECRET"));
+        assertEquals(Set.of("authorize-service", "client-registry"), readers.get("VERIFIER_AUTHORIZE_CLIENT_SECRET"));
+        assertEquals(Set.of("authorize-service", "token-service"), readers.get("VERIFIER_EVENT_KEYS"));
+        for (String name : List.of("verifier-secrets", "authorize-service-client")) {
+            JsonNode data = secretTemplate.get("Secret", name).node().path("stringData");
+            data.fieldNames().forEachRemaining(key -> {
+                if (key.endsWith("_CLIENT_SECRET")) {
+                    assertTrue(data.path(key).asText().startsWith("CHANGE-ME"), key + " is a refused placeholder");
+                }
+            });
+        }
+    }
+
     @Test
     void kafkaTopicsAreReplicatedThreeTimesAndLogsAreJson() {
         JsonNode common = manifests.get("ConfigMap", "verifier-config").node().path("data");

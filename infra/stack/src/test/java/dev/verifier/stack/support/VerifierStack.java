@@ -34,6 +34,10 @@ public final class VerifierStack implements AutoCloseable {
         Service(String module) {
             this.module = module;
         }
+
+        public String module() {
+            return module;
+        }
     }
 
     private static final Map<Database, VerifierStack> STACKS = new EnumMap<>(Database.class);
@@ -89,12 +93,26 @@ public final class VerifierStack implements AutoCloseable {
         return start(database, name, env);
     }
 
+    /**
+     * A stack of its own whose broker requires SASL/SCRAM and ACLs, each service connecting as its own principal
+     * ({@link KafkaPrincipals}); the test closes it.
+     */
+    public static VerifierStack isolated(Database database, String name, KafkaPrincipals kafka)
+            throws IOException, InterruptedException {
+        return start(database, name, Map.of(), kafka);
+    }
+
     private static VerifierStack start(Database database) throws IOException, InterruptedException {
         return start(database, database.name().toLowerCase(), Map.of());
     }
 
     private static VerifierStack start(Database database, String name, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(database, name, env, null);
+    }
+
+    private static VerifierStack start(Database database, String name, Map<String, String> env,
+                                       KafkaPrincipals kafka) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("verifier.root", "../..")).toAbsolutePath().normalize();
         String version = System.getProperty("verifier.version", "0.1.0");
         Path work = root.resolve("infra/stack/target/stack-" + name);
@@ -110,17 +128,38 @@ public final class VerifierStack implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("MICRONAUT_ENVIRONMENTS", "local");
         // each stack its own broker: two token-services in one consumer group would share each other's codes
-        KafkaBroker broker = KafkaBroker.start("127.0.0.1", distinctFreePort(taken), work.resolve("kafka"));
+        KafkaBroker broker = KafkaBroker.start("127.0.0.1", distinctFreePort(taken), work.resolve("kafka"),
+                kafka == null ? null : kafka.security());
+        if (kafka != null) {
+            try {
+                kafka.prepare(broker.bootstrapServers());
+            } catch (java.util.concurrent.ExecutionException e) {
+                broker.close();
+                throw new IOException("could not create the topics and ACLs", e);
+            }
+        }
         common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         common.put("VERIFIER_URLS_ISSUER", "http://localhost:" + ports.get(Service.AUTHORIZE));
         common.put("VERIFIER_URLS_TOKEN_SERVICE", "http://localhost:" + ports.get(Service.TOKEN));
         common.put("VERIFIER_URLS_REGISTRY", "http://localhost:" + ports.get(Service.REGISTRY));
         common.put("VERIFIER_URLS_RESOURCE_API", "http://localhost:" + ports.get(Service.RESOURCE));
         common.put("VERIFIER_SECRETS_KEY", "e2e:" + randomBase64Url());
-        common.put("VERIFIER_ADMIN_CLIENT_ID", adminId);
-        common.put("VERIFIER_ADMIN_CLIENT_SECRET", adminSecret);
         common.put("VERIFIER_KAFKA_TOPICS_PARTITIONS", "1");
         common.putAll(env);
+        // least privilege: the bootstrap admin secret only for client-registry, authorize-service's own client for
+        // client-registry (which seeds it) and authorize-service, the event keys only for authorize and token
+        Map<String, String> authorizeClient = Map.of("VERIFIER_AUTHORIZE_CLIENT_ID", "e2e-authorize-service",
+                "VERIFIER_AUTHORIZE_CLIENT_SECRET", randomBase64Url());
+        Map<String, String> eventKeys = Map.of("VERIFIER_EVENT_KEYS", "e2e1:" + randomBase64Url());
+        Map<Service, Map<String, String>> own = new EnumMap<>(Service.class);
+        own.put(Service.REGISTRY, merge(Map.of("VERIFIER_ADMIN_CLIENT_ID", adminId,
+                "VERIFIER_ADMIN_CLIENT_SECRET", adminSecret), authorizeClient));
+        own.put(Service.TOKEN, eventKeys);
+        own.put(Service.AUTHORIZE, merge(authorizeClient, eventKeys));
+        own.put(Service.RESOURCE, new HashMap<>());
+        if (kafka != null) {
+            own.replaceAll((s, e) -> merge(e, kafka.env(s)));
+        }
 
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         VerifierStack stack = new VerifierStack(processes, broker, adminId, adminSecret);
@@ -128,20 +167,27 @@ public final class VerifierStack implements AutoCloseable {
             // as infra/run-local.sh: the back end first, then the demo client and user through the admin APIs,
             // then resource-api, which serves the demo app for that client
             for (Service s : List.of(Service.REGISTRY, Service.TOKEN, Service.AUTHORIZE)) {
-                processes.put(s, startService(s, database, root, version, work, ports.get(s), common, Map.of()));
+                processes.put(s, startService(s, database, root, version, work, ports.get(s), common, own.get(s)));
             }
             for (Service s : List.of(Service.REGISTRY, Service.TOKEN, Service.AUTHORIZE)) {
                 processes.get(s).awaitReady(Duration.ofSeconds(120));
             }
             stack.demo = DemoSeed.seed(stack, ports.get(Service.RESOURCE));
             processes.put(Service.RESOURCE, startService(Service.RESOURCE, database, root, version, work,
-                    ports.get(Service.RESOURCE), common, Map.of("VERIFIER_DEMO_CLIENT_ID", stack.demo.clientId())));
+                    ports.get(Service.RESOURCE), common, merge(own.get(Service.RESOURCE),
+                            Map.of("VERIFIER_DEMO_CLIENT_ID", stack.demo.clientId()))));
             processes.get(Service.RESOURCE).awaitReady(Duration.ofSeconds(120));
         } catch (RuntimeException | IOException | InterruptedException e) {
             stack.stop();
             throw e;
         }
         return stack;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new HashMap<>(a);
+        all.putAll(b);
+        return all;
     }
 
     /** A free port not among {@code taken} (a port freed a moment ago may be handed out twice), then taken. */
@@ -199,6 +245,11 @@ public final class VerifierStack implements AutoCloseable {
         ServiceProcess restarted = processes.get(service).restart();
         processes.put(service, restarted);
         restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** The bootstrap servers of this stack's broker. */
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
     }
 
     /** Stops this stack's Kafka broker, as if the services lost their connection to the cluster. */

@@ -37,9 +37,11 @@ class AuthorizationCodeGrant implements GrantHandler {
     private final AuditEvents audit;
     private final Clock clock;
     private final MessageTracing tracing;
+    private final RedemptionChecks checks;
 
     AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock,
-                           AuditEvents audit, MessageTracing tracing) {
+                           AuditEvents audit, MessageTracing tracing, RedemptionChecks checks) {
+        this.checks = checks;
         this.tracing = tracing;
         this.waiter = waiter;
         this.exchange = exchange;
@@ -70,6 +72,7 @@ class AuthorizationCodeGrant implements GrantHandler {
             throw invalidGrant();
         }
         checkPkce(event, request.param(Params.CODE_VERIFIER).orElse(null), client);
+        checks.check(event, client);
         TokenResponse response = exchange.redeem(received, event, client)
                 .orElseThrow(() -> reused(exchange.reload(codeHash)));
         tracing.joinTrace("authorization_code redeem", received.traceParent());

@@ -5,6 +5,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
@@ -45,6 +46,9 @@ class ClientCredentialsGrant implements GrantHandler {
             throw OAuthError.UNAUTHORIZED_CLIENT.exception("client_credentials is for confidential clients");
         }
         Scopes asked = askedScope(request, Scopes.parse(client.metadata().scope()));
+        if (!AdminScopes.internal(asked.values()).isEmpty() && !client.metadata().admitsAdminScopes()) {
+            throw OAuthError.INVALID_SCOPE.exception("internal scopes are granted only to verifier_admin clients");
+        }
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
                 asked, audiences.forClient(asked), null));
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())

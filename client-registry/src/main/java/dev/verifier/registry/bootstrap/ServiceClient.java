@@ -1,0 +1,16 @@
+package dev.verifier.registry.bootstrap;
+
+/**
+ * A client seeded from the environment at start-up: confidential ({@code client_secret_basic}),
+ * {@code client_credentials} only, {@code verifier_admin}, with a fixed internal scope.
+ *
+ * @param secretVariable the environment variable of the secret, named in start-up errors
+ */
+record ServiceClient(String name, String clientId, String clientSecret, String scope, String secretVariable) {
+
+    /** Without the secret: records print their components. */
+    @Override
+    public String toString() {
+        return "ServiceClient[" + name + ", clientId=" + clientId + ", scope=" + scope + "]";
+    }
+}
