@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.event.SessionEnded;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /** Creates, reads, deletes users, changes passwords and checks a login; passwords are only ever kept hashed. */
@@ -24,15 +26,20 @@ public class UserService {
     private final PasswordPolicy policy;
     private final JsonMapper json;
     private final ApplicationEventPublisher<UserDeleted> events;
+    private final ApplicationEventPublisher<UserSignedOut> signOuts;
+    private final DisabledUserRepository disabled;
     private final Clock clock;
 
     public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, JsonMapper json,
-                       ApplicationEventPublisher<UserDeleted> events) {
+                       ApplicationEventPublisher<UserDeleted> events, ApplicationEventPublisher<UserSignedOut> signOuts,
+                       DisabledUserRepository disabled) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.json = json;
         this.events = events;
+        this.signOuts = signOuts;
+        this.disabled = disabled;
         this.clock = Clock.systemUTC();
     }
 
@@ -61,17 +68,46 @@ public class UserService {
         return repository.findBySubject(subject).map(this::user);
     }
 
-    /** Deletes the user; its sessions and consents go with it ({@link UserDeleted} listeners). */
+    /**
+     * Deletes the user; its sessions (and with them all its refresh tokens) and consents go with it, in one
+     * transaction ({@link UserDeleted} listeners).
+     */
+    @Transactional
     public boolean delete(String username) {
         Optional<UserRecord> existing = repository.findById(username);
         if (existing.isEmpty()) {
             return false;
         }
         repository.deleteById(username);
+        disabled.deleteById(existing.get().subject());
         events.publishEvent(new UserDeleted(username, existing.get().subject()));
         return true;
     }
 
+    /** Disables the user: no login, every session ended, every refresh token revoked. False for an unknown user. */
+    @Transactional
+    public boolean disable(String username) {
+        Optional<UserRecord> existing = repository.findById(username);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        String subject = existing.get().subject();
+        if (!disabled.existsById(subject)) {
+            disabled.save(new DisabledUser(subject, now()));
+        }
+        signOuts.publishEvent(new UserSignedOut(username, subject, SessionEnded.Reason.USER_DISABLED));
+        return true;
+    }
+
+    @Transactional
+    public boolean enable(String username) {
+        Optional<UserRecord> existing = repository.findById(username);
+        existing.ifPresent(r -> disabled.deleteById(r.subject()));
+        return existing.isPresent();
+    }
+
+    /** Changes the password; every session of the user ends and every refresh token is revoked. */
+    @Transactional
     public boolean changePassword(String username, String password) {
         Optional<UserRecord> existing = repository.findById(username);
         if (existing.isEmpty()) {
@@ -81,10 +117,14 @@ public class UserService {
         UserRecord r = existing.get();
         repository.update(new UserRecord(r.username(), r.subject(), hasher.hash(password), r.claims(),
                 r.createdAt(), now()));
+        signOuts.publishEvent(new UserSignedOut(username, r.subject(), SessionEnded.Reason.PASSWORD_CHANGED));
         return true;
     }
 
-    /** The user when the password matches; empty for an unknown user or a wrong password, in the same time. */
+    /**
+     * The user when the password matches and the user is not disabled; empty for an unknown or disabled user or a
+     * wrong password, in the same time.
+     */
     public Optional<User> authenticate(String username, String password) {
         Optional<UserRecord> found = username == null ? Optional.empty() : repository.findById(username);
         String given = password == null ? "" : password;
@@ -92,7 +132,9 @@ public class UserService {
             hasher.matchesNobody(given);
             return Optional.empty();
         }
-        return hasher.matches(given, found.get().passwordHash()) ? found.map(this::user) : Optional.empty();
+        boolean matches = hasher.matches(given, found.get().passwordHash());
+        // a disabled user gets exactly the answer of a wrong password, after the same work
+        return matches && !disabled.existsById(found.get().subject()) ? found.map(this::user) : Optional.empty();
     }
 
     private User user(UserRecord r) {

@@ -35,7 +35,7 @@ public final class TestClients {
                                            String... redirectUris) {
         ClientMetadata metadata = new ClientMetadata("Test App", List.of(redirectUris),
                 List.of("authorization_code", "refresh_token"), List.of("code"), authMethod, SCOPES, null, null,
-                null, null, null, null, applicationType, null, null, null, null, null, null, null);
+                null, null, null, null, applicationType, null, null, null, null, null, null, null, null, null);
         return new RegisteredClient("client-" + RandomTokens.base64Url(9), metadata,
                 authMethod.equals("none") ? null : "sha256:x", null, firstParty, Instant.now(), Instant.now());
     }

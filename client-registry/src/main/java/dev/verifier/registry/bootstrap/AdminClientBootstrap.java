@@ -93,7 +93,7 @@ public class AdminClientBootstrap {
         ClientMetadata metadata = new ClientMetadata("Verifier bootstrap admin", List.of(),
                 List.of(GrantType.CLIENT_CREDENTIALS.value()), List.of(), ClientAuthMethod.CLIENT_SECRET_BASIC.value(),
                 AdminClientConfiguration.SCOPE, null, null, null, null, null, null, "web", null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
         try {
             return json.writeValueAsString(metadata);
         } catch (IOException e) {

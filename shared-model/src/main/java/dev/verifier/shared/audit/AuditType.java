@@ -20,7 +20,10 @@ public enum AuditType {
     CLIENT_DELETED,
     SECRET_ROTATED,
     KEY_ROTATED,
-    ADMIN_ACTION;
+    ADMIN_ACTION,
+    SESSION_ENDED,
+    BACKCHANNEL_LOGOUT_DELIVERED,
+    BACKCHANNEL_LOGOUT_FAILED;
 
     /** The wire name: {@code tokens_issued}. */
     public String value() {

@@ -34,5 +34,7 @@ public record ClientMetadata(
         @Nullable String clientUri,
         @Nullable String logoUri,
         @Nullable String policyUri,
-        @Nullable String tosUri) {
+        @Nullable String tosUri,
+        @Nullable String backchannelLogoutUri,
+        @Nullable Boolean backchannelLogoutSessionRequired) {
 }

@@ -47,7 +47,7 @@ public class TestClients {
         ClientMetadata m = client.registered().metadata();
         ClientMetadata two = new ClientMetadata(m.clientName(), List.of(REDIRECT_URI, OTHER_REDIRECT_URI),
                 m.grantTypes(), m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), null, null, null, null, null,
-                null, "web", false, null, null, null, null, null, null);
+                null, "web", false, null, null, null, null, null, null, null, null);
         RegisteredClient r = client.registered();
         RegisteredClient updated = new RegisteredClient(r.clientId(), two, null, null, false, r.clientIdIssuedAt(),
                 r.updatedAt());
@@ -66,7 +66,7 @@ public class TestClients {
         String secret = method.startsWith("client_secret") ? ClientSecrets.generate() : null;
         ClientMetadata metadata = new ClientMetadata(id, List.of(REDIRECT_URI), List.of(grantTypes), List.of("code"),
                 method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, clientUri, null, null,
-                null);
+                null, null, null);
         String hash = secret != null && !method.equals("client_secret_jwt") ? ClientSecrets.hash(secret) : null;
         String ciphertext = method.equals("client_secret_jwt") ? cipher.encrypt(secret) : null;
         RegisteredClient client = new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(),
