@@ -2,7 +2,6 @@
 -- cookie or its hash. Sessions started before this migration have none (they are given SHA-256(id_hash) when read).
 ALTER TABLE sso_session ADD COLUMN sid VARCHAR(64);
 CREATE INDEX sso_session_sid ON sso_session (sid);
-CREATE INDEX sso_session_subject ON sso_session (subject);
 
 -- Transactional outbox of SessionEnded events (verifier.session-ended): written in the transaction that ends the
 -- session(s), deleted once the broker acknowledged the event, so no end of a session is lost while Kafka is down.
