@@ -1,7 +1,5 @@
 package dev.verifier.authorize.user;
 
-import java.util.List;
-
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -60,10 +58,10 @@ class UserAdminController {
 
     /** The user's active SSO sessions: public id ({@code sid}) and times. */
     @Get("/{username}/sessions")
-    List<UserSession> sessions(String username) {
+    UserSession.Listing sessions(String username) {
         UserView user = users.find(username).orElseThrow(UserAdminController::notFound);
-        return sessions.list(user.sub()).stream()
-                .map(s -> new UserSession(s.sid(), s.authTime(), s.lastSeenAt(), s.expiresAt())).toList();
+        return new UserSession.Listing(sessions.list(user.sub()).stream()
+                .map(s -> new UserSession(s.sid(), s.authTime(), s.lastSeenAt(), s.expiresAt())).toList());
     }
 
     /** Ends every session of the user (refresh tokens with offline_access stay valid). */
