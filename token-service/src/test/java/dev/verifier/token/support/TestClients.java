@@ -55,6 +55,21 @@ public class TestClients {
         return new Client(client.id(), null, updated);
     }
 
+    /** The client with a {@code backchannel_logout_uri} (the registry's copy replaced). */
+    public Client withBackchannelLogoutUri(Client client, String uri) {
+        ClientMetadata m = client.registered().metadata();
+        ClientMetadata metadata = new ClientMetadata(m.clientName(), m.redirectUris(), m.grantTypes(),
+                m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), m.jwksUri(), m.jwks(), m.requestUris(),
+                m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(), m.idTokenSignedResponseAlg(),
+                m.applicationType(), m.requirePushedAuthorizationRequests(), m.postLogoutRedirectUris(), m.contacts(),
+                m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), uri, true);
+        RegisteredClient r = client.registered();
+        RegisteredClient updated = new RegisteredClient(r.clientId(), metadata, r.secretHash(), r.secretCiphertext(),
+                r.firstParty(), r.clientIdIssuedAt(), r.updatedAt());
+        registry.put(updated);
+        return new Client(client.id(), client.secret(), updated);
+    }
+
     /** A resource server: a confidential client whose {@code client_uri} is its audience. */
     public Client registerResourceServer(String audience) {
         return create("client_secret_basic", "", null, audience, "client_credentials");
