@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.CodeEvents;
 import dev.verifier.authorize.support.FrontChannelTest;
@@ -38,7 +37,7 @@ class LogoutPostgresTest extends FrontChannelTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(AuthorizeTestContext.super.getProperties());
+        Map<String, String> props = new HashMap<>(super.getProperties());
         props.putAll(SharedPostgres.properties("authorize_logout"));
         return props;
     }
