@@ -20,16 +20,23 @@ seed_demo() {
     . "$file"
     local token
     token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
-    if curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"; then
-      return 0
+    local existing
+    if existing=$(curl -fsS -H "Authorization: Bearer $token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"); then
+      # registered before the demo logged out through the end_session_endpoint: register it again
+      if printf '%s' "$existing" | grep -q post_logout_redirect_uris; then
+        return 0
+      fi
+      echo "The demo client in $file has no post_logout_redirect_uris; registering it again."
+    else
+      echo "The demo client in $file is gone; registering it again."
     fi
-    echo "The demo client in $file is gone; registering it again."
   fi
   local token client user
   token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
   client=$(curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     -d '{"client_name":"Verifier demo SPA","application_type":"web",
          "redirect_uris":["http://localhost:9003/demo/"],
+         "post_logout_redirect_uris":["http://localhost:9003/demo/"],
          "grant_types":["authorization_code","refresh_token"],"response_types":["code"],
          "token_endpoint_auth_method":"none","scope":"openid profile email offline_access notes.read"}' \
     http://localhost:9002/clients) || { echo "could not register the demo client" >&2; return 1; }

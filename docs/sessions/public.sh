@@ -7,6 +7,7 @@ echo "$ADMIN_TOKEN"
 curl -s -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
   -d '{"client_name":"My SPA","application_type":"web",
        "redirect_uris":["http://localhost:8080/callback"],
+       "post_logout_redirect_uris":["http://localhost:8080/signed-out"],
        "grant_types":["authorization_code","refresh_token"],"response_types":["code"],
        "token_endpoint_auth_method":"none","scope":"openid profile email offline_access notes.read"}' \
   http://localhost:9002/clients | tee spa.json | jq .
@@ -74,6 +75,20 @@ curl -s -d grant_type=refresh_token --data-urlencode "refresh_token=$(jq -r .ref
 #---
 curl -s -o /dev/null -w '%{http_code}\n' --data-urlencode "token=$(jq -r .refresh_token refreshed.json)" \
   --data-urlencode token_type_hint=refresh_token --data-urlencode "client_id=$CLIENT_ID" http://localhost:9001/revoke
+#---
+jwt_part "$(jq -r .id_token tokens.json)" 2 | jq -c '{sub, sid}'
+curl -s -c cookies.txt -b cookies.txt -o /dev/null -w '%{http_code} %{redirect_url}\n' \
+  -G http://localhost:9000/logout \
+  --data-urlencode "id_token_hint=$(jq -r .id_token tokens.json)" \
+  --data-urlencode post_logout_redirect_uri=http://localhost:8080/signed-out \
+  --data-urlencode state=bye-123
+#---
+curl -s -c cookies.txt -b cookies.txt -o /dev/null -w '%{http_code} %{redirect_url}\n' \
+  -G http://localhost:9000/authorize \
+  --data-urlencode response_type=code --data-urlencode "client_id=$CLIENT_ID" \
+  --data-urlencode redirect_uri=http://localhost:8080/callback --data-urlencode scope=openid \
+  --data-urlencode "state=$STATE" --data-urlencode "nonce=$NONCE" --data-urlencode prompt=none \
+  --data-urlencode "code_challenge=$CODE_CHALLENGE" --data-urlencode code_challenge_method=S256
 #---
 curl -s -d grant_type=authorization_code --data-urlencode "code=$CODE" \
   --data-urlencode redirect_uri=http://localhost:8080/callback \

@@ -109,6 +109,8 @@
     status("Tokens refreshed (the refresh token rotated).");
   }
 
+  // Signs out of the app and of the issuer: revokes the refresh token, then ends the SSO session at the
+  // end_session_endpoint (RP-Initiated Logout) with the ID token as hint, which comes back here with our state.
   async function logout() {
     if (tokens.refresh_token) {
       await fetch(config.revocation_endpoint, {
@@ -118,9 +120,25 @@
           client_id: config.client_id }),
       }).catch(() => undefined);
     }
+    const state = random(16);
+    sessionStorage.setItem("verifier.logout", state);
+    const params = new URLSearchParams({
+      id_token_hint: tokens.id_token,
+      post_logout_redirect_uri: config.post_logout_redirect_uri,
+      state,
+    });
     tokens = null;
-    $("api").textContent = "(no call yet)";
-    status("Signed out; the refresh token was revoked.");
+    window.location.assign(config.end_session_endpoint + "?" + params);
+  }
+
+  function finishLogout(query) {
+    const saved = sessionStorage.getItem("verifier.logout");
+    sessionStorage.removeItem("verifier.logout");
+    history.replaceState(null, "", config.post_logout_redirect_uri);
+    if (!saved || query.get("state") !== saved) {
+      throw new Error("state mismatch: this page did not ask to sign out");
+    }
+    status("Signed out of the app and of the issuer.");
   }
 
   function guard(action) {
@@ -132,6 +150,8 @@
     const query = new URLSearchParams(window.location.search);
     if (query.has("code") || query.has("error")) {
       await finishLogin(query);
+    } else if (query.has("state")) {
+      finishLogout(query);
     } else {
       status(config.client_id ? "Not signed in." : "No demo client configured (run infra/run-local.sh).",
           !config.client_id);

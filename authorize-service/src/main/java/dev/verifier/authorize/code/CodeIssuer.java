@@ -44,7 +44,7 @@ public class CodeIssuer {
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
-                List.of("pwd"), session.id(), ReleasedClaims.of(user, request.scopes()), now,
+                List.of("pwd"), session.sid(), ReleasedClaims.of(user, request.scopes()), now,
                 now.plus(config.codeLifetime()));
         try {
             publisher.publishConfirmed(event);

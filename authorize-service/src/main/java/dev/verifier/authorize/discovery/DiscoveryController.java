@@ -93,6 +93,9 @@ class DiscoveryController {
         m.put("require_pushed_authorization_requests", false);
         m.put("require_request_uri_registration", true);
         m.put("authorization_response_iss_parameter_supported", true);
+        m.put("end_session_endpoint", issuer + "/logout");
+        m.put("backchannel_logout_supported", true);
+        m.put("backchannel_logout_session_supported", true);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

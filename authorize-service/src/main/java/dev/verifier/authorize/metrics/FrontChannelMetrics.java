@@ -29,6 +29,11 @@ public class FrontChannelMetrics {
         registry.counter("verifier.authorize.codes.unconfirmed").increment();
     }
 
+    /** {@code redirected}, {@code logged_out} (no redirect) or {@code confirmation_shown}. */
+    public void logout(String result) {
+        registry.counter("verifier.authorize.logouts", "result", result).increment();
+    }
+
     public void authorizationError(String error) {
         registry.counter("verifier.authorize.errors", "error", error).increment();
     }

@@ -1,6 +1,7 @@
 package dev.verifier.authorize.session;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,7 +12,7 @@ interface SsoSessionRepository extends CrudRepository<SsoSessionRecord, String> 
 
     long deleteByExpiresAtLessThanOrLastSeenAtLessThan(Instant now, Instant idleCutoff);
 
-    void deleteBySubject(String subject);
+    List<SsoSessionRecord> findBySubjectOrderByAuthTime(String subject);
 
     void updateLastSeenAt(@io.micronaut.data.annotation.Id String idHash, Instant lastSeenAt);
 }

@@ -1,8 +1,10 @@
 package dev.verifier.authorize.user;
 
+import dev.verifier.authorize.session.SessionService;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.event.SessionEnded;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -23,10 +25,12 @@ import io.micronaut.security.authentication.Authentication;
 class UserAdminController {
 
     private final UserService users;
+    private final SessionService sessions;
     private final AuditEvents audit;
 
-    UserAdminController(UserService users, AuditEvents audit) {
+    UserAdminController(UserService users, SessionService sessions, AuditEvents audit) {
         this.users = users;
+        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -48,7 +52,45 @@ class UserAdminController {
         if (!users.delete(username)) {
             throw notFound();
         }
+        sessions.publishEnded();
         adminAction(admin, "user_deleted", username);
+    }
+
+    /** The user's active SSO sessions: public id ({@code sid}) and times. */
+    @Get("/{username}/sessions")
+    UserSession.Listing sessions(String username) {
+        UserView user = users.find(username).orElseThrow(UserAdminController::notFound);
+        return new UserSession.Listing(sessions.list(user.sub()).stream()
+                .map(s -> new UserSession(s.sid(), s.authTime(), s.lastSeenAt(), s.expiresAt())).toList());
+    }
+
+    /** Ends every session of the user (refresh tokens with offline_access stay valid). */
+    @Delete("/{username}/sessions")
+    @Status(HttpStatus.NO_CONTENT)
+    void endSessions(String username, Authentication admin) {
+        UserView user = users.find(username).orElseThrow(UserAdminController::notFound);
+        sessions.endAll(user.sub(), SessionEnded.Reason.ADMIN);
+        sessions.publishEnded();
+        adminAction(admin, "sessions_ended", username);
+    }
+
+    @Post("/{username}/disable")
+    @Status(HttpStatus.NO_CONTENT)
+    void disable(String username, Authentication admin) {
+        if (!users.disable(username)) {
+            throw notFound();
+        }
+        sessions.publishEnded();
+        adminAction(admin, "user_disabled", username);
+    }
+
+    @Post("/{username}/enable")
+    @Status(HttpStatus.NO_CONTENT)
+    void enable(String username, Authentication admin) {
+        if (!users.enable(username)) {
+            throw notFound();
+        }
+        adminAction(admin, "user_enabled", username);
     }
 
     @Post("/{username}/password")
@@ -57,6 +99,7 @@ class UserAdminController {
         if (!users.changePassword(username, change.password())) {
             throw notFound();
         }
+        sessions.publishEnded();
         adminAction(admin, "password_changed", username);
     }
 

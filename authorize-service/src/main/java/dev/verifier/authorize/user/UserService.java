@@ -12,8 +12,10 @@ import dev.verifier.authorize.password.PasswordHasher;
 import dev.verifier.authorize.password.PasswordHashingBusy;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.event.SessionEnded;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /** Creates, reads, deletes users, changes passwords and checks a login; passwords are only ever kept hashed. */
@@ -28,16 +30,21 @@ public class UserService {
     private final PasswordRehash rehash;
     private final JsonMapper json;
     private final ApplicationEventPublisher<UserDeleted> events;
+    private final ApplicationEventPublisher<UserSignedOut> signOuts;
+    private final DisabledUserRepository disabled;
     private final Clock clock;
 
     public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, PasswordRehash rehash,
-                       JsonMapper json, ApplicationEventPublisher<UserDeleted> events) {
+                       JsonMapper json, ApplicationEventPublisher<UserDeleted> events,
+                       ApplicationEventPublisher<UserSignedOut> signOuts, DisabledUserRepository disabled) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.rehash = rehash;
         this.json = json;
         this.events = events;
+        this.signOuts = signOuts;
+        this.disabled = disabled;
         this.clock = Clock.systemUTC();
     }
 
@@ -66,17 +73,46 @@ public class UserService {
         return repository.findBySubject(subject).map(this::user);
     }
 
-    /** Deletes the user; its sessions and consents go with it ({@link UserDeleted} listeners). */
+    /**
+     * Deletes the user; its sessions (and with them all its refresh tokens) and consents go with it, in one
+     * transaction ({@link UserDeleted} listeners).
+     */
+    @Transactional
     public boolean delete(String username) {
         Optional<UserRecord> existing = repository.findById(username);
         if (existing.isEmpty()) {
             return false;
         }
         repository.deleteById(username);
+        disabled.deleteById(existing.get().subject());
         events.publishEvent(new UserDeleted(username, existing.get().subject()));
         return true;
     }
 
+    /** Disables the user: no login, every session ended, every refresh token revoked. False for an unknown user. */
+    @Transactional
+    public boolean disable(String username) {
+        Optional<UserRecord> existing = repository.findById(username);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        String subject = existing.get().subject();
+        if (!disabled.existsById(subject)) {
+            disabled.save(new DisabledUser(subject, now()));
+        }
+        signOuts.publishEvent(new UserSignedOut(username, subject, SessionEnded.Reason.USER_DISABLED));
+        return true;
+    }
+
+    @Transactional
+    public boolean enable(String username) {
+        Optional<UserRecord> existing = repository.findById(username);
+        existing.ifPresent(r -> disabled.deleteById(r.subject()));
+        return existing.isPresent();
+    }
+
+    /** Changes the password; every session of the user ends and every refresh token is revoked. */
+    @Transactional
     public boolean changePassword(String username, String password) {
         Optional<UserRecord> existing = repository.findById(username);
         if (existing.isEmpty()) {
@@ -86,12 +122,14 @@ public class UserService {
         UserRecord r = existing.get();
         repository.update(new UserRecord(r.username(), r.subject(), newHash(password), r.claims(),
                 r.createdAt(), now()));
+        signOuts.publishEvent(new UserSignedOut(username, r.subject(), SessionEnded.Reason.PASSWORD_CHANGED));
         return true;
     }
 
     /**
-     * The user when the password matches; empty for an unknown user or a wrong password, in the same time. A matching
-     * hash that is PBKDF2 or below the configured cost is replaced by a current Argon2id hash.
+     * The user when the password matches and the user is not disabled; empty for an unknown or disabled user or a
+     * wrong password, in the same time. A matching hash that is PBKDF2 or below the configured cost is replaced by a
+     * current Argon2id hash.
      *
      * @throws PasswordHashingBusy when no password-hashing slot became free in time (nothing was checked)
      */
@@ -104,10 +142,12 @@ public class UserService {
         }
         UserRecord r = found.get();
         PasswordCheck check = hasher.check(given, r.passwordHash());
-        if (check == PasswordCheck.MATCH_NEEDS_REHASH) {
+        boolean enabled = !disabled.existsById(r.subject());
+        if (check == PasswordCheck.MATCH_NEEDS_REHASH && enabled) {
             rehash.upgrade(r.username(), r.passwordHash(), given);
         }
-        return check.matched() ? found.map(this::user) : Optional.empty();
+        // a disabled user gets exactly the answer of a wrong password, after the same work
+        return check.matched() && enabled ? found.map(this::user) : Optional.empty();
     }
 
     private String newHash(String password) {

@@ -37,11 +37,26 @@ public class CsrfTokens {
     }
 
     public void verify(HttpRequest<?> request, @Nullable String formToken, Interaction interaction) {
-        String cookie = BrowserCookies.value(request, COOKIE).orElse(null);
-        if (cookie == null || !Hashes.constantTimeEquals(cookie, formToken)
-                || !Hashes.constantTimeEquals(Hashes.sha256Base64Url(cookie), interaction.csrfHash())) {
-            throw OAuthError.ACCESS_DENIED.exception(
-                    "This form was not sent from this browser's page. Go back to the application and start again.");
+        String cookie = verify(request, formToken);
+        if (!Hashes.constantTimeEquals(Hashes.sha256Base64Url(cookie), interaction.csrfHash())) {
+            throw refused();
         }
+    }
+
+    /**
+     * For a form bound to no interaction (the logout confirmation): the field must equal this browser's cookie, which
+     * another site can neither read nor set. Answers the token.
+     */
+    public String verify(HttpRequest<?> request, @Nullable String formToken) {
+        String cookie = BrowserCookies.value(request, COOKIE).orElse(null);
+        if (cookie == null || !Hashes.constantTimeEquals(cookie, formToken)) {
+            throw refused();
+        }
+        return cookie;
+    }
+
+    private static RuntimeException refused() {
+        return OAuthError.ACCESS_DENIED.exception(
+                "This form was not sent from this browser's page. Go back to the application and start again.");
     }
 }

@@ -21,7 +21,7 @@ import jakarta.inject.Singleton;
 @Replaces(OAuthExceptionHandler.class)
 class PageExceptionHandler implements ExceptionHandler<OAuthException, HttpResponse<?>> {
 
-    private static final Set<String> PAGES = Set.of("/authorize", "/login", "/consent");
+    private static final Set<String> PAGES = Set.of("/authorize", "/login", "/consent", "/logout");
 
     private final Pages pages;
 

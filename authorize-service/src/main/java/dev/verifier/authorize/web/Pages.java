@@ -49,6 +49,17 @@ public class Pages {
         return page(HttpStatus.OK, "login", model).cookie(csrf.cookie(csrfToken));
     }
 
+    /** The logout confirmation form; {@code model} holds the parameters to send on (client, redirect, state). */
+    public MutableHttpResponse<?> logoutConfirmation(Map<String, Object> model, String csrfToken) {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("csrfToken", csrfToken);
+        return page(HttpStatus.OK, "logout", all).cookie(csrf.cookie(csrfToken));
+    }
+
+    public MutableHttpResponse<?> loggedOut() {
+        return page(HttpStatus.OK, "logged-out", Map.of());
+    }
+
     public MutableHttpResponse<?> error(HttpStatus status, String title, String message) {
         return page(status, "error", Map.of("title", title, "message", message));
     }

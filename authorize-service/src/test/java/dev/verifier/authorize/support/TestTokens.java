@@ -130,6 +130,44 @@ public final class TestTokens {
         }
     }
 
+    /** An ID token as token-service issues them (typ JWT, aud = the client), to use as id_token_hint. */
+    public static IdTokenBuilder idToken(String subject, String clientId, String sid) {
+        return new IdTokenBuilder(subject, clientId, sid);
+    }
+
+    public static final class IdTokenBuilder {
+        private final String subject;
+        private final String clientId;
+        private final String sid;
+        private String issuer = ISSUER;
+        private Instant expiresAt = Instant.now().plusSeconds(300);
+        private RSAKey key = KEY;
+
+        private IdTokenBuilder(String subject, String clientId, String sid) {
+            this.subject = subject;
+            this.clientId = clientId;
+            this.sid = sid;
+        }
+
+        public IdTokenBuilder issuer(String value) { issuer = value; return this; }
+        public IdTokenBuilder expiresAt(Instant value) { expiresAt = value; return this; }
+        public IdTokenBuilder signedWithUnknownKey() { key = UNKNOWN_KEY; return this; }
+
+        public String sign() {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(clientId)
+                    .claim("azp", clientId).claim("sid", sid).issueTime(Date.from(expiresAt.minusSeconds(600)))
+                    .expirationTime(Date.from(expiresAt)).build();
+            try {
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID()).build(), claims);
+                jwt.sign(new RSASSASigner(key));
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** An access token for authorize-service (aud = issuer) unless a setter breaks it. */
     public static final class Builder {
         private String scope = "openid";

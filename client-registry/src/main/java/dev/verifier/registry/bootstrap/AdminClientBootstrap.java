@@ -119,7 +119,7 @@ public class AdminClientBootstrap {
         ClientMetadata metadata = new ClientMetadata(client.name(), List.of(),
                 List.of(GrantType.CLIENT_CREDENTIALS.value()), List.of(), ClientAuthMethod.CLIENT_SECRET_BASIC.value(),
                 client.scope(), null, null, null, null, null, null, "web", null, null, null, null,
-                null, null, null, Boolean.TRUE, null);
+                null, null, null, Boolean.TRUE, null, null, null);
         try {
             return json.writeValueAsString(metadata);
         } catch (IOException e) {

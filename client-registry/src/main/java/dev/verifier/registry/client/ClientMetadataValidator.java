@@ -54,8 +54,9 @@ public class ClientMetadataValidator {
         List<String> redirects = redirectUris(m.redirectUris(), type, grantTypes);
         checkJwks(m, method);
         checkList("request_uris", m.requestUris(), config.maxRequestUris(), true);
-        checkList("post_logout_redirect_uris", m.postLogoutRedirectUris(), config.maxRedirectUris(), false);
         checkUrl("jwks_uri", m.jwksUri(), false);
+        // OIDC Back-Channel Logout 1.0 §2.2: an absolute https URL (http on loopback in the local profile), no fragment
+        checkUrl("backchannel_logout_uri", m.backchannelLogoutUri(), false);
         for (String field : List.of("client_uri", "logo_uri", "policy_uri", "tos_uri")) {
             checkUrl(field, uriField(m, field), false);
         }
@@ -68,10 +69,13 @@ public class ClientMetadataValidator {
         return new ClientMetadata(m.clientName(), redirects, grantTypes, responseTypes, method.value(), m.scope(),
                 m.jwksUri(), m.jwks(), m.requestUris(), m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(),
                 m.idTokenSignedResponseAlg(), type.value(), m.requirePushedAuthorizationRequests(),
-                m.postLogoutRedirectUris(), m.contacts(), m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(),
+                postLogoutRedirects(m.postLogoutRedirectUris(), type), m.contacts(), m.clientUri(), m.logoUri(),
+                m.policyUri(), m.tosUri(),
                 m.admitsAdminScopes() ? Boolean.TRUE : null,
                 m.introspectionAudiences() == null || m.introspectionAudiences().isEmpty()
-                        ? null : List.copyOf(m.introspectionAudiences()));
+                        ? null : List.copyOf(m.introspectionAudiences()),
+                m.backchannelLogoutUri(),
+                m.backchannelLogoutUri() == null ? null : Boolean.TRUE.equals(m.backchannelLogoutSessionRequired()));
     }
 
     private static ApplicationType applicationType(String value) {
@@ -97,6 +101,21 @@ public class ClientMetadataValidator {
             throw INVALID_REDIRECT_URI.exception(problem);
         });
         return List.copyOf(list);
+    }
+
+    /** post_logout_redirect_uris follow the rules of redirect URIs (RP-Initiated Logout 1.0 §3.1). */
+    private List<String> postLogoutRedirects(List<String> values, ApplicationType type) {
+        if (values == null) {
+            return null;
+        }
+        if (values.size() > config.maxRedirectUris()) {
+            throw INVALID_CLIENT_METADATA.exception("at most " + config.maxRedirectUris()
+                    + " post_logout_redirect_uris are allowed");
+        }
+        redirectUris.problem(values, type).ifPresent(problem -> {
+            throw INVALID_CLIENT_METADATA.exception("post_logout_redirect_uris: " + problem);
+        });
+        return List.copyOf(values);
     }
 
     private void checkJwks(ClientMetadata m, ClientAuthMethod method) {

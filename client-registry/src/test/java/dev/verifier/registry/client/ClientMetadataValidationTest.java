@@ -77,7 +77,12 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("client_secret_jwt with an asymmetric alg", code("\"token_endpoint_auth_method\": \"client_secret_jwt\", \"token_endpoint_auth_signing_alg\": \"RS256\""), "invalid_client_metadata", "token_endpoint_auth_signing_alg must be one of HS256"),
                 refuse("client name too long", code("\"client_name\": \"" + "n".repeat(201) + "\""), "invalid_client_metadata", "client_name must be 1 to 200"),
                 refuse("too many contacts", code("\"contacts\": [" + "\"a@b.example\",".repeat(10) + "\"a@b.example\"]"), "invalid_client_metadata", "at most 10 contacts"),
-                refuse("logo_uri over http", code("\"logo_uri\": \"http://a.example/logo.png\""), "invalid_client_metadata", "logo_uri"));
+                refuse("logo_uri over http", code("\"logo_uri\": \"http://a.example/logo.png\""), "invalid_client_metadata", "logo_uri"),
+                refuse("post_logout_redirect_uri with a fragment", code("\"post_logout_redirect_uris\": [\"https://a.example/bye#x\"]"), "invalid_client_metadata", "post_logout_redirect_uris: redirect URI https://a.example/bye#x must not contain a fragment"),
+                refuse("post_logout_redirect_uri over http", code("\"post_logout_redirect_uris\": [\"http://a.example/bye\"]"), "invalid_client_metadata", "post_logout_redirect_uris: redirect URI http://a.example/bye must use https"),
+                refuse("post_logout_redirect_uri with a wildcard", code("\"post_logout_redirect_uris\": [\"https://*.example/bye\"]"), "invalid_client_metadata", "must not contain wildcards"),
+                refuse("backchannel_logout_uri over http outside the local profile", code("\"backchannel_logout_uri\": \"http://127.0.0.1/bc\""), "invalid_client_metadata", "backchannel_logout_uri http://127.0.0.1/bc must use https"),
+                refuse("backchannel_logout_uri with a fragment", code("\"backchannel_logout_uri\": \"https://a.example/bc#f\""), "invalid_client_metadata", "backchannel_logout_uri https://a.example/bc#f must not contain a fragment"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +107,16 @@ class ClientMetadataValidationTest implements RegistryTest {
         Answer answer = http.post("/clients", TestTokens.admin(), code("\"token_endpoint_auth_method\": \"private_key_jwt\", "
                 + "\"jwks\": {\"keys\": [" + RSA_PUBLIC + "]}, \"request_uris\": [\"https://a.example/r#hash\"]"));
         assertEquals(201, answer.status(), answer.body().toString());
+    }
+
+    @Test
+    void logoutMetadataIsStoredAndAnsweredWithSessionRequiredDefaultingToFalse() {
+        Answer answer = http.post("/clients", TestTokens.admin(), code("\"post_logout_redirect_uris\": "
+                + "[\"https://a.example/bye\"], \"backchannel_logout_uri\": \"https://a.example/bc\""));
+        assertEquals(201, answer.status(), answer.body().toString());
+        assertEquals(java.util.List.of("https://a.example/bye"), answer.body().get("post_logout_redirect_uris"));
+        assertEquals("https://a.example/bc", answer.body().get("backchannel_logout_uri"));
+        assertEquals(false, answer.body().get("backchannel_logout_session_required"));
     }
 
     private static Arguments refuse(String rule, String body, String error, String description) {

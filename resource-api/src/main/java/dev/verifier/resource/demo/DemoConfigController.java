@@ -9,14 +9,18 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
-/** {@code GET /demo/config.json}: where the demo SPA finds the issuer, its endpoints and its client. */
+/**
+ * {@code GET /demo/config.json}: where the demo SPA finds the issuer, its endpoints (the {@code end_session_endpoint}
+ * too) and its client; it comes back to the same page after login and after logout.
+ */
 @Controller("/demo")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DemoConfigController {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record DemoConfig(String issuer, String authorizationEndpoint, String tokenEndpoint, String revocationEndpoint,
-                      String apiUrl, @Nullable String clientId, String redirectUri, String scope) {
+                      String endSessionEndpoint, String apiUrl, @Nullable String clientId, String redirectUri,
+                      String postLogoutRedirectUri, String scope) {
     }
 
     private final DemoConfig config;
@@ -25,7 +29,8 @@ class DemoConfigController {
         String tokenService = VerifierUrls.strip(urls.tokenService());
         String self = VerifierUrls.strip(urls.resourceApi());
         this.config = new DemoConfig(urls.issuerId(), urls.issuerId() + "/authorize", tokenService + "/token",
-                tokenService + "/revoke", self + "/api/me", demo.clientId(), self + "/demo/", demo.scope());
+                tokenService + "/revoke", urls.issuerId() + "/logout", self + "/api/me", demo.clientId(),
+                self + "/demo/", self + "/demo/", demo.scope());
     }
 
     @Get("/config.json")

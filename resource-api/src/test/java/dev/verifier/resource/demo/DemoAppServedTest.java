@@ -41,6 +41,7 @@ class DemoAppServedTest implements KafkaTest {
         HttpResponse<String> script = get("/demo/app.js");
         assertEquals(200, script.statusCode());
         assertTrue(script.body().contains("code_challenge_method: \"S256\""));
+        assertTrue(script.body().contains("id_token_hint: tokens.id_token"), "logs out at the end_session_endpoint");
     }
 
     @Test
@@ -54,6 +55,8 @@ class DemoAppServedTest implements KafkaTest {
         assertEquals("http://localhost:9001/token", config.get("token_endpoint"));
         assertEquals("demo-spa", config.get("client_id"));
         assertEquals("http://localhost:9003/demo/", config.get("redirect_uri"));
+        assertEquals("http://localhost:9000/logout", config.get("end_session_endpoint"));
+        assertEquals("http://localhost:9003/demo/", config.get("post_logout_redirect_uri"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

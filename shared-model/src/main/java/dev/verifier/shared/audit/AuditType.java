@@ -22,7 +22,10 @@ public enum AuditType {
     KEY_ROTATED,
     ADMIN_ACTION,
     /** token-service refused a code-issued record (unauthenticated, malformed, oversized) and dead-lettered it. */
-    CODE_EVENT_REFUSED;
+    CODE_EVENT_REFUSED,
+    SESSION_ENDED,
+    BACKCHANNEL_LOGOUT_DELIVERED,
+    BACKCHANNEL_LOGOUT_FAILED;
 
     /** The wire name: {@code tokens_issued}. */
     public String value() {

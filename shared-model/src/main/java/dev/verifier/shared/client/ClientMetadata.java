@@ -38,9 +38,14 @@ public record ClientMetadata(
         @Nullable String policyUri,
         @Nullable String tosUri,
         @Nullable Boolean verifierAdmin,
-        @Nullable List<String> introspectionAudiences) {
+        @Nullable List<String> introspectionAudiences,
+        @Nullable String backchannelLogoutUri,
+        @Nullable Boolean backchannelLogoutSessionRequired) {
 
-    /** Without the Verifier extensions ({@code verifier_admin}, {@code introspection_audiences}). */
+    /**
+     * Without the Verifier extensions ({@code verifier_admin}, {@code introspection_audiences}) and back-channel
+     * logout.
+     */
     public ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
                           List<String> responseTypes, String tokenEndpointAuthMethod, String scope, String jwksUri,
                           Map<String, Object> jwks, List<String> requestUris, String requestObjectSigningAlg,
@@ -50,7 +55,7 @@ public record ClientMetadata(
         this(clientName, redirectUris, grantTypes, responseTypes, tokenEndpointAuthMethod, scope, jwksUri, jwks,
                 requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
                 applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
-                logoUri, policyUri, tosUri, null, null);
+                logoUri, policyUri, tosUri, null, null, null, null);
     }
 
     /** {@code verifier_admin}: the client may be granted the internal admin scopes (client_credentials only). */

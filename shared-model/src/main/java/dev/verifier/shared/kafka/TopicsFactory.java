@@ -35,6 +35,13 @@ public class TopicsFactory {
     }
 
     @Bean
+    @Named("session-ended")
+    NewTopic sessionEnded(TopicsConfiguration config) {
+        return new NewTopic(Topics.SESSION_ENDED, config.partitions(), config.replicationFactor())
+                .configs(durable(config));
+    }
+
+    @Bean
     @Named("audit")
     NewTopic audit(TopicsConfiguration config) {
         return new NewTopic(Topics.AUDIT, config.partitions(), config.replicationFactor())

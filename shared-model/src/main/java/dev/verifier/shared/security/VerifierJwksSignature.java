@@ -65,6 +65,18 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
                 .exceptionally(failure -> false));
     }
 
+    /**
+     * The same check, blocking (callers on a blocking thread): whether the token is signed by a key of token-service's
+     * JWKS; false when it is not or the keys cannot be had.
+     */
+    public boolean verifiesNow(SignedJWT token) {
+        try {
+            return verifyWith(token, keys.forKid(token.getHeader().getKeyID()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private boolean verifyWith(SignedJWT token, JWKSet set) {
         try {
             return JwksSignatureUtils.verify(token, set, jwkValidator);

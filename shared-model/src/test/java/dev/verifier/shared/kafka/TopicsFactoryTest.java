@@ -13,7 +13,8 @@ class TopicsFactoryTest {
     private static List<NewTopic> topics(int replicationFactor) {
         TopicsConfiguration config = new TopicsConfiguration(6, (short) replicationFactor, true);
         TopicsFactory factory = new TopicsFactory();
-        return List.of(factory.codeIssued(config), factory.clientChanged(config), factory.audit(config));
+        return List.of(factory.codeIssued(config), factory.clientChanged(config), factory.audit(config),
+                factory.sessionEnded(config));
     }
 
     @Test

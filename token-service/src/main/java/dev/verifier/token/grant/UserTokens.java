@@ -61,7 +61,7 @@ public class UserTokens {
         String id = idToken
                 ? issuer.idToken(new IdTokenRequest(family.subject(), client.clientId(), family.authTime(), nonce,
                         grant.acr(), grant.amr(), grant.claims(), access.token(),
-                        client.metadata().idTokenSignedResponseAlg()))
+                        client.metadata().idTokenSignedResponseAlg(), family.sessionId()))
                 : null;
         String refresh = refreshScope != null ? refreshTokens.issue(family, refreshScope.toString()) : null;
         return new Issued(TokenResponse.bearer(access.token(), access.expiresIn(), refresh, id, accessScope.toString()),

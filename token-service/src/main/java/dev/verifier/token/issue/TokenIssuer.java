@@ -82,6 +82,9 @@ public class TokenIssuer {
         if (request.nonce() != null) {
             claims.claim("nonce", request.nonce());
         }
+        if (request.sid() != null) {
+            claims.claim("sid", request.sid());
+        }
         if (request.acr() != null) {
             claims.claim("acr", request.acr());
         }

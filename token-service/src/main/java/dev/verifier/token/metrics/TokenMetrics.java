@@ -36,6 +36,11 @@ public class TokenMetrics {
                 .register(registry).increment();
     }
 
+    /** Back-channel logout outcomes: {@code delivered}, {@code retry}, {@code failed}, {@code skipped}. */
+    public void backchannelLogout(String outcome) {
+        registry.counter("verifier.backchannel.logout", "outcome", outcome).increment();
+    }
+
     public void failed(String error) {
         Counter.builder("verifier.token.failures")
                 .description("/token error answers by OAuth error code")

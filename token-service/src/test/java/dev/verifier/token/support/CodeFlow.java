@@ -31,6 +31,16 @@ public class CodeFlow {
         return codes;
     }
 
+    /** Publishes {@code codes} (built by the caller) and redeems them at /token. */
+    public Http.Answer tokens(Http http, TestClients.Client client, Codes codes) {
+        publisher.publish(codes.event());
+        if (!warm) {
+            awaitStored(codes, Duration.ofSeconds(30));
+            warm = true;
+        }
+        return http.post("/token", TokenRequests.code(client, codes));
+    }
+
     public Http.Answer tokens(Http http, TestClients.Client client, String scope, String... headers) {
         return http.post("/token", TokenRequests.code(client, publish(client, scope)), headers);
     }

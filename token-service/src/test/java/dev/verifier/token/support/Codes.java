@@ -21,6 +21,15 @@ public record Codes(String code, String verifier, CodeIssued event) {
         return forClient(clientId, scope, Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60));
     }
 
+    /** A code of {@code subject} issued in the SSO session {@code sid}. */
+    public static Codes inSession(String clientId, String scope, String subject, String sid) {
+        Codes codes = forClient(clientId, scope);
+        CodeIssued e = codes.event();
+        return new Codes(codes.code(), codes.verifier(), new CodeIssued(e.schemaVersion(), e.codeHash(),
+                e.clientId(), e.redirectUri(), e.scope(), subject, e.codeChallenge(), e.codeChallengeMethod(),
+                e.nonce(), e.authTime(), e.acr(), e.amr(), sid, e.claims(), e.issuedAt(), e.expiresAt()));
+    }
+
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {
         String code = RandomTokens.base64Url(32);
         String verifier = RandomTokens.base64Url(48);

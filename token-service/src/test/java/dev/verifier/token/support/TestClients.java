@@ -49,12 +49,28 @@ public class TestClients {
         ClientMetadata m = client.registered().metadata();
         ClientMetadata two = new ClientMetadata(m.clientName(), List.of(REDIRECT_URI, OTHER_REDIRECT_URI),
                 m.grantTypes(), m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), null, null, null, null, null,
-                null, "web", false, null, null, null, null, null, null);
+                null, "web", false, null, null, null, null, null, null, null, null);
         RegisteredClient r = client.registered();
         RegisteredClient updated = new RegisteredClient(r.clientId(), two, null, null, false, r.clientIdIssuedAt(),
                 r.updatedAt());
         registry.put(updated);
         return new Client(client.id(), null, updated);
+    }
+
+    /** The client with a {@code backchannel_logout_uri} (the registry's copy replaced). */
+    public Client withBackchannelLogoutUri(Client client, String uri) {
+        ClientMetadata m = client.registered().metadata();
+        ClientMetadata metadata = new ClientMetadata(m.clientName(), m.redirectUris(), m.grantTypes(),
+                m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), m.jwksUri(), m.jwks(), m.requestUris(),
+                m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(), m.idTokenSignedResponseAlg(),
+                m.applicationType(), m.requirePushedAuthorizationRequests(), m.postLogoutRedirectUris(), m.contacts(),
+                m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), m.verifierAdmin(), m.introspectionAudiences(), uri,
+                true);
+        RegisteredClient r = client.registered();
+        RegisteredClient updated = new RegisteredClient(r.clientId(), metadata, r.secretHash(), r.secretCiphertext(),
+                r.firstParty(), r.clientIdIssuedAt(), r.updatedAt());
+        registry.put(updated);
+        return new Client(client.id(), client.secret(), updated);
     }
 
     /** A resource server: a confidential client allowed to introspect tokens of {@code audience}. */
@@ -84,7 +100,7 @@ public class TestClients {
         String secret = method.startsWith("client_secret") ? ClientSecrets.generate() : null;
         ClientMetadata metadata = new ClientMetadata(id, List.of(REDIRECT_URI), List.of(grantTypes), List.of("code"),
                 method, scope, null, null, null, null, null, idTokenAlg, "web", false, null, null, clientUri, null, null,
-                null, verifierAdmin ? Boolean.TRUE : null, introspectionAudiences);
+                null, verifierAdmin ? Boolean.TRUE : null, introspectionAudiences, null, null);
         String hash = secret != null && !method.equals("client_secret_jwt") ? ClientSecrets.hash(secret) : null;
         String ciphertext = method.equals("client_secret_jwt") ? cipher.encrypt(secret) : null;
         RegisteredClient client = new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(),

@@ -96,6 +96,36 @@ class DemoAppInBrowserTest {
         assertTrue(api.startsWith("200 "), api);
     }
 
+    @Test
+    void logInAfterLogOutAsksForThePasswordAgain() throws Exception {
+        VerifierStack stack = VerifierStack.on(Database.H2);
+        DemoSeed.Demo demo = stack.demo();
+        browser.get(demo.redirectUri());
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Not signed in."));
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(demo.username());
+        browser.findElement(By.id("password")).sendKeys(demo.password());
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=approve]")),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Signed in")));
+        if (!browser.findElements(By.cssSelector("button[value=approve]")).isEmpty()) {
+            browser.findElement(By.cssSelector("button[value=approve]")).click();
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Signed in"));
+
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Signed out of the app and of the issuer."));
+        assertEquals(demo.redirectUri(), browser.getCurrentUrl(), "back on the app's page");
+        screenshot("6-signed-out");
+
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+        assertTrue(browser.getCurrentUrl().startsWith(stack.issuer().toString()), browser.getCurrentUrl());
+        screenshot("7-login-again-asks-for-the-password");
+    }
+
     private void screenshot(String name) throws Exception {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);

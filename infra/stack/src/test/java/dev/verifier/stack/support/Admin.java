@@ -72,6 +72,11 @@ public final class Admin {
         return send("POST", stack.url(Service.AUTHORIZE).resolve("/admin/users"), user, 201);
     }
 
+    /** {@code POST /admin/users/{username}/disable}: ends every session and revokes every refresh token. */
+    public void disableUser(String username) {
+        send("POST", stack.url(Service.AUTHORIZE).resolve("/admin/users/" + username + "/disable"), Map.of(), 204);
+    }
+
     private JsonNode send(String method, URI uri, Object body, int expectedStatus) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)

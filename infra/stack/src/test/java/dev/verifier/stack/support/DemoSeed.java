@@ -12,12 +12,13 @@ public final class DemoSeed {
     private DemoSeed() {
     }
 
-    /** The demo SPA's registration metadata (a public client) with these redirect URIs. */
+    /** The demo SPA's registration metadata (a public client) with these redirect and post-logout redirect URIs. */
     public static Map<String, Object> clientMetadata(List<String> redirectUris) {
         return Map.of(
                 "client_name", "Verifier demo SPA",
                 "application_type", "web",
                 "redirect_uris", redirectUris,
+                "post_logout_redirect_uris", redirectUris,
                 "grant_types", List.of("authorization_code", "refresh_token"),
                 "response_types", List.of("code"),
                 "token_endpoint_auth_method", "none",

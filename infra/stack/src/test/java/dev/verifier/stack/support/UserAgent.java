@@ -23,6 +23,11 @@ public final class UserAgent {
         this.browser = new Browser(issuer.toString(), headers);
     }
 
+    /** Opens any URL (a logout request, a {@code prompt=none} request) with this user agent's cookies. */
+    public Page open(URI url) {
+        return browser.open(url);
+    }
+
     /** Opens the authorization request, logs in, approves consent, and answers the parsed success redirect. */
     public AuthorizationSuccessResponse authorize(URI authorizationRequest, String username, String password) {
         Page page = browser.open(authorizationRequest);

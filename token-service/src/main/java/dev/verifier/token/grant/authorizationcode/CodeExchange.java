@@ -54,7 +54,7 @@ class CodeExchange {
             return Optional.empty();
         }
         GrantFamily family = new GrantFamily(familyId, client.clientId(), event.subject(), event.scope(),
-                event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null);
+                event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null, event.sessionId());
         families.create(family);
         Scopes scope = Scopes.parse(event.scope());
         UserTokens.Issued issued = tokens.issue(client, family, event, scope,

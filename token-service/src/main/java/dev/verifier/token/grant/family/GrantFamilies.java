@@ -52,6 +52,12 @@ public class GrantFamilies {
                 .detail("family", familyId).detail("reason", reason).detail("access_tokens_revoked", tokens).emit();
     }
 
+    /** The subject's families still in use (not revoked, not past their absolute lifetime). */
+    @Transactional
+    public java.util.List<GrantFamily> live(String subject) {
+        return families.findLive(subject, clock.instant());
+    }
+
     @Transactional
     public int purgeExpired() {
         return families.purge(clock.instant());

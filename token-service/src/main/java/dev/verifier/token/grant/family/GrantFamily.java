@@ -9,7 +9,8 @@ import io.micronaut.data.annotation.MappedEntity;
 /**
  * Everything issued from one authorization code: its refresh tokens and access tokens are revoked together.
  * {@code claims} is the code-issued event (JSON) the grant came from: subject, auth_time, acr, amr and the released
- * claims for the ID tokens of later refreshes.
+ * claims for the ID tokens of later refreshes. {@code sessionId} is the SSO session's {@code sid} the code was issued
+ * in (null for families from before sids), to revoke by session and to tell the client when the session ends.
  */
 @MappedEntity("grant_family")
 public record GrantFamily(
@@ -21,7 +22,8 @@ public record GrantFamily(
         String claims,
         Instant createdAt,
         Instant absoluteExpiresAt,
-        @Nullable Instant revokedAt) {
+        @Nullable Instant revokedAt,
+        @Nullable String sessionId) {
 
     public boolean isRevoked() {
         return revokedAt != null;

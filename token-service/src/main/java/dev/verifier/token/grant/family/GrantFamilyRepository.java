@@ -21,6 +21,10 @@ interface GrantFamilyRepository extends CrudRepository<GrantFamily, String> {
             + "WHERE family_id = :familyId AND expires_at > :now ON CONFLICT DO NOTHING")
     int revokeAccessTokens(String familyId, Instant now);
 
+    /** The subject's families that are neither revoked nor past their absolute lifetime. */
+    @Query("SELECT * FROM grant_family WHERE subject = :subject AND revoked_at IS NULL AND absolute_expires_at > :now")
+    java.util.List<GrantFamily> findLive(String subject, Instant now);
+
     @Query("DELETE FROM grant_family WHERE absolute_expires_at < :now")
     int purge(Instant now);
 }

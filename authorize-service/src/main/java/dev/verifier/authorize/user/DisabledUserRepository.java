@@ -1,0 +1,9 @@
+package dev.verifier.authorize.user;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface DisabledUserRepository extends CrudRepository<DisabledUser, String> {
+}
