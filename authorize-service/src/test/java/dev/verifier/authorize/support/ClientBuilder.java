@@ -35,7 +35,7 @@ public final class ClientBuilder {
         ClientMetadata metadata = new ClientMetadata("Test Backend", redirectUris,
                 List.of("authorization_code", "refresh_token"), List.of("code"), authMethod, TestClients.SCOPES,
                 jwksUri, jwks, requestUris, requestObjectSigningAlg, null, null, "web", requirePar, null, null, null,
-                null, null, null, null, null);
+                null, null, null);
         return new RegisteredClient("client-" + RandomTokens.base64Url(9), metadata, secretHash, secretCiphertext,
                 false, Instant.now(), Instant.now());
     }

@@ -38,8 +38,8 @@ public final class TestClients {
                 m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), m.jwksUri(), m.jwks(), m.requestUris(),
                 m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(), m.idTokenSignedResponseAlg(),
                 m.applicationType(), m.requirePushedAuthorizationRequests(), List.of(uris), m.contacts(),
-                m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), m.backchannelLogoutUri(),
-                m.backchannelLogoutSessionRequired());
+                m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), m.verifierAdmin(), m.introspectionAudiences(),
+                m.backchannelLogoutUri(), m.backchannelLogoutSessionRequired());
         return new RegisteredClient(c.clientId(), metadata, c.secretHash(), c.secretCiphertext(), c.firstParty(),
                 c.clientIdIssuedAt(), c.updatedAt());
     }
@@ -48,7 +48,7 @@ public final class TestClients {
                                            String... redirectUris) {
         ClientMetadata metadata = new ClientMetadata("Test App", List.of(redirectUris),
                 List.of("authorization_code", "refresh_token"), List.of("code"), authMethod, SCOPES, null, null,
-                null, null, null, null, applicationType, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, applicationType, null, null, null, null, null, null, null);
         return new RegisteredClient("client-" + RandomTokens.base64Url(9), metadata,
                 authMethod.equals("none") ? null : "sha256:x", null, firstParty, Instant.now(), Instant.now());
     }

@@ -51,7 +51,7 @@ class ClientAuthenticatorTest {
 
     static RegisteredClient client(String id, String method, String hash, String ciphertext, String signingAlg) {
         ClientMetadata metadata = new ClientMetadata(null, List.of(), List.of(), List.of(), method, null, null, null,
-                null, null, signingAlg, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, signingAlg, null, null, null, null, null, null, null, null, null);
         return new RegisteredClient(id, metadata, hash, ciphertext, false, Instant.now(), Instant.now());
     }
 

@@ -55,7 +55,7 @@ class ClientCacheTest {
 
     private static RegisteredClient client(String id) {
         ClientMetadata metadata = new ClientMetadata("Test", List.of("https://app.example/cb"), null, null, "none",
-                "openid", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                "openid", null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return new RegisteredClient(id, metadata, null, null, false, Instant.EPOCH, Instant.EPOCH);
     }
 

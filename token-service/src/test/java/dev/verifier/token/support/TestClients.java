@@ -49,7 +49,7 @@ public class TestClients {
         ClientMetadata m = client.registered().metadata();
         ClientMetadata two = new ClientMetadata(m.clientName(), List.of(REDIRECT_URI, OTHER_REDIRECT_URI),
                 m.grantTypes(), m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), null, null, null, null, null,
-                null, "web", false, null, null, null, null, null, null, null, null);
+                null, "web", false, null, null, null, null, null, null);
         RegisteredClient r = client.registered();
         RegisteredClient updated = new RegisteredClient(r.clientId(), two, null, null, false, r.clientIdIssuedAt(),
                 r.updatedAt());
