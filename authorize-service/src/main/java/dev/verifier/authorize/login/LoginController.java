@@ -78,7 +78,8 @@ class LoginController {
                           @Nullable @Body("password") String password) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
         String address = sourceAddress.of(http);
-        if (throttle.isBlocked(username, address)) {
+        LoginThrottle.Attempt attempt = throttle.begin(username, address);
+        if (!attempt.allowed()) {
             audit.event(AuditType.LOGIN_THROTTLED).failure().emit();
             metrics.login("throttled");
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
@@ -89,11 +90,11 @@ class LoginController {
             AuthorizationRequest request = resumption.request(resumed);
             Optional<User> user = users.authenticate(username, password);
             if (user.isEmpty()) {
-                throttle.recordFailure(username, address);
                 audit.event(AuditType.LOGIN_FAILED).client(request.clientId()).failure().emit();
                 metrics.login("failed");
                 return pages.login(request, interaction, csrfToken, username, FAILED);
             }
+            throttle.succeeded(attempt);
             audit.event(AuditType.LOGIN_SUCCEEDED).actor(user.get().subject()).subject(user.get().subject())
                     .client(request.clientId()).emit();
             metrics.login("ok");
