@@ -17,6 +17,7 @@ import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.web.SourceAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,7 @@ class LoginController {
 
     private final Resumption resumption;
     private final LoginThrottle throttle;
-    private final SourceAddress sourceAddress;
+    private final SourceAddresses sourceAddress;
     private final UserService users;
     private final SessionService sessions;
     private final SessionConfiguration sessionConfig;
@@ -54,7 +55,7 @@ class LoginController {
     private final FrontChannelMetrics metrics;
     private final AuditEvents audit;
 
-    LoginController(Resumption resumption, LoginThrottle throttle, SourceAddress sourceAddress, UserService users,
+    LoginController(Resumption resumption, LoginThrottle throttle, SourceAddresses sourceAddress, UserService users,
                     SessionService sessions, SessionConfiguration sessionConfig, AuthorizationFlow flow,
                     AuthorizationRedirects redirects, BrowserCookies cookies, Pages pages,
                     FrontChannelMetrics metrics, AuditEvents audit) {
@@ -98,7 +99,7 @@ class LoginController {
             audit.event(AuditType.LOGIN_SUCCEEDED).actor(user.get().subject()).subject(user.get().subject())
                     .client(request.clientId()).emit();
             metrics.login("ok");
-            sessions.endByCookie(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
+            sessions.endByCookie(cookies.value(http, sessionConfig.cookieName()).orElse(null));
             SessionService.Started started = sessions.start(user.get());
             resumption.finish(resumed);
             Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);

@@ -29,7 +29,7 @@ public class CsrfTokens {
 
     /** This browser's token, or a new one when it has none yet. */
     public String tokenOf(HttpRequest<?> request) {
-        return BrowserCookies.value(request, COOKIE).orElseGet(() -> RandomTokens.base64Url(32));
+        return cookies.value(request, COOKIE).orElseGet(() -> RandomTokens.base64Url(32));
     }
 
     public Cookie cookie(String token) {
@@ -37,7 +37,7 @@ public class CsrfTokens {
     }
 
     public void verify(HttpRequest<?> request, @Nullable String formToken, Interaction interaction) {
-        String cookie = BrowserCookies.value(request, COOKIE).orElse(null);
+        String cookie = cookies.value(request, COOKIE).orElse(null);
         if (cookie == null || !Hashes.constantTimeEquals(cookie, formToken)
                 || !Hashes.constantTimeEquals(Hashes.sha256Base64Url(cookie), interaction.csrfHash())) {
             throw OAuthError.ACCESS_DENIED.exception(
