@@ -22,16 +22,14 @@ import dev.verifier.shared.observability.MessageTracing;
 class CodeArrivalListener {
 
     private final CodeReceipt receipt;
-    private final MessageTracing tracing;
 
-    CodeArrivalListener(CodeReceipt receipt, MessageTracing tracing) {
+    CodeArrivalListener(CodeReceipt receipt) {
         this.receipt = receipt;
-        this.tracing = tracing;
     }
 
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(CodeIssued event, @Nullable @MessageHeader(MessageTracing.TRACEPARENT) String traceparent,
                       @Nullable @MessageHeader(MessageTracing.TRACESTATE) String tracestate) {
-        tracing.consume(Topics.CODE_ISSUED, traceparent, tracestate, () -> receipt.store(event));
+        receipt.store(event, traceparent); // no span of its own: the storing listener makes the consumer span
     }
 }

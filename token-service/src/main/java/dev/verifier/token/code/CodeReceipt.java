@@ -8,6 +8,7 @@ import java.time.Duration;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.observability.MessageTracing;
 import dev.verifier.token.metrics.TokenMetrics;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -39,13 +40,19 @@ class CodeReceipt {
         this.tracing = tracing;
     }
 
+    /** Stores with the trace context of the current consumer span. */
     void store(CodeIssued event) {
+        store(event, tracing.currentTraceparent().orElse(null));
+    }
+
+    /** Stores with {@code traceParent} (the producer's, when the caller made no span of its own). */
+    void store(CodeIssued event, @Nullable String traceParent) {
         if (!isComplete(event)) {
             LOG.warn("ignoring incomplete code-issued event (schema_version {})", event.schemaVersion());
             return;
         }
         int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
-                event.expiresAt(), clock.instant(), tracing.currentTraceparent().orElse(null));
+                event.expiresAt(), clock.instant(), traceParent);
         if (stored == 0) {
             LOG.debug("code-issued event already stored");
         } else {
