@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.verifier.shared.error.InputLimits;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 public record AuthorizationParameters(Map<String, List<String>> values) {
 
     public AuthorizationParameters {
+        InputLimits.check(values);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
         values = Map.copyOf(copy);
@@ -38,6 +40,7 @@ public record AuthorizationParameters(Map<String, List<String>> values) {
 
     public Optional<String> firstDuplicated() {
         return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted()
+                .map(InputLimits::safeName)
                 .findFirst();
     }
 }

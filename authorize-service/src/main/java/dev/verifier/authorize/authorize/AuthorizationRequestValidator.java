@@ -95,7 +95,7 @@ public class AuthorizationRequestValidator {
         Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
         for (String s : requested) {
             if (!allowed.contains(s)) {
-                throw OAuthError.INVALID_SCOPE.exception("scope " + s + " is not allowed for this client");
+                throw OAuthError.INVALID_SCOPE.exception("a requested scope is not allowed for this client");
             }
         }
         return List.copyOf(requested);
@@ -128,7 +128,7 @@ public class AuthorizationRequestValidator {
         }
         for (String value : prompt.trim().split(" +")) {
             prompts.add(Prompt.from(value).orElseThrow(
-                    () -> OAuthError.INVALID_REQUEST.exception("unsupported prompt value " + value)));
+                    () -> OAuthError.INVALID_REQUEST.exception("a prompt value is not supported")));
         }
         if (prompts.contains(Prompt.NONE) && prompts.size() > 1) {
             throw OAuthError.INVALID_REQUEST.exception("prompt=none cannot be combined with other values");

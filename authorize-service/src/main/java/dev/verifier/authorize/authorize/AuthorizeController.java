@@ -39,10 +39,12 @@ class AuthorizeController {
     private final SessionConfiguration sessionConfig;
     private final CsrfTokens csrf;
     private final Pages pages;
+    private final BrowserCookies cookies;
 
     AuthorizeController(RequestResolver resolver, AuthorizationRequestValidator validator, AuthorizationFlow flow,
                         AuthorizationRedirects redirects, SessionService sessions, SessionConfiguration sessionConfig,
-                        CsrfTokens csrf, Pages pages) {
+                        CsrfTokens csrf, Pages pages, BrowserCookies cookies) {
+        this.cookies = cookies;
         this.resolver = resolver;
         this.validator = validator;
         this.flow = flow;
@@ -69,7 +71,7 @@ class AuthorizeController {
         String csrfToken = csrf.tokenOf(http);
         try {
             AuthorizationRequest request = validator.validate(params, target);
-            var session = sessions.find(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
+            var session = sessions.find(cookies.value(http, sessionConfig.cookieName()).orElse(null));
             return pages.step(flow.start(params, request, session, csrfToken), csrfToken);
         } catch (OAuthException e) {
             return pages.step(new Step.Redirect(redirects.error(target, e)), csrfToken);

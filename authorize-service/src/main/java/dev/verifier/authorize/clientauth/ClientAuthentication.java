@@ -20,6 +20,10 @@ import dev.verifier.shared.clientauth.NoneVerifier;
 import dev.verifier.shared.clientauth.PrivateKeyJwtVerifier;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.throttle.ThrottleConfiguration;
+import dev.verifier.shared.throttle.Throttles;
 import jakarta.inject.Singleton;
 
 /**
@@ -34,9 +38,14 @@ public class ClientAuthentication {
     private final ClientAuthenticator authenticator;
     private final ClientLookup clients;
     private final AuthenticationContext context;
+    private final Throttles throttles;
+    private final ThrottleConfiguration limits;
 
     ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
-                         TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher) {
+                         TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher,
+                         Throttles throttles, ThrottleConfiguration limits) {
+        this.throttles = throttles;
+        this.limits = limits;
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
                 new ClientSecretBasicVerifier(), new ClientSecretPostVerifier(), new PrivateKeyJwtVerifier()));
         cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));
@@ -48,7 +57,19 @@ public class ClientAuthentication {
                 cipher.orElse(null));
     }
 
+    /**
+     * The authenticated client. Failed authentications ({@code invalid_client}) count against the client's and the
+     * source address's limits ({@code verifier.throttle.client-auth-*}); over a limit: 429 before any check.
+     */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        return authenticator.authenticate(credentials, clients::find, context);
+        throttles.check(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+        try {
+            return authenticator.authenticate(credentials, clients::find, context);
+        } catch (OAuthException e) {
+            if (e.error() == OAuthError.INVALID_CLIENT) {
+                throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+            }
+            throw e;
+        }
     }
 }

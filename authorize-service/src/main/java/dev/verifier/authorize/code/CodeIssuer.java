@@ -11,26 +11,40 @@ import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.user.User;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
+import dev.verifier.shared.code.AuthorizationCodes;
 import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.crypto.SecretsCipher;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.event.CodeIssued;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Issues an authorization code: 256 random bits in base64url, bound (in the event, by its hash) to the client,
+ * Issues an authorization code in the format of shared-model's {@link AuthorizationCodes} (256 random bits and a MAC
+ * under a key derived from {@code VERIFIER_SECRETS_KEY}, so token-service refuses a made-up code at once), bound (in the event, by its hash) to the client,
  * redirect URI, PKCE challenge, scope, nonce, subject and auth_time. The code is answered only after Kafka
  * confirmed the event; it is never stored or logged here.
  */
 @Singleton
 public class CodeIssuer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CodeIssuer.class);
+
     private final CodeEventPublisher publisher;
     private final AuthorizeConfiguration config;
     private final FrontChannelMetrics metrics;
     private final AuditEvents audit;
+    private final @Nullable AuthorizationCodes codes;
 
     CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config, FrontChannelMetrics metrics,
-               AuditEvents audit) {
+               AuditEvents audit, @Nullable SecretsCipher keyRing) {
+        this.codes = keyRing == null ? null : new AuthorizationCodes(keyRing);
+        if (codes == null) {
+            LOG.warn("VERIFIER_SECRETS_KEY is not set: authorization codes are issued without a MAC, which "
+                    + "token-service accepts only with verifier.token.codes.accept-legacy=true");
+        }
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
@@ -38,7 +52,7 @@ public class CodeIssuer {
     }
 
     public String issue(AuthorizationRequest request, User user, SsoSession session) {
-        String code = RandomTokens.base64Url(32);
+        String code = codes != null ? codes.mint() : RandomTokens.base64Url(32);
         // millisecond precision: token-service measures the code-issued → redeemable latency from issued_at
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),

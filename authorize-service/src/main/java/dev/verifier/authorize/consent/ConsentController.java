@@ -39,9 +39,12 @@ class ConsentController {
     private final AuthorizationRedirects redirects;
     private final Pages pages;
     private final AuditEvents audit;
+    private final BrowserCookies cookies;
 
     ConsentController(Resumption resumption, SessionService sessions, SessionConfiguration sessionConfig,
-                      AuthorizationFlow flow, AuthorizationRedirects redirects, Pages pages, AuditEvents audit) {
+                      AuthorizationFlow flow, AuthorizationRedirects redirects, Pages pages, AuditEvents audit,
+                      BrowserCookies cookies) {
+        this.cookies = cookies;
         this.resumption = resumption;
         this.sessions = sessions;
         this.sessionConfig = sessionConfig;
@@ -55,7 +58,7 @@ class ConsentController {
     HttpResponse<?> decide(HttpRequest<?> http, @Nullable @Body("interaction") String interaction,
                            @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("decision") String decision) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
-        SsoSession session = sessions.find(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null))
+        SsoSession session = sessions.find(cookies.value(http, sessionConfig.cookieName()).orElse(null))
                 .filter(s -> s.id().equals(resumed.interaction().sessionId()))
                 .orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
                         "Your sign-in has ended. Go back to the application and start again."));

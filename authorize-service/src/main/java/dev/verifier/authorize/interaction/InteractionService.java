@@ -10,18 +10,25 @@ import java.util.Optional;
 import dev.verifier.authorize.authorize.AuthorizationParameters;
 import dev.verifier.authorize.authorize.AuthorizeConfiguration;
 import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.crypto.RandomTokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-/** Stores pending authorization requests in the database so any copy of the service can take the next step. */
+/**
+ * Stores pending authorization requests in the database so any copy of the service can take the next step: a bounded
+ * (at most {@value #MAX_STORED} characters of parameters), expiring store (rows past {@code interaction-lifetime} are
+ * deleted whenever one is added).
+ */
 @Singleton
 public class InteractionService {
 
     private static final Argument<Map<String, List<String>>> PARAMETERS =
             Argument.mapOf(Argument.STRING, Argument.listOf(String.class));
+
+    static final int MAX_STORED = 32_768;
 
     private final InteractionRepository repository;
     private final AuthorizeConfiguration config;
@@ -40,8 +47,12 @@ public class InteractionService {
         Instant now = clock.instant();
         repository.deleteByExpiresAtBefore(now);
         try {
+            String stored = json.writeValueAsString(parameters.values());
+            if (stored.length() > MAX_STORED) {
+                throw OAuthError.INVALID_REQUEST.exception("the authorization request is too large");
+            }
             repository.save(new InteractionRecord(Hashes.sha256Base64Url(id), Hashes.sha256Base64Url(csrfToken),
-                    json.writeValueAsString(parameters.values()), sessionId,
+                    stored, sessionId,
                     now.plus(config.interactionLifetime())));
         } catch (IOException e) {
             throw new IllegalStateException("parameters are always serialisable", e);

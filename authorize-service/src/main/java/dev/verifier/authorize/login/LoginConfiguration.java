@@ -9,9 +9,10 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * {@code verifier.login.*}: failed-login throttling. After {@code account-limit} failures for one username, or
  * {@code address-limit} failures from one source address, within {@code throttle-window}, further attempts are
- * refused until the oldest failure leaves the window. The source address is the connection's peer, unless
- * {@code client-address-header} names a header set by a trusted reverse proxy (e.g. {@code X-Forwarded-For}, whose
- * right-most entry, the one that proxy appended, is used). Never trust such a header without a proxy that sets it.
+ * refused until the oldest failure leaves the window. The source address is shared-model's {@code SourceAddresses}
+ * (the socket peer, or {@code X-Forwarded-For} from a proxy listed in {@code verifier.http.trusted-proxies}).
+ * {@code client-address-header}, which used to trust that header from any peer, is still read but ignored (a warning
+ * at start-up says to set {@code verifier.http.trusted-proxies} instead).
  */
 @ConfigurationProperties(LoginConfiguration.PREFIX)
 public record LoginConfiguration(

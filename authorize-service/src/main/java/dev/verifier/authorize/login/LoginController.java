@@ -18,6 +18,7 @@ import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.web.SourceAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,7 +45,7 @@ class LoginController {
 
     private final Resumption resumption;
     private final LoginThrottle throttle;
-    private final SourceAddress sourceAddress;
+    private final SourceAddresses sourceAddress;
     private final UserService users;
     private final SessionService sessions;
     private final SessionConfiguration sessionConfig;
@@ -55,7 +56,7 @@ class LoginController {
     private final FrontChannelMetrics metrics;
     private final AuditEvents audit;
 
-    LoginController(Resumption resumption, LoginThrottle throttle, SourceAddress sourceAddress, UserService users,
+    LoginController(Resumption resumption, LoginThrottle throttle, SourceAddresses sourceAddress, UserService users,
                     SessionService sessions, SessionConfiguration sessionConfig, AuthorizationFlow flow,
                     AuthorizationRedirects redirects, BrowserCookies cookies, Pages pages,
                     FrontChannelMetrics metrics, AuditEvents audit) {
@@ -79,7 +80,8 @@ class LoginController {
                           @Nullable @Body("password") String password) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
         String address = sourceAddress.of(http);
-        if (throttle.isBlocked(username, address)) {
+        LoginThrottle.Attempt attempt = throttle.begin(username, address);
+        if (!attempt.allowed()) {
             audit.event(AuditType.LOGIN_THROTTLED).failure().emit();
             metrics.login("throttled");
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
@@ -90,15 +92,15 @@ class LoginController {
             AuthorizationRequest request = resumption.request(resumed);
             Optional<User> user = users.authenticate(username, password);
             if (user.isEmpty()) {
-                throttle.recordFailure(username, address);
                 audit.event(AuditType.LOGIN_FAILED).client(request.clientId()).failure().emit();
                 metrics.login("failed");
                 return pages.login(request, interaction, csrfToken, username, FAILED);
             }
+            throttle.succeeded(attempt);
             audit.event(AuditType.LOGIN_SUCCEEDED).actor(user.get().subject()).subject(user.get().subject())
                     .client(request.clientId()).emit();
             metrics.login("ok");
-            sessions.endByCookie(BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null));
+            sessions.endByCookie(cookies.value(http, sessionConfig.cookieName()).orElse(null));
             SessionService.Started started = sessions.start(user.get());
             resumption.finish(resumed);
             Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);

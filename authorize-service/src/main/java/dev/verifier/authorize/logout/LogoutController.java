@@ -78,7 +78,7 @@ class LogoutController {
         if (params.confirmed()) {
             csrf.verify(http, params.csrfToken());
         }
-        String cookie = BrowserCookies.value(http, sessionConfig.cookieName()).orElse(null);
+        String cookie = cookies.value(http, sessionConfig.cookieName()).orElse(null);
         Optional<SsoSession> session = sessions.find(cookie);
         LogoutDecisions.Decision decision = decisions.decide(params, session);
         if (decision.confirmationNeeded() && !params.confirmed()) {

@@ -1,42 +1,38 @@
 package dev.verifier.authorize.requestobject;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.web.OutboundUrlGuard;
+import dev.verifier.shared.web.PinnedHttp;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a request object from its {@code request_uri}: the {@link OutboundUrlGuard} first, then a GET with a connect
- * time-out, a time-out for the whole answer, no redirects (a 3xx is a failure) and a size limit (the body is dropped
- * as soon as it passes it). Every failure is {@code invalid_request_uri}; the fragment is never sent.
+ * Fetches a request object from its {@code request_uri} with {@link PinnedHttp}: the {@link OutboundUrlGuard} resolves
+ * the host once and the connection goes to exactly that address (TLS verifies the host name), with a connect
+ * time-out, a time-out for the whole answer, no redirects (a 3xx is a failure) and a size limit. Every failure is the
+ * same {@code invalid_request_uri} "could not be used"; the reason (refusal, upstream status, network error) goes only
+ * to the log and the metric {@code verifier_fetch_failures_total{target="request_uri",reason}}. The fragment is never
+ * sent.
  */
 @Singleton
 public class RequestUriFetcher {
 
-    private final OutboundUrlGuard guard;
-    private final RequestObjectConfiguration config;
-    private final HttpClient http;
+    static final String UNUSABLE = "the request_uri could not be used";
+    private static final Logger LOG = LoggerFactory.getLogger(RequestUriFetcher.class);
 
-    RequestUriFetcher(OutboundUrlGuard guard, RequestObjectConfiguration config) {
-        this.guard = guard;
-        this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.fetchConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final PinnedHttp http;
+    private final MeterRegistry meters;
+
+    RequestUriFetcher(OutboundUrlGuard guard, RequestObjectConfiguration config, MeterRegistry meters) {
+        this.http = new PinnedHttp(guard, config.fetchConnectTimeout(), config.fetchTimeout(), config.fetchMaxBytes());
+        this.meters = meters;
     }
 
     public String fetch(String requestUri) {
@@ -45,103 +41,26 @@ public class RequestUriFetcher {
         try {
             uri = new URI(fragment < 0 ? requestUri : requestUri.substring(0, fragment));
         } catch (java.net.URISyntaxException e) {
-            throw failure("request_uri is not a valid URI");
+            throw OAuthError.INVALID_REQUEST_URI.exception("request_uri is not a valid URI");
         }
-        String refusal = guard.refusal(uri).orElse(null);
-        if (refusal != null) {
-            throw failure(refusal);
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.fetchTimeout())
-                .header("Accept", "application/oauth-authz-req+jwt, application/jwt").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> limited());
+        PinnedHttp.Response response;
         try {
-            HttpResponse<byte[]> response = answer.get(config.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (response.statusCode() != 200) {
-                throw failure("the request_uri answered " + response.statusCode());
-            }
-            return new String(response.body(), StandardCharsets.UTF_8);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw failure("the request_uri did not answer in time");
-        } catch (ExecutionException e) {
-            throw failure(tooLarge(e) ? "the request object is too large" : "the request_uri cannot be fetched");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("interrupted while fetching the request_uri");
+            response = http.get(uri, Map.of("Accept", "application/oauth-authz-req+jwt, application/jwt"));
+        } catch (OutboundUrlGuard.Refused e) {
+            throw failure(uri, "refused", e.getMessage());
+        } catch (PinnedHttp.FetchFailed e) {
+            throw failure(uri, "failed", e.getMessage());
         }
+        if (response.status() != 200) {
+            throw failure(uri, "status", "HTTP " + response.status());
+        }
+        return response.text();
     }
 
-    private static boolean tooLarge(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof TooLarge) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private HttpResponse.BodySubscriber<byte[]> limited() {
-        return new LimitedBody(config.fetchMaxBytes());
-    }
-
-    private static OAuthException failure(String description) {
-        return OAuthError.INVALID_REQUEST_URI.exception(description);
-    }
-
-    private static final class TooLarge extends RuntimeException {
-        TooLarge() {
-            super("too large", null, false, false);
-        }
-    }
-
-    /** Collects at most {@code max} bytes; beyond that it cancels the download and fails. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final int max;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + buffer.remaining() > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
+    private OAuthException failure(URI uri, String reason, String detail) {
+        LOG.info("request_uri {} not used ({}): {}", uri, reason, detail);
+        Counter.builder("verifier.fetch.failures").description("outbound fetches of client URLs that failed or were refused")
+                .tag("target", "request_uri").tag("reason", reason).register(meters).increment();
+        return OAuthError.INVALID_REQUEST_URI.exception(UNUSABLE);
     }
 }

@@ -29,7 +29,7 @@ public class CsrfTokens {
 
     /** This browser's token, or a new one when it has none yet. */
     public String tokenOf(HttpRequest<?> request) {
-        return BrowserCookies.value(request, COOKIE).orElseGet(() -> RandomTokens.base64Url(32));
+        return cookies.value(request, COOKIE).orElseGet(() -> RandomTokens.base64Url(32));
     }
 
     public Cookie cookie(String token) {
@@ -48,7 +48,7 @@ public class CsrfTokens {
      * another site can neither read nor set. Answers the token.
      */
     public String verify(HttpRequest<?> request, @Nullable String formToken) {
-        String cookie = BrowserCookies.value(request, COOKIE).orElse(null);
+        String cookie = cookies.value(request, COOKIE).orElse(null);
         if (cookie == null || !Hashes.constantTimeEquals(cookie, formToken)) {
             throw refused();
         }

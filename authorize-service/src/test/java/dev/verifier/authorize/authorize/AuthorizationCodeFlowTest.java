@@ -45,7 +45,7 @@ class AuthorizationCodeFlowTest extends FrontChannelTest {
         assertTrue(redirect.location().orElseThrow().startsWith(CB + "?code="));
         Map<String, String> params = redirect.redirectParams();
         String code = params.get("code");
-        assertEquals(43, code.length(), "256 bits in base64url");
+        assertTrue(code.startsWith("c1.test.") && code.length() == 72, "256 random bits and a MAC: " + code);
         assertEquals("st-123", params.get("state"));
         assertEquals("http://localhost:9000", params.get("iss"));
 
@@ -79,7 +79,7 @@ class AuthorizationCodeFlowTest extends FrontChannelTest {
         Browser.Page login = browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)));
         Browser.Page consent = browser.login(login, "alice", TestUsers.PASSWORD);
         String cookie = consent.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("verifier_session=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("__Host-verifier_session=")).findFirst().orElseThrow();
         String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
         assertTrue(attributes.contains("; httponly"), cookie);
         assertTrue(attributes.contains("; samesite=lax"), cookie);

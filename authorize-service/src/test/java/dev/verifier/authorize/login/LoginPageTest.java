@@ -30,7 +30,7 @@ class LoginPageTest extends FrontChannelTest {
         assertTrue(wrongPassword.body().contains("The username or password is incorrect."));
         assertEquals(wrongPassword.body().replace("alice", "USER"), unknownUser.body().replace("alicf", "USER"),
                 "same page apart from the echoed username");
-        assertTrue(browser.cookie("verifier_session").isEmpty(), "no session after a failed login");
+        assertTrue(browser.cookie("__Host-verifier_session").isEmpty(), "no session after a failed login");
     }
 
     @Test
@@ -41,7 +41,7 @@ class LoginPageTest extends FrontChannelTest {
                 Map.entry("username", "alice"), Map.entry("password", TestUsers.PASSWORD)));
         assertEquals(403, page.status());
         assertTrue(page.location().isEmpty());
-        assertTrue(browser.cookie("verifier_session").isEmpty());
+        assertTrue(browser.cookie("__Host-verifier_session").isEmpty());
     }
 
     @Test
@@ -52,7 +52,7 @@ class LoginPageTest extends FrontChannelTest {
                 Map.entry("csrf_token", "forged"), Map.entry("username", "alice"),
                 Map.entry("password", TestUsers.PASSWORD)));
         assertEquals(403, page.status());
-        assertTrue(browser.cookie("verifier_session").isEmpty());
+        assertTrue(browser.cookie("__Host-verifier_session").isEmpty());
     }
 
     @Test
@@ -61,13 +61,13 @@ class LoginPageTest extends FrontChannelTest {
         Browser.Page attackersLogin = attacker.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)));
         Browser victim = browser();
         victim.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)));
-        String victimsCsrf = victim.cookie("verifier_csrf").orElseThrow();
+        String victimsCsrf = victim.cookie("__Host-verifier_csrf").orElseThrow();
         Browser.Page page = victim.post("/login", List.of(
                 Map.entry("interaction", attackersLogin.hidden("interaction")),
                 Map.entry("csrf_token", victimsCsrf), Map.entry("username", "alice"),
                 Map.entry("password", TestUsers.PASSWORD)));
         assertEquals(403, page.status(), "an interaction is bound to the browser it was shown to");
-        assertTrue(victim.cookie("verifier_session").isEmpty());
+        assertTrue(victim.cookie("__Host-verifier_session").isEmpty());
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Property(name = "verifier.login.client-address-header", value = "X-Forwarded-For")
+@Property(name = "verifier.http.trusted-proxies", value = "127.0.0.1/32")
 @Property(name = "verifier.login.address-limit", value = "2")
 @Property(name = "verifier.login.account-limit", value = "100")
 class LoginSourceAddressTest implements AuthorizeTestContext {
@@ -48,7 +48,7 @@ class LoginSourceAddressTest implements AuthorizeTestContext {
                 + "&username=nobody&password=" + URLEncoder.encode("wrong password", StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "verifier_csrf=" + browser.cookie("verifier_csrf").orElseThrow())
+                .header("Cookie", "__Host-verifier_csrf=" + browser.cookie("__Host-verifier_csrf").orElseThrow())
                 .header("X-Forwarded-For", forwardedFor)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -108,7 +108,7 @@ class RequestObjectByReferenceTest extends FrontChannelTest {
         origin.serve(path(requestUri), JWT, padded);
         Browser.Page page = authorize(requestUri);
         assertRefused(page, "invalid_request_uri");
-        assertTrue(page.body().contains("too large"), page.body());
+        assertTrue(page.body().contains("could not be used"), page.body());
     }
 
     @Test

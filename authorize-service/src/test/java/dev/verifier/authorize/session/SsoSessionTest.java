@@ -91,13 +91,13 @@ class SsoSessionTest extends FrontChannelTest {
     @Test
     void newLoginReplacesTheOldSession() {
         Browser browser = loggedInAndApproved();
-        String first = browser.cookie("verifier_session").orElseThrow();
+        String first = browser.cookie("__Host-verifier_session").orElseThrow();
         Map<String, String> params = AuthorizeUrls.valid(spa);
         params.put("prompt", "login");
         browser.login(browser.get(AuthorizeUrls.of(params)), "alice", TestUsers.PASSWORD);
-        String second = browser.cookie("verifier_session").orElseThrow();
+        String second = browser.cookie("__Host-verifier_session").orElseThrow();
         assertFalse(first.equals(second), "a login always starts a new session");
-        browser.setCookie("verifier_session", first);
+        browser.setCookie("__Host-verifier_session", first);
         assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(spa))).isLoginPage(), "the old one has ended");
     }
 

@@ -1,41 +1,37 @@
 package dev.verifier.registry.jwks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.verifier.shared.web.OutboundUrlGuard;
+import dev.verifier.shared.web.PinnedHttp;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a client's {@code jwks_uri}: through the {@link OutboundUrlGuard}, with a connect time-out, a time-out on the whole
- * response, a body size limit, and no redirects (a 3xx is a failure). Answers the body and its
- * {@code Cache-Control: max-age}.
+ * Fetches a client's {@code jwks_uri} with {@link PinnedHttp}: the {@link OutboundUrlGuard} resolves the host once and
+ * the connection goes to exactly that address (TLS verifies the host name), with a connect time-out, a time-out on
+ * the whole response, a body size limit, and no redirects. Answers the body and its {@code Cache-Control: max-age}.
+ * Every failure is the same {@link FetchException} ("could not be used"); the reason (refusal, upstream status,
+ * network error) goes only to the log and the {@code verifier.registry.jwks.fetch.failures} metric.
  */
 @Singleton
 public class JwksFetcher {
 
+    static final String UNUSABLE = "the jwks_uri could not be used";
+    private static final Logger LOG = LoggerFactory.getLogger(JwksFetcher.class);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
 
-    private final OutboundUrlGuard guard;
-    private final JwksCacheConfiguration config;
-    private final HttpClient http;
+    private final PinnedHttp http;
 
     public JwksFetcher(OutboundUrlGuard guard, JwksCacheConfiguration config) {
-        this.guard = guard;
-        this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new PinnedHttp(guard, config.connectTimeout(), config.connectTimeout().plus(config.readTimeout()),
+                config.maxBytes());
     }
 
     /** The fetched document and its max-age (null when the origin sent none). */
@@ -43,39 +39,18 @@ public class JwksFetcher {
     }
 
     public Fetched fetch(URI uri) {
-        guard.refusal(uri).ifPresent(refusal -> {
-            throw new FetchException(refusal);
-        });
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.readTimeout())
-                .header("Accept", "application/jwk-set+json, application/json").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> call =
-                http.sendAsync(request, info -> new LimitedBodySubscriber(config.maxBytes()));
-        HttpResponse<byte[]> response;
+        PinnedHttp.Response response;
         try {
-            response = call.get(config.connectTimeout().plus(config.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new FetchException("the JWKS origin did not answer in time");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FetchException fetch) {
-                throw fetch;
-            }
-            throw e.getCause() instanceof java.net.http.HttpTimeoutException
-                    ? new FetchException("the JWKS origin did not answer in time")
-                    : new FetchException("the JWKS origin could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
+            response = http.get(uri, Map.of("Accept", "application/jwk-set+json, application/json"));
+        } catch (OutboundUrlGuard.Refused | PinnedHttp.FetchFailed e) {
+            LOG.info("jwks_uri {} not fetched: {}", uri, e.getMessage());
+            throw new FetchException(UNUSABLE);
         }
-        int status = response.statusCode();
-        if (status >= 300 && status < 400) {
-            throw new FetchException("the JWKS origin answered a redirect, which is not followed");
+        if (response.status() != 200) {
+            LOG.info("jwks_uri {} answered HTTP {}", uri, response.status());
+            throw new FetchException(UNUSABLE);
         }
-        if (status != 200) {
-            throw new FetchException("the JWKS origin answered HTTP " + status);
-        }
-        return new Fetched(new String(response.body(), StandardCharsets.UTF_8),
-                maxAge(response.headers().firstValue("Cache-Control").orElse(null)));
+        return new Fetched(response.text(), maxAge(response.headers().get("cache-control")));
     }
 
     static Duration maxAge(@Nullable String cacheControl) {

@@ -184,7 +184,7 @@ class JwksCacheTest implements RegistryTest {
     @Test
     void noSetYetAndOriginDownAnswersTemporarilyUnavailable() throws Exception {
         try (TestJwksOrigin origin = new TestJwksOrigin().failing(503)) {
-            assertUnavailable(register(origin.url()), "HTTP 503");
+            assertUnavailable(register(origin.url()), "could not be used");
         }
     }
 
@@ -192,14 +192,14 @@ class JwksCacheTest implements RegistryTest {
     void oversizeBodyIsRefused() throws Exception {
         try (TestJwksOrigin origin = new TestJwksOrigin()) {
             origin.raw("{\"keys\": [], \"padding\": \"" + "x".repeat(70_000) + "\"}");
-            assertUnavailable(register(origin.url()), "exceeds 65536 bytes");
+            assertUnavailable(register(origin.url()), "could not be used");
         }
     }
 
     @Test
     void redirectIsNotFollowed() throws Exception {
         try (TestJwksOrigin origin = new TestJwksOrigin()) {
-            assertUnavailable(register(origin.redirectUrl()), "redirect");
+            assertUnavailable(register(origin.redirectUrl()), "could not be used");
             assertEquals(1, origin.hits(), "only the redirect was requested");
         }
     }
@@ -207,7 +207,7 @@ class JwksCacheTest implements RegistryTest {
     @Test
     void slowOriginTimesOut() throws Exception {
         try (TestJwksOrigin origin = new TestJwksOrigin().delay(2500)) {
-            assertUnavailable(register(origin.url()), "did not answer in time");
+            assertUnavailable(register(origin.url()), "could not be used");
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.verifier.shared.observability.RequestContextFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.context.ServerRequestContext;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import dev.verifier.shared.web.SourceAddresses;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -40,7 +39,7 @@ public class AuditEvents {
 
     private final AuditPublisher publisher;
     private final JsonMapper json;
-    private final HttpClientAddressResolver addresses;
+    private final SourceAddresses addresses;
     private final String service;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -50,7 +49,7 @@ public class AuditEvents {
                 return thread;
             }, (task, pool) -> LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE));
 
-    AuditEvents(AuditPublisher publisher, JsonMapper json, HttpClientAddressResolver addresses,
+    AuditEvents(AuditPublisher publisher, JsonMapper json, SourceAddresses addresses,
                 @Value("${micronaut.application.name:verifier}") String service) {
         this.publisher = publisher;
         this.json = json;
@@ -86,7 +85,7 @@ public class AuditEvents {
     }
 
     private @Nullable String sourceAddress() {
-        return ServerRequestContext.currentRequest().map(addresses::resolve).orElse(null);
+        return addresses.current().orElse(null);
     }
 
     /** One event under construction; {@link #emit()} stamps time, service, source address and trace id. */

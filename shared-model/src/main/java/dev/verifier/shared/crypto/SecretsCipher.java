@@ -65,6 +65,34 @@ public final class SecretsCipher {
         return currentKeyId;
     }
 
+    /** The key ids of the ring, the current (first) one first. */
+    public java.util.List<String> keyIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>(keys.keySet());
+        ids.remove(currentKeyId);
+        ids.add(0, currentKeyId);
+        return ids;
+    }
+
+    /**
+     * A 32-byte key for another purpose, derived from ring key {@code kid} as HMAC-SHA256(key, label) (the
+     * HKDF-Expand step with one block), so the AES key itself is never used for that purpose and each label gets an
+     * independent key. Empty when {@code kid} is not in the ring.
+     */
+    public java.util.Optional<byte[]> derivedKey(String kid, String label) {
+        SecretKey key = keys.get(kid);
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update(label.getBytes(StandardCharsets.UTF_8));
+            return java.util.Optional.of(mac.doFinal(new byte[] {1}));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     public String encrypt(String plaintext) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);

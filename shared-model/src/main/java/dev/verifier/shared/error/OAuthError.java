@@ -18,6 +18,8 @@ public enum OAuthError {
     ACCESS_DENIED("access_denied", HttpStatus.FORBIDDEN),
     SERVER_ERROR("server_error", HttpStatus.INTERNAL_SERVER_ERROR),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    // a limit tripped (too many failures or waiters): the RFC code a client retries later, with 429
+    TOO_MANY_REQUESTS("temporarily_unavailable", HttpStatus.TOO_MANY_REQUESTS),
     // RFC 6750 (bearer tokens at resource servers)
     INVALID_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
     INSUFFICIENT_SCOPE("insufficient_scope", HttpStatus.FORBIDDEN),

@@ -15,6 +15,8 @@ import dev.verifier.shared.crypto.SecretsCipher;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.ClientCache;
+import dev.verifier.shared.throttle.ThrottleConfiguration;
+import dev.verifier.shared.throttle.Throttles;
 import dev.verifier.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
 
@@ -30,20 +32,27 @@ public class ClientAuthentication {
     private final ClientCache clients;
     private final AuthenticationContext context;
     private final AuditEvents audit;
+    private final Throttles throttles;
+    private final ThrottleConfiguration limits;
 
     ClientAuthentication(ClientCache clients, TokenConfiguration config, VerifierUrls urls, Clock clock,
-                         DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher, AuditEvents audit) {
+                         DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher, AuditEvents audit,
+                         Throttles throttles, ThrottleConfiguration limits) {
         this.clients = clients;
         this.audit = audit;
+        this.throttles = throttles;
+        this.limits = limits;
         this.context = new AuthenticationContext(Set.of(urls.issuerId(), urls.tokenEndpoint().toString()),
                 config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys, cipher);
     }
 
     /**
      * The authenticated client; a refusal ({@code invalid_client}) is reported as a {@code client_auth_failed} audit
-     * event, then thrown (an outage such as an unreachable registry is not an authentication failure).
+     * event, counted against the client's and the source address's failure limits, then thrown (an outage such as
+     * an unreachable registry is not an authentication failure). Over a limit: 429 before any check is made.
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
+        throttles.check(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
         try {
             return authenticator.authenticate(credentials, clients::get, context);
         } catch (OAuthException e) {
@@ -53,6 +62,7 @@ public class ClientAuthentication {
             audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                     .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
                     .detail("error", e.error().code()).emit();
+            throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
             throw e;
         }
     }

@@ -1,38 +1,37 @@
 package dev.verifier.token.code;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
 /**
- * In-JVM wake-up between the code-issued listener and token requests waiting for that code. Only an optimisation:
- * the listener may run in another copy, so waiters also re-read the database at a short interval.
+ * In-JVM wake-up between this copy's code-issued listeners and its token requests waiting for that code: a waiter
+ * {@link #expect}s a hash, a listener that stored the code completes it with {@link #arrived}. No polling.
  */
 @Singleton
 public class CodeArrivals {
 
-    private final Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    /** Blocks at most {@code timeout}, returning early when the code arrives in this copy. */
-    public void await(String codeHash, Duration timeout) {
-        CountDownLatch latch = waiting.computeIfAbsent(codeHash, h -> new CountDownLatch(1));
-        try {
-            latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            waiting.remove(codeHash, latch);
-        }
+    /** Registers interest in {@code codeHash}; call {@link #forget} when done waiting. */
+    CompletableFuture<Void> expect(String codeHash) {
+        return waiting.computeIfAbsent(codeHash, h -> new CompletableFuture<>());
+    }
+
+    void forget(String codeHash, CompletableFuture<Void> arrival) {
+        waiting.remove(codeHash, arrival);
     }
 
     public void arrived(String codeHash) {
-        CountDownLatch latch = waiting.remove(codeHash);
-        if (latch != null) {
-            latch.countDown();
+        CompletableFuture<Void> arrival = waiting.remove(codeHash);
+        if (arrival != null) {
+            arrival.complete(null);
         }
+    }
+
+    int waiting() {
+        return waiting.size();
     }
 }

@@ -1,14 +1,9 @@
 package dev.verifier.token.code;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
-import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.Topics;
 import dev.verifier.shared.observability.MessageTracing;
-import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -16,20 +11,19 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores each code-issued event (one consumer group shared by every copy: each event is stored once), insert-if-absent
- * by code hash so a redelivery changes nothing, then wakes a request of this copy that waits for it. The record is
- * read as bytes and checked by {@link CodeEventReader} (authenticated, bounded, complete); a refused record goes to
- * the dead-letter topic ({@link DeadLetters}) and the partition moves on — only a database failure is retried
- * (exponential back-off) rather than the code being lost. {@code verifier.token.code-listener=false} runs a copy that
- * only serves HTTP (another copy stores the codes). Each record is handled in a consumer span joined to the
- * producer's trace (W3C {@code traceparent} header).
+ * Stores each code-issued event (one consumer group shared by every copy: each event is stored by one copy, from the
+ * earliest offset, so none is lost while every copy is down) through {@link CodeReceipt}; {@link CodeArrivalListener}
+ * is what wakes waiting requests in every copy. The record is read as bytes and checked by {@link CodeEventReader}
+ * (authenticated, bounded, complete); a refused record goes to the dead-letter topic ({@link DeadLetters}) and the
+ * partition moves on — only a database failure is retried (exponential back-off) rather than the code being lost.
+ * {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes). Each
+ * record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
  */
 @KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
@@ -41,25 +35,15 @@ class CodeIssuedListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeIssuedListener.class);
 
-    private final ReceivedCodeRepository codes;
-    private final CodeArrivals arrivals;
+    private final CodeReceipt receipt;
     private final CodeEventReader reader;
     private final DeadLetters deadLetters;
-    private final JsonMapper json;
-    private final TokenMetrics metrics;
-    private final Clock clock;
     private final MessageTracing tracing;
 
-    CodeIssuedListener(ReceivedCodeRepository codes, CodeArrivals arrivals, CodeEventReader reader,
-                       DeadLetters deadLetters, JsonMapper json, TokenMetrics metrics, Clock clock,
-                       MessageTracing tracing) {
-        this.codes = codes;
-        this.arrivals = arrivals;
+    CodeIssuedListener(CodeReceipt receipt, CodeEventReader reader, DeadLetters deadLetters, MessageTracing tracing) {
+        this.receipt = receipt;
         this.reader = reader;
         this.deadLetters = deadLetters;
-        this.json = json;
-        this.metrics = metrics;
-        this.clock = clock;
         this.tracing = tracing;
     }
 
@@ -81,31 +65,12 @@ class CodeIssuedListener {
             LOG.warn("accepted an unauthenticated schema_version 1 code-issued record "
                     + "(verifier.event.accept-unauthenticated-v1 is on: turn it off once the upgrade is done)");
         }
-        store(result.event());
-    }
-
-    private void store(CodeIssued event) {
-        int stored = codes.insertIfAbsent(event.codeHash(), event.clientId(), write(event), event.issuedAt(),
-                event.expiresAt(), clock.instant(), tracing.currentTraceparent().orElse(null));
-        if (stored == 0) {
-            LOG.debug("code-issued event redelivered; already stored");
-        } else {
-            metrics.codeRedeemableAfter(java.time.Duration.between(event.issuedAt(), clock.instant()));
-        }
-        arrivals.arrived(event.codeHash());
+        receipt.store(result.event());
     }
 
     @Nullable
-    private static String header(ConsumerRecord<?, ?> record, String name) {
+    static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private String write(CodeIssued event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

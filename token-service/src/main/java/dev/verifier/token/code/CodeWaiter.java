@@ -1,17 +1,23 @@
 package dev.verifier.token.code;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import dev.verifier.shared.error.OAuthError;
 import dev.verifier.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
 
 /**
- * Finds a received code, waiting up to {@code verifier.token.code-wait} for an event that has not arrived yet. Each
- * database read takes and returns a pooled connection; between reads the thread sleeps on {@link CodeArrivals} (woken
- * at once by a listener in this copy, else after {@code code-poll}) holding no connection and not spinning.
+ * Finds a received code, waiting up to {@code verifier.token.code-wait} for an event that has not arrived yet. Only
+ * codes that can have been issued by us get here (their MAC was checked). A waiter registers with
+ * {@link CodeArrivals}, reads the database once, then sleeps until this copy's listener stores the code (every copy
+ * receives every event, {@link CodeArrivalListener}) or the wait ends, and reads once more: at most two reads, no
+ * polling, no connection held while waiting. At most {@code verifier.token.codes.max-waiters} wait at once in a copy;
+ * one more is answered 429 {@code temporarily_unavailable} at once.
  */
 @Singleton
 public class CodeWaiter {
@@ -19,24 +25,38 @@ public class CodeWaiter {
     private final ReceivedCodeRepository codes;
     private final CodeArrivals arrivals;
     private final TokenConfiguration config;
-    private final Clock clock;
+    private final Semaphore waiters;
 
-    CodeWaiter(ReceivedCodeRepository codes, CodeArrivals arrivals, TokenConfiguration config, Clock clock) {
+    CodeWaiter(ReceivedCodeRepository codes, CodeArrivals arrivals, TokenConfiguration config,
+               CodeRedemptionConfiguration redemption) {
         this.codes = codes;
         this.arrivals = arrivals;
         this.config = config;
-        this.clock = clock;
+        this.waiters = new Semaphore(redemption.maxWaiters());
     }
 
     public Optional<ReceivedCode> find(String codeHash) {
-        Instant deadline = clock.instant().plus(config.codeWait());
-        while (true) {
+        CompletableFuture<Void> arrival = arrivals.expect(codeHash);
+        try {
             Optional<ReceivedCode> code = codes.findById(codeHash);
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (code.isPresent() || left.isNegative() || left.isZero() || Thread.currentThread().isInterrupted()) {
+            if (code.isPresent()) {
                 return code;
             }
-            arrivals.await(codeHash, left.compareTo(config.codePoll()) < 0 ? left : config.codePoll());
+            if (!waiters.tryAcquire()) {
+                throw OAuthError.TOO_MANY_REQUESTS.exception("the server is busy; try again shortly");
+            }
+            try {
+                arrival.get(config.codeWait().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // not arrived in this copy: the final read below decides
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiters.release();
+            }
+            return codes.findById(codeHash);
+        } finally {
+            arrivals.forget(codeHash, arrival);
         }
     }
 }

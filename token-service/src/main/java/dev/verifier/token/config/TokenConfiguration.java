@@ -14,8 +14,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param refreshAbsoluteLifetime   no refresh token of a grant outlives this, counted from the code exchange
  * @param rotateConfidentialRefresh rotate refresh tokens of confidential clients too (public ones always rotate)
  * @param codeWait                  how long /token waits for a code-issued event that has not arrived yet
- * @param codePoll                  how often a waiting request re-reads the database (the listener may be in
- *                                  another copy); a listener in this copy wakes it at once
+ * @param codePoll                  no longer used (waiting requests are woken by this copy's listener, never
+ *                                  poll); still read so that an old configuration starts
  * @param clockSkew                 tolerance for client-assertion times and token validation
  * @param assertionMaxLifetime      how far ahead a client assertion's {@code exp} may be
  * @param purgeInterval             how often expired codes, jtis, revoked-token entries and grants are deleted

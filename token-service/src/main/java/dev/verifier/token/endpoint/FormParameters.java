@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.verifier.shared.error.InputLimits;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;
 
@@ -30,10 +31,12 @@ public final class FormParameters {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (params.containsKey(name)) {
-                throw OAuthError.INVALID_REQUEST.exception("parameter " + safe(name) + " is repeated");
+                throw OAuthError.INVALID_REQUEST.exception("parameter " + InputLimits.safeName(name) + " is repeated");
             }
             params.put(name, value);
         }
+        InputLimits.check(params.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> java.util.List.of(e.getValue()))));
         params.values().removeIf(String::isEmpty);
         return params;
     }
@@ -44,9 +47,5 @@ public final class FormParameters {
         } catch (IllegalArgumentException e) {
             throw OAuthError.INVALID_REQUEST.exception("the form body is not valid form-urlencoding");
         }
-    }
-
-    private static String safe(String name) {
-        return name.length() > 40 || !name.matches("[A-Za-z0-9_.-]*") ? "(a parameter)" : name;
     }
 }

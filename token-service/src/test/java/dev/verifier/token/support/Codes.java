@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import dev.verifier.shared.code.AuthorizationCodes;
 import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.crypto.SecretsCipher;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.pkce.Pkce;
@@ -15,6 +17,14 @@ import dev.verifier.shared.pkce.Pkce;
 public record Codes(String code, String verifier, CodeIssued event) {
 
     public static final String NONCE = "n-0S6_WzA2Mj";
+    /** The key ring of application-test.yml: codes are minted with a MAC under it, as authorize-service does. */
+    static final AuthorizationCodes FORMAT = new AuthorizationCodes(
+            SecretsCipher.fromKeyRing("test:krgUdTN44_IypRjGm2Plg8-sD3Wr2nZc3py9Cpuoakk"));
+
+    /** A code in our format (it passes the MAC check) that no event will ever announce. */
+    public static String mintedButNeverIssued() {
+        return FORMAT.mint();
+    }
 
     public static Codes forClient(String clientId, String scope) {
         // at most the default code lifetime (60 s) after issued_at, as authorize-service issues them
@@ -31,7 +41,7 @@ public record Codes(String code, String verifier, CodeIssued event) {
     }
 
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {
-        String code = RandomTokens.base64Url(32);
+        String code = FORMAT.mint();
         String verifier = RandomTokens.base64Url(48);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code), clientId,

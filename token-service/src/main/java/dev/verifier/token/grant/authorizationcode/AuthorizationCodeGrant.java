@@ -6,7 +6,12 @@ import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.code.AuthorizationCodes;
 import dev.verifier.shared.crypto.Hashes;
+import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.throttle.ThrottleConfiguration;
+import dev.verifier.shared.throttle.Throttles;
+import dev.verifier.token.code.CodeRedemptionConfiguration;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.observability.MessageTracing;
@@ -22,7 +27,9 @@ import dev.verifier.token.grant.family.GrantFamilies;
 import jakarta.inject.Singleton;
 
 /**
- * {@code authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.6): waits for the code's event if needed, checks it is
+ * {@code authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.6): a code without our MAC ({@link AuthorizationCodes})
+ * is refused at once; failed redemptions count against per-client and per-address limits ({@code verifier.throttle.*});
+ * waits for the code's event if needed, checks it is
  * this client's, unexpired, for this {@code redirect_uri} and this PKCE verifier, then consumes it atomically and
  * issues in one transaction ({@link CodeExchange}). A code used twice answers {@code invalid_grant} and revokes
  * everything the first use issued. Every failure is the same {@code invalid_grant} to the caller. A redemption joins
@@ -38,11 +45,20 @@ class AuthorizationCodeGrant implements GrantHandler {
     private final Clock clock;
     private final MessageTracing tracing;
     private final RedemptionChecks checks;
+    private final AuthorizationCodes codes;
+    private final CodeRedemptionConfiguration redemption;
+    private final Throttles throttles;
+    private final ThrottleConfiguration limits;
 
     AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock,
-                           AuditEvents audit, MessageTracing tracing, RedemptionChecks checks) {
+                           AuditEvents audit, MessageTracing tracing, RedemptionChecks checks, SecretsCipher keyRing,
+                           CodeRedemptionConfiguration redemption, Throttles throttles, ThrottleConfiguration limits) {
         this.checks = checks;
         this.tracing = tracing;
+        this.codes = new AuthorizationCodes(keyRing);
+        this.redemption = redemption;
+        this.throttles = throttles;
+        this.limits = limits;
         this.waiter = waiter;
         this.exchange = exchange;
         this.families = families;
@@ -57,7 +73,22 @@ class AuthorizationCodeGrant implements GrantHandler {
 
     @Override
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
+        throttles.check(limits.codeByClient(), limits.codeByAddress(), client.clientId());
+        try {
+            return redeem(request, client);
+        } catch (OAuthException e) {
+            if (e.error() == OAuthError.INVALID_GRANT) {
+                throttles.failed(limits.codeByClient(), limits.codeByAddress(), client.clientId());
+            }
+            throw e;
+        }
+    }
+
+    private TokenResponse redeem(TokenRequest request, RegisteredClient client) {
         String code = request.required(Params.CODE);
+        if (!codes.isAuthentic(code) && !(redemption.acceptLegacy() && AuthorizationCodes.isLegacy(code))) {
+            throw invalidGrant(); // not minted by us: it can never arrive, so it never waits
+        }
         String codeHash = Hashes.sha256Base64Url(code);
         ReceivedCode received = waiter.find(codeHash).orElseThrow(AuthorizationCodeGrant::invalidGrant);
         CodeIssued event = exchange.event(received);

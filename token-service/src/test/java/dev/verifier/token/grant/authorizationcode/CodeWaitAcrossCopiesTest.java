@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two copies on one database: the copy that receives the token request has no code listener; the other copy stores
- * the late event and the waiting request finds it by re-reading the database.
+ * Two copies on one database: the copy that receives the token request does not store events (no code listener);
+ * it still receives every event to wake its waiting requests, which then find the late code without polling.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +43,7 @@ class CodeWaitAcrossCopiesTest implements TokenServiceTest {
     JsonMapper json;
 
     @Test
-    void lateCodeStoredByAnotherCopyIsFoundByPolling() throws Exception {
+    void lateCodeIsFoundByACopyWithoutCodeListener() throws Exception {
         TestClients.Client spa = clients.register("none", "openid", "authorization_code");
         flow.publish(spa, "openid"); // the listener of this copy is up
         Map<String, Object> props = new HashMap<>(getProperties()); // its own port, its own fake registry

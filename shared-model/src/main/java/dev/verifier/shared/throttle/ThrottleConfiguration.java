@@ -1,0 +1,39 @@
+package dev.verifier.shared.throttle;
+
+import java.time.Duration;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code verifier.throttle.*}: failure limits per {@code window}, counted in each service's database (every copy sees
+ * them). Failed client authentications at {@code /token}, {@code /introspect}, {@code /revoke} (token-service) and
+ * {@code /par} (authorize-service), per client id and per source address; failed authorization-code redemptions at
+ * {@code /token}, per client and per source address. Over a limit: 429 {@code temporarily_unavailable}.
+ */
+@ConfigurationProperties(ThrottleConfiguration.PREFIX)
+public record ThrottleConfiguration(
+        @Bindable(defaultValue = "5m") Duration window,
+        @Bindable(defaultValue = "20") int clientAuthPerClient,
+        @Bindable(defaultValue = "100") int clientAuthPerAddress,
+        @Bindable(defaultValue = "50") int codePerClient,
+        @Bindable(defaultValue = "100") int codePerAddress) {
+
+    public static final String PREFIX = "verifier.throttle";
+
+    public FailureLimit clientAuthByClient() {
+        return new FailureLimit("client_auth_client", clientAuthPerClient, window);
+    }
+
+    public FailureLimit clientAuthByAddress() {
+        return new FailureLimit("client_auth_address", clientAuthPerAddress, window);
+    }
+
+    public FailureLimit codeByClient() {
+        return new FailureLimit("code_client", codePerClient, window);
+    }
+
+    public FailureLimit codeByAddress() {
+        return new FailureLimit("code_address", codePerAddress, window);
+    }
+}

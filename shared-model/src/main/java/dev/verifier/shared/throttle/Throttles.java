@@ -1,0 +1,56 @@
+package dev.verifier.shared.throttle;
+
+import java.time.Clock;
+
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.web.SourceAddresses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Per-client and per-source-address failure limits of the request being served, with the operator's view of a trip:
+ * metric {@code verifier_throttled_total{kind}}, audit event {@code request_throttled}, and the caller's 429
+ * {@code temporarily_unavailable}. A plain class; each service makes its bean over its own {@link FailureStore}.
+ */
+public final class Throttles {
+
+    private final FailureThrottle throttle;
+    private final MeterRegistry meters;
+    private final AuditEvents audit;
+    private final SourceAddresses addresses;
+
+    public Throttles(FailureStore store, Clock clock, MeterRegistry meters, AuditEvents audit,
+                     SourceAddresses addresses) {
+        this.throttle = new FailureThrottle(store, clock);
+        this.meters = meters;
+        this.audit = audit;
+        this.addresses = addresses;
+    }
+
+    /** Refuses (429) when {@code clientId} or the request's source address is over its limit. */
+    public void check(FailureLimit byClient, FailureLimit byAddress, String clientId) {
+        String address = address();
+        FailureLimit tripped = !throttle.allows(byClient, clientId) ? byClient
+                : !throttle.allows(byAddress, address) ? byAddress : null;
+        if (tripped == null) {
+            return;
+        }
+        Counter.builder("verifier.throttled").description("requests refused because a failure limit tripped")
+                .tag("kind", tripped.kind()).register(meters).increment();
+        audit.event(AuditType.REQUEST_THROTTLED).failure().actor(clientId).client(clientId)
+                .detail("kind", tripped.kind()).emit();
+        throw OAuthError.TOO_MANY_REQUESTS.exception("too many failed attempts; try again later");
+    }
+
+    /** Counts one failure for {@code clientId} and for the request's source address. */
+    public void failed(FailureLimit byClient, FailureLimit byAddress, String clientId) {
+        throttle.failed(byClient, clientId);
+        throttle.failed(byAddress, address());
+    }
+
+    private String address() {
+        return addresses.current().orElse("none");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.verifier.token.code;
+
+import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.observability.MessageTracing;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Every copy receives every code-issued event from the latest offset (a consumer group of its own), stores it if no
+ * copy has yet (insert-if-absent) and wakes the requests of this copy waiting for that code, so that a waiting request
+ * never polls the database. Records are opened by {@link CodeEventReader} like in {@link CodeIssuedListener}; a record
+ * it refuses is skipped here (the storing listener dead-letters it). Durable storage of every event is
+ * {@link CodeIssuedListener}'s job.
+ */
+@KafkaListener(groupId = "token-service-code-arrivals", uniqueGroupId = true, offsetReset = OffsetReset.LATEST,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = 3,
+                retryDelay = "100ms"))
+class CodeArrivalListener {
+
+    private final CodeReceipt receipt;
+    private final CodeEventReader reader;
+
+    CodeArrivalListener(CodeReceipt receipt, CodeEventReader reader) {
+        this.receipt = receipt;
+        this.reader = reader;
+    }
+
+    @Topic(Topics.CODE_ISSUED)
+    void onCodeIssued(ConsumerRecord<String, byte[]> record) {
+        CodeEventReader.Result result = reader.read(record.key(), record.value());
+        if (result.event() != null) {
+            // no span of its own: the storing listener makes the consumer span
+            receipt.store(result.event(), CodeIssuedListener.header(record, MessageTracing.TRACEPARENT));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.verifier.token.throttle;
+
+import java.time.Clock;
+
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.throttle.Throttles;
+import dev.verifier.shared.web.SourceAddresses;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** The failure limits of this service, counted in its {@code failure_mark} table. */
+@Factory
+class ThrottlesFactory {
+
+    @Singleton
+    Throttles throttles(FailureMarkRepository marks, Clock clock, MeterRegistry meters, AuditEvents audit,
+                        SourceAddresses addresses) {
+        return new Throttles(marks, clock, meters, audit, addresses);
+    }
+}
