@@ -2,30 +2,20 @@ package dev.verifier.authorize.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-
 import dev.verifier.authorize.support.AuthorizeTestContext;
-import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FakeRegistry;
-import dev.verifier.authorize.support.TestClients;
-import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.testsupport.Browser;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * Without trusted proxies (the default) X-Forwarded-For is ignored: a client cannot escape the per-address limit by
- * sending a different address in that header each time.
+ * sending a different address in that header each time, nor put one of its choice in the audit trail.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,26 +27,23 @@ class ForwardedForFromUntrustedPeerTest implements AuthorizeTestContext {
     EmbeddedServer server;
     @Inject
     FakeRegistry registry;
+    @Inject
+    JsonMapper json;
 
-    int attempt(String forwardedFor) throws IOException, InterruptedException {
-        RegisteredClient client = TestClients.firstPartyClient("https://app.example/cb");
-        registry.put(client);
-        Browser browser = new Browser(server.getURL().toString());
-        Browser.Page login = browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client)));
-        String form = "interaction=" + login.hidden("interaction") + "&csrf_token=" + login.hidden("csrf_token")
-                + "&username=nobody&password=" + URLEncoder.encode("wrong password", StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "__Host-verifier_csrf=" + browser.cookie("__Host-verifier_csrf").orElseThrow())
-                .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    ForwardedLogins logins;
+
+    @BeforeAll
+    void logins() {
+        logins = new ForwardedLogins(server, registry);
     }
 
     @Test
     void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() throws Exception {
-        assertEquals(200, attempt("203.0.113.7"));
-        assertEquals(200, attempt("203.0.113.8"));
-        assertEquals(429, attempt("203.0.113.9"), "all three came from the socket peer 127.0.0.1");
+        ForwardedLogins.Attempt first = logins.attempt("203.0.113.7");
+        assertEquals(200, first.status());
+        assertEquals(200, logins.attempt("203.0.113.8").status());
+        assertEquals(429, logins.attempt("203.0.113.9").status(), "all three came from the socket peer 127.0.0.1");
+        assertEquals("127.0.0.1", ForwardedLogins.auditedSource(first.clientId(), json),
+                "the audit event names the socket peer, not a header anyone can set");
     }
 }

@@ -2,24 +2,14 @@ package dev.verifier.authorize.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-
 import dev.verifier.authorize.support.AuthorizeTestContext;
-import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FakeRegistry;
-import dev.verifier.authorize.support.TestClients;
-import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.testsupport.Browser;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,27 +28,29 @@ class LoginSourceAddressTest implements AuthorizeTestContext {
     EmbeddedServer server;
     @Inject
     FakeRegistry registry;
+    @Inject
+    JsonMapper json;
 
-    int attempt(String forwardedFor) throws IOException, InterruptedException {
-        RegisteredClient client = TestClients.firstPartyClient("https://app.example/cb");
-        registry.put(client);
-        Browser browser = new Browser(server.getURL().toString());
-        Browser.Page login = browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client)));
-        String form = "interaction=" + login.hidden("interaction") + "&csrf_token=" + login.hidden("csrf_token")
-                + "&username=nobody&password=" + URLEncoder.encode("wrong password", StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "__Host-verifier_csrf=" + browser.cookie("__Host-verifier_csrf").orElseThrow())
-                .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    ForwardedLogins logins;
+
+    @BeforeAll
+    void logins() {
+        logins = new ForwardedLogins(server, registry);
     }
 
     @Test
     void addressesAreThrottledSeparatelyAndSpoofedPrefixesDoNotHelp() throws Exception {
-        assertEquals(200, attempt("203.0.113.7"));
-        assertEquals(200, attempt("198.51.100.1, 203.0.113.7"));
-        assertEquals(429, attempt("192.0.2.99, 203.0.113.7"), "the proxy-appended address is the one counted");
-        assertEquals(200, attempt("203.0.113.8"), "another client is not blocked");
+        assertEquals(200, logins.attempt("203.0.113.7").status());
+        assertEquals(200, logins.attempt("198.51.100.1, 203.0.113.7").status());
+        assertEquals(429, logins.attempt("192.0.2.99, 203.0.113.7").status(),
+                "the proxy-appended address is the one counted");
+        assertEquals(200, logins.attempt("203.0.113.8").status(), "another client is not blocked");
+    }
+
+    @Test
+    void theAuditEventNamesTheAddressTheProxyAppended() throws Exception {
+        ForwardedLogins.Attempt attempt = logins.attempt("192.0.2.55, 203.0.113.40");
+        assertEquals("203.0.113.40", ForwardedLogins.auditedSource(attempt.clientId(), json),
+                "not the client-supplied first entry");
     }
 }

@@ -93,6 +93,18 @@ public final class SecretsCipher {
         }
     }
 
+    /**
+     * A cipher for another purpose: the same key ids, each key {@link #derivedKey derived} with {@code label}, so a
+     * value sealed for one purpose never opens as another (nor as a stored client secret).
+     */
+    public SecretsCipher derived(String label) {
+        Map<String, SecretKey> derived = new LinkedHashMap<>();
+        for (String kid : keyIds()) {
+            derived.put(kid, new SecretKeySpec(derivedKey(kid, label).orElseThrow(), "AES"));
+        }
+        return new SecretsCipher(currentKeyId, derived);
+    }
+
     public String encrypt(String plaintext) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
