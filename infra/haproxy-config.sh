@@ -14,6 +14,8 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout http-request 10s
+    # a readiness check may take a while on a busy machine: a slow answer is not a dead copy
+    timeout check 3s
     # a new connection to a copy for every request: a copy that stops is never sent a request on a connection that it
     # is closing, and a stopped copy shows as a refused connection
     option http-server-close
@@ -35,10 +37,11 @@ frontend ${name}
     default_backend ${name}-copies
 backend ${name}-copies
     balance roundrobin
-    # a copy is in rotation only while its readiness answers 200; a draining copy answers 503 and is out within 1 s
+    # a copy is in rotation only while its readiness answers 200; a draining copy answers 503 and is out after two
+    # checks (about 2 s); a copy that is back is in after one good check
     option httpchk GET /health/readiness
     http-check expect status 200
-    default-server inter 1s fall 1 rise 2
+    default-server inter 1s fall 2 rise 1
 CFG
   n=1
   for port in ${copies//,/ }; do
