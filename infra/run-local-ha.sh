@@ -168,7 +168,12 @@ for s in client-registry token-service authorize-service; do await_ready "$s"; d
 
 # shellcheck source=/dev/null
 . "$ROOT/infra/seed-demo.sh"
-seed_demo "$DATA/demo-ha.env"
+seeded=false
+for _ in 1 2 3 4 5; do # a copy may still be joining the rotation
+  if seed_demo "$DATA/demo-ha.env"; then seeded=true; break; fi
+  sleep 3
+done
+$seeded || { echo "could not register the demo client and user; see $LOGS/" >&2; exit 1; }
 start_service resource-api VERIFIER_DEMO_CLIENT_ID="$DEMO_CLIENT_ID"
 await_ready resource-api
 elapsed=$(( $(date +%s) - start ))

@@ -42,7 +42,7 @@ class ConcurrencyAcrossCopiesTest {
     @BeforeAll
     void startStack() throws Exception {
         stack = HaStack.start("concurrency", 2, 1, Map.of());
-        Admin admin = new Admin(stack);
+        Admin admin = stack.admin();
         redirectUri = stack.url(Service.RESOURCE).resolve("/cb").toString();
         spa = HaClients.publicSpa(admin, redirectUri);
         webApp = HaClients.secretJwtClient(admin, redirectUri);
@@ -51,7 +51,9 @@ class ConcurrencyAcrossCopiesTest {
 
     @AfterAll
     void stopStack() {
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     Login.Result login(String clientId) {

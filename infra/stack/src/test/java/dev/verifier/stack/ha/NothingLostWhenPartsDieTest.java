@@ -63,7 +63,7 @@ class NothingLostWhenPartsDieTest {
     @BeforeAll
     void startStack() throws Exception {
         stack = HaStack.start("faults", 2, 3, Map.of("VERIFIER_TOKENS_REFRESH_REUSE_GRACE", "30s"));
-        Admin admin = new Admin(stack);
+        Admin admin = stack.admin();
         redirectUri = stack.url(Service.RESOURCE).resolve("/cb").toString();
         spa = HaClients.publicSpa(admin, redirectUri);
         password = HaClients.user(admin);
@@ -71,7 +71,9 @@ class NothingLostWhenPartsDieTest {
 
     @AfterAll
     void stopStack() {
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test

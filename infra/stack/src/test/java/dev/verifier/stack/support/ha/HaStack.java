@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.verifier.infra.kafka.KafkaBroker;
+import dev.verifier.stack.support.Admin;
 import dev.verifier.stack.support.Endpoints;
 import dev.verifier.stack.support.ServiceProcess;
 import dev.verifier.stack.support.VerifierStack.Service;
@@ -166,7 +167,7 @@ public final class HaStack implements Endpoints, AutoCloseable {
 
     private void awaitReady(Service s) throws IOException, InterruptedException {
         for (ServiceProcess copy : copies.get(s)) {
-            copy.awaitReady(Duration.ofSeconds(180));
+            copy.awaitReady(Duration.ofSeconds(600)); // generous: a busy machine starts eight JVMs slowly
         }
         new ServiceFront(url(s)).awaitReady(Duration.ofSeconds(30));
     }
@@ -174,6 +175,24 @@ public final class HaStack implements Endpoints, AutoCloseable {
     @Override
     public URI url(Service service) {
         return URI.create("http://localhost:" + fronts.get(service));
+    }
+
+    /**
+     * The admin fixture, once the stack answers an admin token: right after start a cold copy on a busy machine may
+     * still time out a call to another service, which the caller sees as {@code temporarily_unavailable}.
+     */
+    public Admin admin() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                return new Admin(this);
+            } catch (AssertionError | IllegalStateException warmingUp) {
+                if (System.nanoTime() > deadline) {
+                    throw warmingUp;
+                }
+                Thread.sleep(2000);
+            }
+        }
     }
 
     /** Copy {@code index} (0-based) of {@code service}. */
@@ -193,7 +212,7 @@ public final class HaStack implements Endpoints, AutoCloseable {
     public void restartCopy(Service service, int index) throws IOException, InterruptedException {
         ServiceProcess again = copies.get(service).get(index).startAgain();
         copies.get(service).set(index, again);
-        again.awaitReady(Duration.ofSeconds(180));
+        again.awaitReady(Duration.ofSeconds(600));
     }
 
     /** The JDBC URL of the database that the copies of {@code service} share. */
