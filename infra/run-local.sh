@@ -34,7 +34,7 @@ while (( $# > 0 )); do
     --build) build=true ;;
     --copies) copies="${2:-}"; shift ;;
     --brokers) brokers="${2:-}"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
