@@ -119,52 +119,66 @@ class NothingLostWhenPartsDieTest {
     @Test
     @Order(2)
     void everythingStoppedAtOnceExitsWithinTenSeconds() throws Exception {
-        List<ProcessHandle> processes = stack.processes();
         long signalled = System.nanoTime();
 
-        processes.forEach(ProcessHandle::destroy); // SIGTERM to every process at once
+        List<Long> running = stack.stopAllAtOnce(Duration.ofSeconds(10));
 
-        List<Long> stuck = new ArrayList<>();
-        for (ProcessHandle process : processes) {
-            long left = TimeUnit.SECONDS.toNanos(10) - (System.nanoTime() - signalled);
-            try {
-                process.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                stuck.add(process.pid());
-            }
-        }
-        System.out.println("everything stopped at once: " + processes.size() + " processes, all gone after "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms; still running: " + stuck);
-        assertEquals(List.of(), stuck, "processes still running 10 s after SIGTERM");
+        System.out.println("everything stopped at once: still running after 10 s: " + running + " (waited "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms)");
+        assertEquals(List.of(), running, "processes still running 10 s after SIGTERM");
     }
 
     /** The faults, each when a share of the journeys is done; the stopped copy must leave on its own (drained). */
     private void injectFaults(AtomicInteger done, CountDownLatch over) {
+        List<CompletableFuture<Void>> restarts = new ArrayList<>();
         try {
             awaitDone(done, LOGINS / 20);
             stack.broker(1).kill();
             log("broker 2 killed at journey " + done.get());
-            awaitDone(done, LOGINS * 3 / 20);
-            stack.broker(1).restart(Duration.ofSeconds(120));
-            log("broker 2 back at journey " + done.get());
-            awaitDone(done, LOGINS / 4);
+            restarts.add(CompletableFuture.runAsync(() -> {
+                sleep(Duration.ofSeconds(10));
+                restart(() -> stack.broker(1).restart(Duration.ofSeconds(600)), "broker 2", done);
+            }));
+            awaitDone(done, LOGINS / 5);
             stack.copy(Service.TOKEN, 0).kill();
-            log("token-service copy 1 killed at journey " + done.get());
-            stack.restartCopy(Service.TOKEN, 0);
-            log("token-service copy 1 back at journey " + done.get());
-            awaitDone(done, LOGINS / 2);
+            log("token-service copy 1 killed (SIGKILL) at journey " + done.get());
+            restarts.add(CompletableFuture.runAsync(
+                    () -> restart(() -> stack.restartCopy(Service.TOKEN, 0), "token-service copy 1", done)));
+            awaitDone(done, LOGINS * 7 / 20);
             var authorize = stack.copy(Service.AUTHORIZE, 1);
             long stopAt = System.nanoTime();
             authorize.terminate();
             assertTrue(authorize.awaitExit(Duration.ofSeconds(10)), "the stopped copy left on its own");
             log("authorize-service copy 2 stopped (SIGTERM) at journey " + done.get() + ", exited after "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt) + " ms");
-            stack.restartCopy(Service.AUTHORIZE, 1);
-            log("authorize-service copy 2 back at journey " + done.get());
+            restarts.add(CompletableFuture.runAsync(
+                    () -> restart(() -> stack.restartCopy(Service.AUTHORIZE, 1), "authorize-service copy 2", done)));
+            CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
             over.countDown();
+        }
+    }
+
+    interface Restart {
+        void run() throws Exception;
+    }
+
+    private void restart(Restart restart, String what, AtomicInteger done) {
+        try {
+            restart.run();
+            log(what + " back at journey " + done.get());
+        } catch (Exception e) {
+            throw new IllegalStateException(what + " did not come back", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -142,6 +142,9 @@ public final class HaStack implements Endpoints, AutoCloseable {
         common.put("VERIFIER_ADMIN_CLIENT_SECRET", adminSecret);
         common.put("VERIFIER_HTTP_TRUSTED_PROXIES", "127.0.0.1/32");
         common.put("VERIFIER_SHUTDOWN_DRAIN_DELAY", "3s"); // HAProxy takes a copy out after two failed checks, 1 s apart
+        // a broker's death is noticed after a few seconds, longer on a busy machine: wait for the event as long as
+        // the producer's delivery timeout (10 s) before asking the user to try again
+        common.put("VERIFIER_AUTHORIZE_EVENT_CONFIRM_TIMEOUT", "10s");
         common.put("VERIFIER_USERS_PASSWORD_ITERATIONS", "1000"); // many logins on 2 cores: a cheap hash here
         common.put("DATASOURCES_DEFAULT_USERNAME", "postgres");
         common.put("DATASOURCES_DEFAULT_PASSWORD", "postgres");
@@ -234,15 +237,36 @@ public final class HaStack implements Endpoints, AutoCloseable {
         return adminSecret;
     }
 
-    /** Every process of the stack, as a node shutdown would signal them: the copies, the proxy and the brokers. */
-    public List<ProcessHandle> processes() {
-        List<ProcessHandle> all = new ArrayList<>();
-        copies.values().forEach(list -> list.forEach(c -> ProcessHandle.of(c.pid()).ifPresent(all::add)));
-        brokers.forEach(b -> ProcessHandle.of(b.pid()).ifPresent(all::add));
-        if (haproxy != null) {
-            all.add(haproxy.toHandle());
+    /**
+     * SIGTERM to every process of the stack at once (the copies, the proxy, the brokers), as a node shutdown does;
+     * answers the ids of those still running {@code within} after the signal.
+     */
+    public List<Long> stopAllAtOnce(Duration within) throws InterruptedException {
+        copies.values().forEach(list -> list.forEach(ServiceProcess::terminate));
+        brokers.forEach(BrokerProcess::terminate);
+        haproxy.destroy();
+        long deadline = System.nanoTime() + within.toNanos();
+        List<Long> running = new ArrayList<>();
+        for (List<ServiceProcess> list : copies.values()) {
+            for (ServiceProcess copy : list) {
+                if (!copy.awaitExit(left(deadline))) {
+                    running.add(copy.pid());
+                }
+            }
         }
-        return all;
+        for (BrokerProcess broker : brokers) {
+            if (!broker.awaitExit(left(deadline))) {
+                running.add(broker.pid());
+            }
+        }
+        if (!haproxy.waitFor(left(deadline).toMillis(), TimeUnit.MILLISECONDS)) {
+            running.add(haproxy.pid());
+        }
+        return running;
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     @Override
