@@ -43,20 +43,35 @@ class RefreshExchange {
     /** Empty when the token was rotated by a concurrent request (a reuse). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked) {
-        CodeIssued grant = grant(family);
         boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
         boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
         if (!live) {
             return Optional.empty();
         }
+        return Optional.of(issue(stored, family, client, asked, rotate, false));
+    }
+
+    /**
+     * The retry of a refresh whose answer was lost: the successor it produced is retired (the client never got it)
+     * and a new one is issued in its place.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Scopes asked) {
+        refreshTokens.retireLive(family);
+        return issue(rotated, family, client, asked, true, true);
+    }
+
+    private TokenResponse issue(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked,
+                                boolean rotate, boolean retry) {
+        CodeIssued grant = grant(family);
         Scopes granted = Scopes.parse(stored.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
                 Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(family.subject()).detail("grant_type", "refresh_token").detail("scope", asked)
                 .detail("jti", issued.accessToken().jti()).detail("family", family.id())
-                .detail("refresh_rotated", rotate).emit();
-        return Optional.of(issued.response());
+                .detail("refresh_rotated", rotate).detail("refresh_retry", retry).emit();
+        return issued.response();
     }
 
     private CodeIssued grant(GrantFamily family) {

@@ -22,7 +22,8 @@ import jakarta.inject.Singleton;
 /**
  * {@code refresh_token} (RFC 6749 §6, RFC 9700 §4.14): the token must be live (idle and absolute lifetimes), its
  * family unrevoked and this client's; the scope may be narrowed, never widened. A token already rotated is a reuse:
- * the whole family is revoked. Everything happens in one transaction; an {@code OAuthException} does not roll it
+ * the whole family is revoked, unless {@link RefreshReuseRule} takes it for the retry of a refresh whose answer was
+ * lost, which is redeemed once more. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
  */
 @Singleton
@@ -32,11 +33,13 @@ class RefreshTokenGrant implements GrantHandler {
     private final GrantFamilies families;
     private final AuditEvents audit;
     private final RefreshExchange exchange;
+    private final RefreshReuseRule reuseRule;
     private final Clock clock;
 
-    RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange, Clock clock,
-                      AuditEvents audit) {
+    RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
+                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit) {
         this.refreshTokens = refreshTokens;
+        this.reuseRule = reuseRule;
         this.families = families;
         this.audit = audit;
         this.exchange = exchange;
@@ -57,7 +60,8 @@ class RefreshTokenGrant implements GrantHandler {
         if (!family.clientId().equals(client.clientId()) || family.isRevoked()) {
             throw invalidGrant();
         }
-        if (stored.rotatedAt() != null) {
+        boolean retry = stored.rotatedAt() != null;
+        if (retry && !reuseRule.isRetry(stored)) {
             throw reused(family);
         }
         Instant now = clock.instant();
@@ -69,7 +73,21 @@ class RefreshTokenGrant implements GrantHandler {
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
-        return exchange.redeem(stored, family, client, asked).orElseThrow(() -> reused(family));
+        if (retry) {
+            return exchange.redeemRetry(stored, family, client, asked);
+        }
+        return exchange.redeem(stored, family, client, asked)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked));
+    }
+
+    /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
+    private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
+                                            Scopes asked) {
+        RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
+        if (!reuseRule.isRetry(rotated)) {
+            throw reused(family);
+        }
+        return exchange.redeemRetry(rotated, family, client, asked);
     }
 
     private OAuthException reused(GrantFamily family) {

@@ -41,9 +41,21 @@ public class RefreshTokens {
         return tokens.findById(Hashes.sha256Base64Url(token));
     }
 
+    /** The token as stored now (another request may have rotated it since it was read). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<RefreshToken> reread(RefreshToken token) {
+        return tokens.findById(token.tokenHash());
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     boolean rotate(RefreshToken token) {
         return tokens.rotate(token.tokenHash(), clock.instant()) == 1;
+    }
+
+    /** The live successor(s) of a retried token are retired, so the retry's answer holds the family's only live one. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void retireLive(GrantFamily family) {
+        tokens.retireLive(family.id(), clock.instant());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
