@@ -78,8 +78,8 @@ class RpInitiatedLogoutTest extends FrontChannelTest {
         assertEquals(303, page.status(), page.body());
         assertEquals(AFTER + "?state=s+t%261", page.location().orElseThrow());
         assertTrue(page.headers().allValues("Set-Cookie").stream()
-                .anyMatch(c -> c.startsWith("verifier_session=;") && c.contains("Max-Age=0")), "cookie cleared");
-        browser.setCookie("verifier_session", "x"); // even if the browser kept it, the row is gone
+                .anyMatch(c -> c.startsWith("__Host-verifier_session=;") && c.contains("Max-Age=0")), "cookie cleared");
+        browser.setCookie("__Host-verifier_session", "x"); // even if the browser kept it, the row is gone
         assertFalse(loggedIn(browser), "the SSO session has ended");
         Map<String, Object> event = SessionEndedEvents.find(alice.sub(), e -> sid.equals(e.get("session_id")), json)
                 .orElseThrow(() -> new AssertionError("no SessionEnded event for the session"));

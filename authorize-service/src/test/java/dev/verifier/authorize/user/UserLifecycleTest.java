@@ -68,7 +68,7 @@ class UserLifecycleTest extends FrontChannelTest {
         List<Map<String, Object>> sessions = (List<Map<String, Object>>) listed.body().get("sessions");
         assertEquals(2, sessions.size());
         assertTrue(sessions.get(0).get("sid") instanceof String);
-        assertFalse(listed.body().toString().contains(one.cookie("verifier_session").orElseThrow()));
+        assertFalse(listed.body().toString().contains(one.cookie("__Host-verifier_session").orElseThrow()));
 
         assertEquals(204, json().delete("/admin/users/ivy/sessions", TestTokens.usersAdmin()).status());
         assertFalse(hasSession(one));

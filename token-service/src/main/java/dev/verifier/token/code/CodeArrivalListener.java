@@ -23,18 +23,26 @@ class CodeArrivalListener {
 
     private final CodeReceipt receipt;
     private final CodeEventReader reader;
+    private final MessageTracing tracing;
 
-    CodeArrivalListener(CodeReceipt receipt, CodeEventReader reader) {
+    CodeArrivalListener(CodeReceipt receipt, CodeEventReader reader, MessageTracing tracing) {
         this.receipt = receipt;
         this.reader = reader;
+        this.tracing = tracing;
     }
 
+    /**
+     * Handled in a consumer span of its own, like the storing listener's: whichever of the two stores the code first,
+     * the code keeps the trace context of a consumer span joined to the producer's trace.
+     */
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(ConsumerRecord<String, byte[]> record) {
-        CodeEventReader.Result result = reader.read(record.key(), record.value());
-        if (result.event() != null) {
-            // no span of its own: the storing listener makes the consumer span
-            receipt.store(result.event(), CodeIssuedListener.header(record, MessageTracing.TRACEPARENT));
-        }
+        tracing.consume(Topics.CODE_ISSUED, CodeIssuedListener.header(record, MessageTracing.TRACEPARENT),
+                CodeIssuedListener.header(record, MessageTracing.TRACESTATE), () -> {
+                    CodeEventReader.Result result = reader.read(record.key(), record.value());
+                    if (result.event() != null) {
+                        receipt.store(result.event());
+                    }
+                });
     }
 }
