@@ -49,9 +49,22 @@ public class SecretReEncryption {
         this.background = background;
     }
 
+    private final java.util.concurrent.CompletableFuture<Void> startupRun = new java.util.concurrent.CompletableFuture<>();
+
     @EventListener
     void onStartup(StartupEvent event) {
-        background.execute(this::runLogged);
+        background.execute(() -> {
+            try {
+                runLogged();
+            } finally {
+                startupRun.complete(null);
+            }
+        });
+    }
+
+    /** Completes when the run started at start-up has ended (for whoever must not race it, e.g. a test). */
+    public java.util.concurrent.CompletableFuture<Void> startupRun() {
+        return startupRun;
     }
 
     private void runLogged() {

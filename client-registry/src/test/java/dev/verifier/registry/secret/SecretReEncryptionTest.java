@@ -43,6 +43,8 @@ class SecretReEncryptionTest implements RegistryTest {
     }
 
     ClientRecord jwtClient(String ciphertext, String keyId) {
+        // the run the service starts at start-up must be over, or it may re-encrypt this client before the test does
+        reEncryption.startupRun().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return clients.save(new ClientRecord("c-" + UUID.randomUUID(), "{}", "client_secret_jwt", null, ciphertext,
                 keyId, false, now, now));

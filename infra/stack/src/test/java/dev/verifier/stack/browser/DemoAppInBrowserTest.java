@@ -12,7 +12,10 @@ import dev.verifier.stack.support.VerifierStack;
 import dev.verifier.stack.support.VerifierStack.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -26,8 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real browser (Debian's headless Chromium and chromedriver, installed by .ci/run) through the demo SPA against
  * the running stack: the app, the login page, the consent page, back to the app with the ID token claims, and a
- * successful API call. A screenshot of each page is saved under target/screenshots/.
+ * successful API call. A screenshot of each page is saved under target/screenshots/. The first sign-in runs first:
+ * the demo user has not consented yet, so it sees the consent page (the consent is kept for the second test).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoAppInBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -62,6 +67,7 @@ class DemoAppInBrowserTest {
     }
 
     @Test
+    @Order(1)
     void userLogsInThroughTheDemoAppAndTheApiAnswers() throws Exception {
         VerifierStack stack = VerifierStack.on(Database.H2);
         DemoSeed.Demo demo = stack.demo();
@@ -97,6 +103,7 @@ class DemoAppInBrowserTest {
     }
 
     @Test
+    @Order(2)
     void logInAfterLogOutAsksForThePasswordAgain() throws Exception {
         VerifierStack stack = VerifierStack.on(Database.H2);
         DemoSeed.Demo demo = stack.demo();

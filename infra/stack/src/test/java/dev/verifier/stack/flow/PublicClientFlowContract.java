@@ -91,12 +91,12 @@ abstract class PublicClientFlowContract {
                 "response_types", List.of("code"),
                 "token_endpoint_auth_method", "none",
                 "scope", "openid profile email offline_access")).clientId();
-        // a resource server that may introspect tokens issued for it (its client_uri is its audience)
+        // a resource server registered to introspect the tokens issued for its audience
         resourceServer = admin.registerClient(Map.of(
                 "client_name", "E2E resource server",
                 "grant_types", List.of("client_credentials"),
                 "token_endpoint_auth_method", "client_secret_basic",
-                "client_uri", stack.url(Service.RESOURCE).toString()));
+                "introspection_audiences", List.of(stack.url(Service.RESOURCE).toString())));
         username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createUser(Map.of("username", username, "password", PASSWORD, "name", "E2E Person",
                 "email", username + "@example.com", "email_verified", true));

@@ -57,13 +57,14 @@ class ClientCredentialsGrant implements GrantHandler {
     }
 
     /**
-     * The scope asked, or by default every registered scope that a token without a user can carry; the description of
+     * The scope asked, or by default every registered scope that a token without a user can carry (none for a client
+ * registered without scope, as before); a client registered only with user scopes is told so. The description of
      * a refusal names what is wrong (a user scope, a scope the client was not registered with, or nothing usable).
      */
     private static Scopes askedScope(TokenRequest request, Scopes registered) {
         Scopes withoutUser = registered.withoutUserScopes();
         if (request.param(Params.SCOPE).isEmpty()) {
-            if (withoutUser.isEmpty()) {
+            if (withoutUser.isEmpty() && !registered.isEmpty()) {
                 throw OAuthError.INVALID_SCOPE.exception("no scope was asked and this client has no registered scope "
                         + "usable without a user (client_credentials cannot carry " + Scopes.USER_SCOPES + ")");
             }
