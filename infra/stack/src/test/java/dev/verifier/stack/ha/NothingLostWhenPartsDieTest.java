@@ -120,7 +120,7 @@ class NothingLostWhenPartsDieTest {
     void everythingStoppedAtOnceExitsWithinTenSeconds() throws Exception {
         long signalled = System.nanoTime();
 
-        List<Long> running = stack.stopAllAtOnce(Duration.ofSeconds(10));
+        List<String> running = stack.stopAllAtOnce(Duration.ofSeconds(10));
 
         System.out.println("everything stopped at once: still running after 10 s: " + running + " (waited "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms)");

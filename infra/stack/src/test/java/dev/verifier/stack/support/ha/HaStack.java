@@ -246,26 +246,26 @@ public final class HaStack implements Endpoints, AutoCloseable {
      * SIGTERM to every process of the stack at once (the copies, the proxy, the brokers), as a node shutdown does;
      * answers the ids of those still running {@code within} after the signal.
      */
-    public List<Long> stopAllAtOnce(Duration within) throws InterruptedException {
+    public List<String> stopAllAtOnce(Duration within) throws InterruptedException {
         copies.values().forEach(list -> list.forEach(ServiceProcess::terminate));
         brokers.forEach(BrokerProcess::terminate);
         haproxy.destroy();
         long deadline = System.nanoTime() + within.toNanos();
-        List<Long> running = new ArrayList<>();
+        List<String> running = new ArrayList<>();
         for (List<ServiceProcess> list : copies.values()) {
-            for (ServiceProcess copy : list) {
-                if (!copy.awaitExit(left(deadline))) {
-                    running.add(copy.pid());
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).awaitExit(left(deadline))) {
+                    running.add(list.get(i).name() + " copy " + (i + 1) + " (pid " + list.get(i).pid() + ")");
                 }
             }
         }
-        for (BrokerProcess broker : brokers) {
-            if (!broker.awaitExit(left(deadline))) {
-                running.add(broker.pid());
+        for (int i = 0; i < brokers.size(); i++) {
+            if (!brokers.get(i).awaitExit(left(deadline))) {
+                running.add("broker " + (i + 1) + " (pid " + brokers.get(i).pid() + ")");
             }
         }
         if (!haproxy.waitFor(left(deadline).toMillis(), TimeUnit.MILLISECONDS)) {
-            running.add(haproxy.pid());
+            running.add("haproxy (pid " + haproxy.pid() + ")");
         }
         return running;
     }
