@@ -43,7 +43,7 @@ public class ClientAuthentication {
 
     ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
                          TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher,
-                         Throttles throttles, ThrottleConfiguration limits) {
+                         Throttles throttles, ThrottleConfiguration limits, Clock clock) {
         this.throttles = throttles;
         this.limits = limits;
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
@@ -53,7 +53,7 @@ public class ClientAuthentication {
         this.clients = clients;
         this.context = new AuthenticationContext(
                 Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
-                config.assertionMaxLifetime(), config.clockSkew(), Clock.systemUTC(), jtiStore, keys,
+                config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }
 

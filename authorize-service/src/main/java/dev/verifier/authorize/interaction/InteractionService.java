@@ -33,10 +33,11 @@ public class InteractionService {
     private final InteractionRepository repository;
     private final AuthorizeConfiguration config;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InteractionService(InteractionRepository repository, AuthorizeConfiguration config, JsonMapper json) {
+    InteractionService(InteractionRepository repository, AuthorizeConfiguration config, JsonMapper json, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.config = config;
         this.json = json;
     }
