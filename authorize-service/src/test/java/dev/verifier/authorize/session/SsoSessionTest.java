@@ -5,22 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.authorize.support.TestClients;
+import dev.verifier.authorize.support.TestClock;
 import dev.verifier.authorize.support.TestUsers;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.testsupport.Browser;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The SSO session: reused without a login, prompt=none/login, max_age, replaced on login, ended with its user. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "test.clock", value = "mutable")
 class SsoSessionTest extends FrontChannelTest {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void sessionReuseSkipsLoginAndRememberedConsentSkipsConsent() {
@@ -76,13 +84,12 @@ class SsoSessionTest extends FrontChannelTest {
     }
 
     @Test
-    void maxAgePassedForcesLoginAndWithPromptNoneIsLoginRequired() throws InterruptedException {
+    void maxAgePassedForcesLoginAndWithPromptNoneIsLoginRequired() {
         Browser browser = loggedInAndApproved();
         Map<String, String> params = AuthorizeUrls.valid(spa);
-        params.put("max_age", "3600");
+        params.put("max_age", "60");
         assertEquals(303, browser.get(AuthorizeUrls.of(params)).status(), "recent login satisfies max_age");
-        Thread.sleep(1100);
-        params.put("max_age", "0");
+        clock.advance(Duration.ofSeconds(61));
         assertTrue(browser.get(AuthorizeUrls.of(params)).isLoginPage());
         params.put("prompt", "none");
         assertEquals("login_required", browser.get(AuthorizeUrls.of(params)).redirectParams().get("error"));
