@@ -49,6 +49,7 @@ class SsoSessionTest extends FrontChannelTest {
         Browser.Page page = browser().get(AuthorizeUrls.of(params));
         assertEquals(303, page.status());
         assertEquals("login_required", page.redirectParams().get("error"));
+        assertEquals("the user is not logged in", page.redirectParams().get("error_description"));
         assertEquals("st-123", page.redirectParams().get("state"));
     }
 
@@ -62,6 +63,7 @@ class SsoSessionTest extends FrontChannelTest {
         params.put("prompt", "none");
         Browser.Page page = browser.get(AuthorizeUrls.of(params));
         assertEquals("consent_required", page.redirectParams().get("error"));
+        assertEquals("the user has not consented to this request", page.redirectParams().get("error_description"));
     }
 
     @Test
@@ -92,7 +94,9 @@ class SsoSessionTest extends FrontChannelTest {
         clock.advance(Duration.ofSeconds(61));
         assertTrue(browser.get(AuthorizeUrls.of(params)).isLoginPage());
         params.put("prompt", "none");
-        assertEquals("login_required", browser.get(AuthorizeUrls.of(params)).redirectParams().get("error"));
+        Map<String, String> refused = browser.get(AuthorizeUrls.of(params)).redirectParams();
+        assertEquals("login_required", refused.get("error"));
+        assertEquals("the user is not logged in", refused.get("error_description"));
     }
 
     @Test
