@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.TokenHashes;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.testsupport.Eventually;
 import dev.verifier.token.code.CodeArrivals;
 import dev.verifier.token.code.ReceivedCodeRepository;
@@ -26,6 +27,7 @@ import dev.verifier.token.support.CodePublisher;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
 import dev.verifier.token.support.TokenHttpTest;
@@ -85,8 +87,7 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
     }
 
     static void assertInvalidGrant(Http.Answer answer) {
-        assertEquals(400, answer.status(), answer.raw().body());
-        assertEquals("invalid_grant", answer.string("error"));
+        Refusals.assertInvalidGrant(answer, Refusals.CODE);
     }
 
     @Test
@@ -203,11 +204,15 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         assertEquals(true, http.post("/introspect", form("token", first.string("access_token")),
                 "Authorization", apiAuth).json().get("active"));
 
-        assertInvalidGrant(exchange(spa, codes));
+        try (AuditLog audit = AuditLog.start()) {
+            assertInvalidGrant(exchange(spa, codes));
+            assertEquals("authorization_code_reuse", audit.reason("grant_family_revoked", spa.id()));
+        }
 
         assertEquals(Map.of("active", false), http.post("/introspect", form("token", first.string("access_token")),
                 "Authorization", apiAuth).json());
-        assertInvalidGrant(http.post("/token", TokenRequests.refresh(spa, first.string("refresh_token"))));
+        Refusals.assertInvalidGrant(http.post("/token", TokenRequests.refresh(spa, first.string("refresh_token"))),
+                Refusals.REFRESH_TOKEN);
     }
 
     @Test
@@ -268,6 +273,7 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
                 "code_verifier", codes.verifier(), "client_id", two.id()));
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.string("error"));
+        assertEquals("redirect_uri is required", answer.string("error_description"));
         assertEquals(200, exchange(two, codes).status(), "with the redirect_uri it works");
     }
 
