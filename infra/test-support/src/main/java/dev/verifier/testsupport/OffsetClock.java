@@ -7,13 +7,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Real time plus an offset the test advances: a test that needs time to pass moves this clock instead of sleeping.
- * Each service's tests make it the context's {@link Clock} bean (their {@code support.TestClock}, under
- * {@code test.clock=mutable}).
+ * A clock a test moves forward instead of sleeping: real time plus the offset the test advances, or, made with
+ * {@link #stoppedAt}, a clock that stands still except when advanced. Each service's tests make one the context's
+ * {@link Clock} bean (their {@code support.TestClock}, under {@code test.clock=mutable}).
  */
 public class OffsetClock extends Clock {
 
+    private final Instant stoppedAt;
     private volatile Duration offset = Duration.ZERO;
+
+    /** Real time plus the offset. */
+    public OffsetClock() {
+        this(null);
+    }
+
+    /** {@code stoppedAt} plus the offset; {@code null}: real time plus the offset. */
+    protected OffsetClock(Instant stoppedAt) {
+        this.stoppedAt = stoppedAt;
+    }
+
+    public static OffsetClock stoppedAt(Instant start) {
+        return new OffsetClock(start);
+    }
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -35,6 +50,6 @@ public class OffsetClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return (stoppedAt == null ? Instant.now() : stoppedAt).plus(offset);
     }
 }
