@@ -143,7 +143,8 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
 
     @Test
     void authorizeWhenResponseTypeMissingThenInvalidRequestRedirect() {
-        assertErrorRedirect(authorize(spa, mapOf("response_type", null)), "invalid_request", "response_type is missing");
+        assertErrorRedirect(authorize(spa, mapOf("response_type", null)), "invalid_request",
+                "response_type is missing");
     }
 
     @Test
@@ -223,7 +224,8 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
         List<Map.Entry<String, String>> form = new java.util.ArrayList<>(AuthorizeUrls.valid(spa).entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
         form.add(Map.entry("nonce", "second"));
-        assertErrorRedirect(browser().post("/authorize", form), "invalid_request", "nonce must not be given more than once");
+        assertErrorRedirect(browser().post("/authorize", form), "invalid_request",
+                "nonce must not be given more than once");
     }
 
     static Map<String, String> mapOf(String... kv) {

@@ -40,7 +40,8 @@ public final class AuditLog implements AutoCloseable {
     /** The {@code details.reason} of the last {@code type} event about {@code clientId}; fails if there is none. */
     public String reason(String type, String clientId) {
         List<String> matching = lines().stream()
-                .filter(l -> l.contains("\"type\":\"" + type + "\"") && l.contains("\"client_id\":\"" + clientId + "\""))
+                .filter(l -> l.contains("\"type\":\"" + type + "\""))
+                .filter(l -> l.contains("\"client_id\":\"" + clientId + "\""))
                 .toList();
         Assertions.assertFalse(matching.isEmpty(), "no " + type + " audit event for " + clientId + ": " + lines());
         Matcher reason = REASON.matcher(matching.get(matching.size() - 1));

@@ -14,7 +14,7 @@ public final class Eventually {
     private Eventually() {
     }
 
-    /** Returns as soon as {@code condition} holds; fails with {@code what} if it still does not after {@code timeout}. */
+    /** Returns once {@code condition} holds; fails naming {@code what} if it still does not after {@code timeout}. */
     public static void until(BooleanSupplier condition, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

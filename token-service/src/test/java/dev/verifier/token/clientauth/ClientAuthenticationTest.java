@@ -87,7 +87,7 @@ class ClientAuthenticationTest extends TokenHttpTest {
         assertTrue(audit.lines().stream().noneMatch(l -> l.contains(client.id())), audit.lines().toString());
     }
 
-    /** A failed authentication through HTTP Basic: 401 with the Basic challenge (RFC 6749 §5.2), for {@code reason}. */
+    /** A failed authentication through HTTP Basic: 401 with the Basic challenge (RFC 6749 §5.2), for a reason. */
     void assertInvalidClientChallengingBasic(Http.Answer answer, TestClients.Client client, String reason) {
         assertEquals(401, answer.status(), answer.raw().body());
         assertEquals("invalid_client", answer.string("error"));
@@ -119,8 +119,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void basicClientPresentingPostThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_basic", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", c.secret())),
-                c, "method_mismatch");
+        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(),
+                "client_secret", c.secret())), c, "method_mismatch");
     }
 
     @Test
@@ -224,7 +224,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     void expiredAssertionThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .expiresAt(Instant.now().minusSeconds(120)).hmac(JWSAlgorithm.HS256, secret(c))), c, "assertion_expired");
+                .expiresAt(Instant.now().minusSeconds(120)).hmac(JWSAlgorithm.HS256, secret(c))), c,
+                "assertion_expired");
     }
 
     @Test
@@ -244,10 +245,12 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void algNoneThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
-        assertInvalidClientUnread(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint).unsigned()), c);
+        assertInvalidClientUnread(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
+                .unsigned()), c);
         TestClients.Client k = clients.register("private_key_jwt", "api", CC);
         registry.putJwks(k.id(), new JWKSet(rsa("k1")).toJSONObject(true));
-        assertInvalidClientUnread(withAssertion(k.id(), ClientAssertions.forClient(k.id(), tokenEndpoint).unsigned()), k);
+        assertInvalidClientUnread(withAssertion(k.id(), ClientAssertions.forClient(k.id(), tokenEndpoint)
+                .unsigned()), k);
     }
 
     @Test
