@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
@@ -38,12 +40,14 @@ public class ClientAuthentication {
     private final ClientAuthenticator authenticator;
     private final ClientLookup clients;
     private final AuthenticationContext context;
+    private final AuditEvents audit;
     private final Throttles throttles;
     private final ThrottleConfiguration limits;
 
     ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
                          TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher,
-                         Throttles throttles, ThrottleConfiguration limits) {
+                         Throttles throttles, ThrottleConfiguration limits, Clock clock, AuditEvents audit) {
+        this.audit = audit;
         this.throttles = throttles;
         this.limits = limits;
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
@@ -53,12 +57,13 @@ public class ClientAuthentication {
         this.clients = clients;
         this.context = new AuthenticationContext(
                 Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
-                config.assertionMaxLifetime(), config.clockSkew(), Clock.systemUTC(), jtiStore, keys,
+                config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }
 
     /**
-     * The authenticated client. Failed authentications ({@code invalid_client}) count against the client's and the
+     * The authenticated client. Failed authentications ({@code invalid_client}) are reported as a
+     * {@code client_auth_failed} audit event with the check that failed, and count against the client's and the
      * source address's limits ({@code verifier.throttle.client-auth-*}); over a limit: 429 before any check.
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
@@ -67,6 +72,9 @@ public class ClientAuthentication {
             return authenticator.authenticate(credentials, clients::find, context);
         } catch (OAuthException e) {
             if (e.error() == OAuthError.INVALID_CLIENT) {
+                audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
+                        .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
+                        .detail("error", e.error().code()).detail("reason", e.reason()).emit();
                 throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
             }
             throw e;

@@ -1,6 +1,6 @@
 package dev.verifier.authorize.consent;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
@@ -19,9 +19,11 @@ import jakarta.inject.Singleton;
 public class ConsentService {
 
     private final ConsentRepository repository;
+    private final Clock clock;
 
-    ConsentService(ConsentRepository repository) {
+    ConsentService(ConsentRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     public boolean covers(String subject, String clientId, Collection<String> scopes) {
@@ -35,7 +37,7 @@ public class ConsentService {
         Set<String> all = new TreeSet<>(scopes);
         var existing = repository.findById(id);
         existing.ifPresent(r -> all.addAll(approved(r)));
-        ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), Instant.now());
+        ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), clock.instant());
         if (existing.isPresent()) {
             repository.update(record);
             return;

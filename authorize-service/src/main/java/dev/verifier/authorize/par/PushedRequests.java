@@ -38,12 +38,13 @@ public class PushedRequests {
     private final PushedRequestRepository repository;
     private final ParConfiguration config;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PushedRequests(PushedRequestRepository repository, ParConfiguration config, JsonMapper json) {
+    PushedRequests(PushedRequestRepository repository, ParConfiguration config, JsonMapper json, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     public static boolean isPushed(String requestUri) {

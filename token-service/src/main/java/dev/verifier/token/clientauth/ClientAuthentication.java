@@ -61,7 +61,7 @@ public class ClientAuthentication {
             }
             audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                     .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
-                    .detail("error", e.error().code()).emit();
+                    .detail("error", e.error().code()).detail("reason", e.reason()).emit();
             throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
             throw e;
         }
