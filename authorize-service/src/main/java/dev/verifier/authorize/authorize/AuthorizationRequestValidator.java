@@ -1,8 +1,6 @@
 package dev.verifier.authorize.authorize;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +10,7 @@ import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.scope.Scopes;
 import jakarta.inject.Singleton;
 
 /**
@@ -90,15 +89,11 @@ public class AuthorizationRequestValidator {
         if (scope == null || scope.isBlank()) {
             throw OAuthError.INVALID_SCOPE.exception("scope is required");
         }
-        String allowedScope = client.metadata().scope();
-        Set<String> allowed = allowedScope == null ? Set.of() : Set.of(allowedScope.trim().split(" +"));
-        Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
-        for (String s : requested) {
-            if (!allowed.contains(s)) {
-                throw OAuthError.INVALID_SCOPE.exception("a requested scope is not allowed for this client");
-            }
+        Scopes requested = Scopes.parse(scope);
+        if (!requested.isSubsetOf(Scopes.parse(client.metadata().scope()))) {
+            throw OAuthError.INVALID_SCOPE.exception("a requested scope is not allowed for this client");
         }
-        return List.copyOf(requested);
+        return requested.asList();
     }
 
     private void checkPkce(RegisteredClient client, String challenge, String method) {

@@ -151,6 +151,18 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
     }
 
     @Test
+    void authorizeWhenClientRegisteredWithARepeatedScopeThenLoginPageNotA500() {
+        RegisteredClient repeated = TestClients.withScope(TestClients.publicClient(CB),
+                "openid profile openid email offline_access");
+        registry.put(repeated);
+
+        Browser.Page page = authorize(repeated, Map.of("scope", "openid profile"));
+
+        assertTrue(page.isLoginPage(), page.status() + " " + page.body());
+        assertErrorRedirect(authorize(repeated, Map.of("scope", "openid admin")), "invalid_scope");
+    }
+
+    @Test
     void authorizeWhenPkcePlainThenInvalidRequest() {
         Browser.Page page = authorize(spa, Map.of("code_challenge_method", "plain"));
         assertErrorRedirect(page, "invalid_request");

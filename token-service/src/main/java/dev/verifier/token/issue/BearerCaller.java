@@ -2,6 +2,7 @@ package dev.verifier.token.issue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -5,6 +5,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
@@ -13,7 +14,6 @@ import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IssuedAccessToken;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 
