@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
@@ -50,10 +51,7 @@ public class AuthorizationRequestValidator {
         if (!"code".equals(responseType)) {
             throw OAuthError.UNSUPPORTED_RESPONSE_TYPE.exception("only response_type=code is supported");
         }
-        List<String> grants = client.metadata().grantTypes();
-        if (grants != null && !grants.contains(GrantType.AUTHORIZATION_CODE.value())) {
-            throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client may not use the authorization code grant");
-        }
+        ClientGrants.of(client).require(GrantType.AUTHORIZATION_CODE);
         List<String> scopes = scopes(params, client);
         String challenge = params.get(Param.CODE_CHALLENGE);
         String method = params.get(Param.CODE_CHALLENGE_METHOD);

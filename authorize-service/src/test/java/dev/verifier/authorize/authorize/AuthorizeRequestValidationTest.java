@@ -163,6 +163,18 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
     }
 
     @Test
+    void authorizeWhenClientNotRegisteredForTheCodeGrantThenUnauthorizedClientRedirect() {
+        RegisteredClient service = TestClients.withGrantTypes(TestClients.confidentialClient(CB), "client_credentials");
+        registry.put(service);
+
+        Browser.Page page = authorize(service, Map.of());
+
+        assertErrorRedirect(page, "unauthorized_client");
+        assertEquals("the client may not use grant_type authorization_code",
+                page.redirectParams().get("error_description"));
+    }
+
+    @Test
     void authorizeWhenPkcePlainThenInvalidRequest() {
         Browser.Page page = authorize(spa, Map.of("code_challenge_method", "plain"));
         assertErrorRedirect(page, "invalid_request");

@@ -1,7 +1,6 @@
 package dev.verifier.token.grant;
 
-import java.util.List;
-
+import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
@@ -41,9 +40,7 @@ public class UserTokens {
     }
 
     public static boolean refreshAllowed(RegisteredClient client, Scopes granted) {
-        List<String> grants = client.metadata().grantTypes();
-        return granted.contains(Scopes.OFFLINE_ACCESS)
-                || (grants != null && grants.contains(GrantType.REFRESH_TOKEN.value()));
+        return granted.contains(Scopes.OFFLINE_ACCESS) || ClientGrants.of(client).registers(GrantType.REFRESH_TOKEN);
     }
 
     /**
