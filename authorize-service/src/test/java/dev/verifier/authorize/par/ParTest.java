@@ -174,6 +174,20 @@ class ParTest extends FrontChannelTest {
                 Map.of("client_secret", List.of(secret))), null));
     }
 
+    /** RFC 6749 §3.2: a parameter without a value is omitted, at /par as at /token (it was a second method here). */
+    @Test
+    void parWithEmptyClientSecretBesideBasicThen201AsAtToken() {
+        Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                Par.basic(basic.clientId(), secret));
+        assertEquals(201, answer.status(), answer.body().toString());
+    }
+
+    @Test
+    void parWhenConfidentialClientSendsAnEmptyClientSecretThenInvalidClientAsAtToken() {
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                null));
+    }
+
     @Test
     void parWithPublicClientAuthenticatedByNoneThen201() {
         Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(spa), Map.of()), null);
