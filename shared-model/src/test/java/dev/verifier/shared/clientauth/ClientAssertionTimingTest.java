@@ -11,6 +11,8 @@ import java.util.Optional;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One clock skew for client assertions, under one property, the old token-service names still read. */
 class ClientAssertionTimingTest {
@@ -27,22 +29,16 @@ class ClientAssertionTimingTest {
         assertEquals(Duration.ofMinutes(5), timing.maxLifetime());
     }
 
-    @Test
-    void theOneNameIsRead() {
-        ClientAssertionTiming timing = from(Map.of("verifier.client-auth.clock-skew", Duration.ofSeconds(20),
-                "verifier.client-auth.assertion-max-lifetime", Duration.ofMinutes(2)));
+    /** The one name, and token-service's former names for a configuration written before it. */
+    @ParameterizedTest
+    @CsvSource({"verifier.client-auth.clock-skew, verifier.client-auth.assertion-max-lifetime",
+            "verifier.token.clock-skew, verifier.token.assertion-max-lifetime"})
+    void eitherNameIsRead(String skewName, String lifetimeName) {
+        ClientAssertionTiming timing = from(Map.of(skewName, Duration.ofSeconds(20), lifetimeName,
+                Duration.ofMinutes(2)));
 
         assertEquals(Duration.ofSeconds(20), timing.clockSkew());
         assertEquals(Duration.ofMinutes(2), timing.maxLifetime());
-    }
-
-    @Test
-    void theOldTokenServiceNamesAreStillRead() {
-        ClientAssertionTiming timing = from(Map.of("verifier.token.clock-skew", Duration.ofSeconds(45),
-                "verifier.token.assertion-max-lifetime", Duration.ofMinutes(3)));
-
-        assertEquals(Duration.ofSeconds(45), timing.clockSkew());
-        assertEquals(Duration.ofMinutes(3), timing.maxLifetime());
     }
 
     @Test
