@@ -12,6 +12,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
+import dev.verifier.shared.clientauth.ClientAssertionTiming;
 import dev.verifier.shared.clientauth.ClientAuthVerifier;
 import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
@@ -31,8 +32,9 @@ import jakarta.inject.Singleton;
 /**
  * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client,
  * token-service's jti store (the one /token uses) and the registry's client JWKS. Assertions may name the issuer,
- * the PAR endpoint or the token endpoint as audience (RFC 9126 §2). Without {@code verifier.secrets.key} (VERIFIER_SECRETS_KEY) the
- * client_secret_jwt secrets cannot be read, so that method then always fails.
+ * the PAR endpoint or the token endpoint as audience (RFC 9126 §2), and are timed as at /token
+ * ({@link ClientAssertionTiming}, {@code verifier.client-auth.*}). Without {@code verifier.secrets.key}
+ * (VERIFIER_SECRETS_KEY) the client_secret_jwt secrets cannot be read, so that method then always fails.
  */
 @Singleton
 public class ClientAuthentication {
@@ -44,7 +46,7 @@ public class ClientAuthentication {
     private final Throttles throttles;
     private final ThrottleConfiguration limits;
 
-    ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
+    ClientAuthentication(ClientLookup clients, ClientAssertionTiming timing, VerifierUrls urls,
                          TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher,
                          Throttles throttles, ThrottleConfiguration limits, Clock clock, AuditEvents audit) {
         this.audit = audit;
@@ -57,7 +59,7 @@ public class ClientAuthentication {
         this.clients = clients;
         this.context = new AuthenticationContext(
                 Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
-                config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys,
+                timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }
 

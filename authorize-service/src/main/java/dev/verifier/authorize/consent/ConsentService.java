@@ -1,12 +1,13 @@
 package dev.verifier.authorize.consent;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.verifier.authorize.user.UserDeleted;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -56,7 +57,7 @@ public class ConsentService {
     }
 
     private static Set<String> approved(ConsentRecord r) {
-        return new TreeSet<>(Arrays.asList(r.scopes().split(" ")));
+        return Scopes.parse(r.scopes()).values();
     }
 
     private static String id(String subject, String clientId) {

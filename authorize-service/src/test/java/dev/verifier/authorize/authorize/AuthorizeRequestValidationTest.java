@@ -154,6 +154,29 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
     }
 
     @Test
+    void authorizeWhenClientRegisteredWithARepeatedScopeThenLoginPageNotA500() {
+        RegisteredClient repeated = TestClients.withScope(TestClients.publicClient(CB),
+                "openid profile openid email offline_access");
+        registry.put(repeated);
+
+        Browser.Page page = authorize(repeated, Map.of("scope", "openid profile"));
+
+        assertTrue(page.isLoginPage(), page.status() + " " + page.body());
+        assertErrorRedirect(authorize(repeated, Map.of("scope", "openid admin")), "invalid_scope",
+                "a requested scope is not allowed");
+    }
+
+    @Test
+    void authorizeWhenClientNotRegisteredForTheCodeGrantThenUnauthorizedClientRedirect() {
+        RegisteredClient service = TestClients.withGrantTypes(TestClients.confidentialClient(CB), "client_credentials");
+        registry.put(service);
+
+        Browser.Page page = authorize(service, Map.of());
+
+        assertErrorRedirect(page, "unauthorized_client", "the client may not use grant_type authorization_code");
+    }
+
+    @Test
     void authorizeWhenPkcePlainThenInvalidRequest() {
         assertErrorRedirect(authorize(spa, Map.of("code_challenge_method", "plain")), "invalid_request",
                 "code_challenge_method must be S256");

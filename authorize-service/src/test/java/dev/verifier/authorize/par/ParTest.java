@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.oauth2.sdk.assertions.jwt.JWTAssertionFactory;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.ClientBuilder;
 import dev.verifier.authorize.support.ClientOrigin;
@@ -161,6 +167,27 @@ class ParTest extends FrontChannelTest {
         assertTrue(TestTokens.jtiRecords() >= recorded + 2, "the jti went to token-service's store both times");
     }
 
+    /** One client-assertion skew (verifier.client-auth.clock-skew, 60 s) at /par as at /token; /par allowed 30 s. */
+    @Test
+    void parAcceptsAnAssertionExpiredWithinTheSharedSkewAndRefusesOneBeyondIt() throws Exception {
+        RegisteredClient jwt = client("client_secret_jwt").build();
+        registry.put(jwt);
+
+        assertEquals(201, par().push(Par.form(AuthorizeUrls.valid(jwt), assertionExpiredSecondsAgo(jwt, 45)), null)
+                .status(), "within 60 s");
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(jwt), assertionExpiredSecondsAgo(jwt, 90)), null),
+                jwt, "assertion_expired");
+    }
+
+    Map<String, List<String>> assertionExpiredSecondsAgo(RegisteredClient client, long seconds) throws Exception {
+        Instant now = Instant.now();
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(client.clientId()),
+                List.of(new Audience(PAR_ENDPOINT)), Date.from(now.minusSeconds(seconds)), null,
+                Date.from(now.minusSeconds(seconds + 60)), new JWTID());
+        return new ClientSecretJWT(JWTAssertionFactory.create(claims, JWSAlgorithm.HS256, new Secret(secret)))
+                .toParameters();
+    }
+
     @Test
     void parWithClientSecretJwtUnderAWrongSecretThenInvalidClient() throws Exception {
         RegisteredClient jwt = client("client_secret_jwt").build();
@@ -192,6 +219,20 @@ class ParTest extends FrontChannelTest {
                 Par.basic(basic.clientId(), "wrong")), basic, "secret_mismatch");
         assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic),
                 Map.of("client_secret", List.of(secret))), null), basic, "method_mismatch");
+    }
+
+    /** RFC 6749 §3.2: a parameter without a value is omitted, at /par as at /token (it was a second method here). */
+    @Test
+    void parWithEmptyClientSecretBesideBasicThen201AsAtToken() {
+        Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                Par.basic(basic.clientId(), secret));
+        assertEquals(201, answer.status(), answer.body().toString());
+    }
+
+    @Test
+    void parWhenConfidentialClientSendsAnEmptyClientSecretThenInvalidClientAsAtToken() {
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                null), basic, "method_mismatch");
     }
 
     @Test

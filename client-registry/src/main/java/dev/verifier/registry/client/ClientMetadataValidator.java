@@ -10,6 +10,7 @@ import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.jose.Algorithms;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
@@ -189,7 +190,7 @@ public class ClientMetadataValidator {
             throw INVALID_CLIENT_METADATA.exception("scope must be a non-empty space-separated list");
         }
         List<String> unknown = new ArrayList<>();
-        for (String s : scope.trim().split(" +")) {
+        for (String s : Scopes.parse(scope).values()) {
             if (!config.knownScopes().contains(s)) {
                 unknown.add(s);
             }

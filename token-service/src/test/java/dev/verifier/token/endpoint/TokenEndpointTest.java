@@ -186,6 +186,14 @@ class TokenEndpointTest extends TokenHttpTest {
         assertEquals("grant_type is not supported", answer.string("error_description"));
     }
 
+    /** RFC 6749 §3.2: a parameter without a value is omitted, so it is no second authentication method (as at /par). */
+    @Test
+    void emptyClientSecretBesideBasicIsOmitted() {
+        Http.Answer answer = adminToken("client_secret", "");
+
+        assertEquals(200, answer.status(), answer.raw().body());
+    }
+
     @Test
     void grantNotRegisteredForClientThenUnauthorizedClient() {
         TestClients.Client web = clients.register("client_secret_basic", "openid", "authorization_code");
