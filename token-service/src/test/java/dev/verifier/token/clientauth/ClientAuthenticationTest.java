@@ -149,7 +149,7 @@ class ClientAuthenticationTest extends TokenHttpTest {
         Http.Answer answer = http.post("/token", form("grant_type", CC, "client_id", c.id()));
         assertEquals(400, answer.status());
         assertEquals("unauthorized_client", answer.string("error"));
-        assertEquals("the client may not use grant_type client_credentials", answer.string("error_description"));
+        assertEquals("client_credentials is for confidential clients", answer.string("error_description"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class JtiUseEndpointTest extends TokenHttpTest {
         Http.Answer answer = record(otherScope, use("c", "j-" + UUID.randomUUID(), Instant.now().plusSeconds(60)));
         assertEquals(403, answer.status());
         assertEquals("insufficient_scope", answer.string("error"));
-        assertEquals("scope jti.record is required", answer.string("error_description"));
+        assertEquals("the access token lacks the scope this resource requires", answer.string("error_description"));
     }
 
     @Test

@@ -176,7 +176,7 @@ class KeyRotationTest extends TokenHttpTest {
         Http.Answer otherToken = rotate(clientCredentialsToken(plain));
         assertEquals(401, otherToken.status());
         assertEquals("invalid_token", otherToken.string("error"));
-        assertEquals("the access token is invalid", otherToken.string("error_description"));
+        assertEquals("the access token is invalid, expired, or not issued for this resource server", otherToken.string("error_description"));
 
         assertEquals(401, rotate("garbage").status());
     }
