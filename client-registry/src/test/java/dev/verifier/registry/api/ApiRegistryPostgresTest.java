@@ -3,18 +3,17 @@ package dev.verifier.registry.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.verifier.registry.support.Concurrently;
 import dev.verifier.registry.support.RegistryHttp;
+import dev.verifier.registry.support.RegistryPostgresTest;
 import dev.verifier.registry.support.RegistryHttp.Answer;
 import dev.verifier.registry.support.TestApis;
 import dev.verifier.registry.support.TestTokens;
 import dev.verifier.registry.support.TopicRecords;
 import dev.verifier.shared.event.Topics;
-import dev.verifier.testsupport.PostgresTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiRegistryPostgresTest implements PostgresTest {
+class ApiRegistryPostgresTest implements RegistryPostgresTest {
 
     @Inject
     EmbeddedServer server;
@@ -37,13 +36,6 @@ class ApiRegistryPostgresTest implements PostgresTest {
     @Override
     public String databaseName() {
         return "registry_api_test";
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(PostgresTest.super.getProperties());
-        props.put("verifier.urls.token-service", TestTokens.baseUrl());
-        return props;
     }
 
     @BeforeAll

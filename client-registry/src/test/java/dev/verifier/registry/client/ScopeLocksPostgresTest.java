@@ -8,18 +8,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.verifier.registry.api.ApiStore;
 import dev.verifier.registry.support.RegistryHttp;
+import dev.verifier.registry.support.RegistryPostgresTest;
 import dev.verifier.registry.support.RegistryHttp.Answer;
 import dev.verifier.registry.support.TestApis;
 import dev.verifier.registry.support.TestTokens;
-import dev.verifier.testsupport.PostgresTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScopeLocksPostgresTest implements PostgresTest {
+class ScopeLocksPostgresTest implements RegistryPostgresTest {
 
     @Inject
     EmbeddedServer server;
@@ -51,13 +50,6 @@ class ScopeLocksPostgresTest implements PostgresTest {
         return "registry_scope_locks_test";
     }
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(PostgresTest.super.getProperties());
-        props.put("verifier.urls.token-service", TestTokens.baseUrl());
-        return props;
-    }
-
     @BeforeAll
     void setUp() {
         http = new RegistryHttp(server);
@@ -67,28 +59,15 @@ class ScopeLocksPostgresTest implements PostgresTest {
     void apiDeletionWaitsForAClientWriteHoldingItsScopeAndIsThenRefused() throws Exception {
         TestApis.Api api = TestApis.unique();
         String apiId = http.post("/apis", TestTokens.admin(), api.body()).string("id");
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         String clientId = "locks-" + apiId;
 
-        CompletableFuture<Void> clientWrite = CompletableFuture.runAsync(() -> clients.inTransaction(() -> {
+        Answer answer = whileHeld(() -> {
             scopeRules.requireRegistered("openid " + api.read());
             Instant now = Instant.now();
             clients.insert(new ClientRecord(clientId, "{\"scope\":\"openid " + api.read() + "\"}", "none", null,
                     null, null, false, now, now));
-            locked.countDown();
-            await(release);
-            return null;
-        }));
-        assertTrue(locked.await(10, TimeUnit.SECONDS));
-        CompletableFuture<Answer> deletion = CompletableFuture.supplyAsync(() -> http.delete("/apis/" + apiId,
-                TestTokens.admin()));
-        assertTrue(aSessionWaitsForALock(), "the deletion waits for the client write");
-        assertFalse(deletion.isDone());
+        }, () -> http.delete("/apis/" + apiId, TestTokens.admin()));
 
-        release.countDown();
-        clientWrite.get(10, TimeUnit.SECONDS);
-        Answer answer = deletion.get(10, TimeUnit.SECONDS);
         assertEquals(400, answer.status(), answer.body().toString());
         assertTrue(answer.description().contains("(" + clientId + ")"), answer.description());
     }
@@ -97,26 +76,34 @@ class ScopeLocksPostgresTest implements PostgresTest {
     void clientRegistrationWaitsForAnApiDeletionAndIsThenRefused() throws Exception {
         TestApis.Api api = TestApis.unique();
         String apiId = http.post("/apis", TestTokens.admin(), api.body()).string("id");
-        CountDownLatch deleted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
 
-        CompletableFuture<Void> apiDeletion = CompletableFuture.runAsync(() -> clients.inTransaction(() -> {
-            apis.delete(apiId);
-            deleted.countDown();
+        Answer answer = whileHeld(() -> apis.delete(apiId),
+                () -> http.post("/clients", TestTokens.admin(), TestApis.clientWithScope(api.write())));
+
+        assertEquals(400, answer.status(), answer.body().toString());
+        assertTrue(answer.description().contains("no registered API defines: " + api.write()), answer.description());
+    }
+
+    /**
+     * Runs {@code write} in a transaction kept open while {@code request} is sent; checks that the request waits for
+     * a lock until the transaction commits, and answers what it answered then.
+     */
+    private Answer whileHeld(Runnable write, Supplier<Answer> request) throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> transaction = CompletableFuture.runAsync(() -> clients.inTransaction(() -> {
+            write.run();
+            written.countDown();
             await(release);
             return null;
         }));
-        assertTrue(deleted.await(10, TimeUnit.SECONDS));
-        CompletableFuture<Answer> registration = CompletableFuture.supplyAsync(() -> http.post("/clients",
-                TestTokens.admin(), TestApis.clientWithScope(api.write())));
-        assertTrue(aSessionWaitsForALock(), "the registration waits for the API deletion");
-        assertFalse(registration.isDone());
-
+        assertTrue(written.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(request);
+        assertTrue(aSessionWaitsForALock(), "the request waits for the open transaction");
+        assertFalse(answer.isDone());
         release.countDown();
-        apiDeletion.get(10, TimeUnit.SECONDS);
-        Answer answer = registration.get(10, TimeUnit.SECONDS);
-        assertEquals(400, answer.status(), answer.body().toString());
-        assertTrue(answer.description().contains("no registered API defines: " + api.write()), answer.description());
+        transaction.get(10, TimeUnit.SECONDS);
+        return answer.get(10, TimeUnit.SECONDS);
     }
 
     /** Whether, within 10 s, a session of this database waits for a row lock (seen from a connection of its own). */

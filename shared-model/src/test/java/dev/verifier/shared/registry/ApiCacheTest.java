@@ -3,17 +3,15 @@ package dev.verifier.shared.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.verifier.shared.api.RegisteredApi;
+import dev.verifier.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ApiCacheTest {
@@ -22,7 +20,7 @@ class ApiCacheTest {
     private final AtomicInteger scopeLoads = new AtomicInteger();
     private final AtomicReference<RegisteredApi> registered = new AtomicReference<>(api("orders.read"));
     private final AtomicReference<Runnable> duringLoad = new AtomicReference<>(() -> { });
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final ApiCache cache = new ApiCache(identifier -> {
         identifierLoads.incrementAndGet();
         return Optional.of(registered.get()).filter(a -> a.identifier().equals(identifier));
@@ -87,28 +85,5 @@ class ApiCacheTest {
     private static RegisteredApi api(String scope) {
         return new RegisteredApi("api-1", "https://orders.example", "orders",
                 List.of(new RegisteredApi.Scope(scope, null)), null, true, true, Instant.EPOCH, Instant.EPOCH);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
