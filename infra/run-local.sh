@@ -5,6 +5,9 @@
 #   infra/run-local.sh            start (builds the jars first when they are missing)
 #   infra/run-local.sh --fresh    wipe ./data/ first (databases, broker log, generated secrets)
 #   infra/run-local.sh --build    rebuild the jars even if present
+#   infra/run-local.sh --copies 2 --brokers 3
+#                                 the high-availability stack: 2 copies of every service behind HAProxy on the same
+#                                 ports, a 3-broker KRaft cluster, PostgreSQL (see infra/run-local-ha.sh)
 #
 # Secrets come from the environment (VERIFIER_SECRETS_KEY, VERIFIER_ADMIN_CLIENT_ID, VERIFIER_ADMIN_CLIENT_SECRET,
 # VERIFIER_AUTHORIZE_CLIENT_ID, VERIFIER_AUTHORIZE_CLIENT_SECRET, VERIFIER_EVENT_KEYS)
@@ -24,14 +27,23 @@ READY_TIMEOUT="${VERIFIER_READY_TIMEOUT:-120}"
 
 fresh=false
 build=false
-for arg in "$@"; do
-  case "$arg" in
+copies=1
+brokers=1
+while (( $# > 0 )); do
+  case "$1" in
     --fresh) fresh=true ;;
     --build) build=true ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+    --copies) copies="${2:-}"; shift ;;
+    --brokers) brokers="${2:-}"; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
+[[ "$copies" =~ ^[1-9]$ && "$brokers" =~ ^[1-9]$ ]] || { echo "--copies and --brokers take 1..9" >&2; exit 2; }
+if (( copies > 1 || brokers > 1 )); then
+  exec "$ROOT/infra/run-local-ha.sh" "$copies" "$brokers" "$fresh" "$build"
+fi
 
 PIDS=()
 stopping=false
@@ -88,27 +100,9 @@ fi
 
 # ---- secrets: environment first, else generated once and kept under ./data
 SECRETS_FILE="$DATA/secrets.env"
-random_b64url() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
-if [ ! -f "$SECRETS_FILE" ]; then
-  umask 077
-  {
-    echo "VERIFIER_SECRETS_KEY=local1:$(random_b64url)"
-    echo "VERIFIER_ADMIN_CLIENT_ID=verifier-admin"
-    echo "VERIFIER_ADMIN_CLIENT_SECRET=$(random_b64url)"
-  } > "$SECRETS_FILE"
-  chmod 600 "$SECRETS_FILE"
-  umask 022
-fi
-# secrets added by later releases are appended to an existing file (it keeps its other values)
-grep -q '^VERIFIER_AUTHORIZE_CLIENT_ID=' "$SECRETS_FILE" || {
-  echo "VERIFIER_AUTHORIZE_CLIENT_ID=authorize-service"
-  echo "VERIFIER_AUTHORIZE_CLIENT_SECRET=$(random_b64url)"
-} >> "$SECRETS_FILE"
-grep -q '^VERIFIER_EVENT_KEYS=' "$SECRETS_FILE" || echo "VERIFIER_EVENT_KEYS=ev1:$(random_b64url)" >> "$SECRETS_FILE"
-while IFS='=' read -r key value; do
-  [ -n "$key" ] || continue
-  if [ -z "${!key:-}" ]; then export "$key=$value"; fi
-done < "$SECRETS_FILE"
+# shellcheck source=/dev/null
+. "$ROOT/infra/local-secrets.sh"
+load_local_secrets "$SECRETS_FILE"
 
 # ---- broker
 BROKER_CP="$ROOT/infra/kafka-broker/target/classes:$(cat infra/kafka-broker/target/classpath.txt)"
@@ -123,16 +117,6 @@ port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-bro
 export MICRONAUT_ENVIRONMENTS=local
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 start=$(date +%s)
-# least privilege: each service gets only the secrets it needs (the bootstrap admin secret only client-registry,
-# authorize-service's client secret client-registry and authorize-service, the event keys authorize and token)
-unset_for() {
-  case $1 in
-    client-registry) echo "-u VERIFIER_EVENT_KEYS" ;;
-    token-service) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET -u VERIFIER_AUTHORIZE_CLIENT_ID -u VERIFIER_AUTHORIZE_CLIENT_SECRET" ;;
-    authorize-service) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET" ;;
-    *) echo "-u VERIFIER_ADMIN_CLIENT_ID -u VERIFIER_ADMIN_CLIENT_SECRET -u VERIFIER_AUTHORIZE_CLIENT_ID -u VERIFIER_AUTHORIZE_CLIENT_SECRET -u VERIFIER_EVENT_KEYS" ;;
-  esac
-}
 start_service() {
   local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,14 @@ class SealedInteractionTest implements AuthorizeTestContext {
     AuthorizeConfiguration config;
     @Inject
     JsonMapper json;
+    @Inject
+    Clock clock;
 
     private InteractionService copy(String keyRing, Duration lifetime) {
         AuthorizeConfiguration withLifetime = new AuthorizeConfiguration(config.requirePkceForConfidentialClients(),
                 config.codeLifetime(), lifetime, config.eventConfirmTimeout());
         return new InteractionService(legacy, finished, withLifetime, json,
-                Optional.of(SecretsCipher.fromKeyRing(keyRing)));
+                Optional.of(SecretsCipher.fromKeyRing(keyRing)), clock);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.verifier.registry.client;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.jose.Algorithms;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
@@ -194,7 +194,7 @@ public class ClientMetadataValidator {
         if (scope.isBlank() || scope.length() > config.maxUriLength()) {
             throw INVALID_CLIENT_METADATA.exception("scope must be a non-empty space-separated list");
         }
-        if (!Arrays.stream(scope.trim().split(" +")).allMatch(ScopeValues::isScopeToken)) {
+        if (!Scopes.parse(scope).values().stream().allMatch(ScopeValues::isScopeToken)) {
             throw INVALID_CLIENT_METADATA.exception("scope values must be RFC 6749 scope-tokens (printable ASCII "
                     + "except space, \" and \\, at most " + ScopeValues.MAX_LENGTH + " characters) separated by spaces");
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.verifier.shared.api.RegisteredApi;
-import dev.verifier.testsupport.TestClock;
+import dev.verifier.testsupport.OffsetClock;
 import org.junit.jupiter.api.Test;
 
 class ApiCacheTest {
@@ -20,7 +20,7 @@ class ApiCacheTest {
     private final AtomicInteger scopeLoads = new AtomicInteger();
     private final AtomicReference<RegisteredApi> registered = new AtomicReference<>(api("orders.read"));
     private final AtomicReference<Runnable> duringLoad = new AtomicReference<>(() -> { });
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = OffsetClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     private final ApiCache cache = new ApiCache(identifier -> {
         identifierLoads.incrementAndGet();
         return Optional.of(registered.get()).filter(a -> a.identifier().equals(identifier));

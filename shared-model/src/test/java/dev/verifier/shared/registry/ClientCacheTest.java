@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.testsupport.TestClock;
+import dev.verifier.testsupport.OffsetClock;
 import org.junit.jupiter.api.Test;
 
 class ClientCacheTest {
 
     private final AtomicInteger loads = new AtomicInteger();
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = OffsetClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     private final ClientCache cache = new ClientCache(id -> {
         loads.incrementAndGet();
         return "known".equals(id) ? Optional.of(client(id)) : Optional.empty();

@@ -15,7 +15,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.verifier.testsupport.TestClock;
+import dev.verifier.testsupport.OffsetClock;
 import org.junit.jupiter.api.Test;
 
 class JwksKeysTest {
@@ -23,7 +23,7 @@ class JwksKeysTest {
     private final List<JWK> published = new ArrayList<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean originDown = new AtomicBoolean();
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = OffsetClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     private final JwksKeys keys = new JwksKeys(() -> {
         fetches.incrementAndGet();
         if (originDown.get()) {

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.IssuedAccessToken;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 

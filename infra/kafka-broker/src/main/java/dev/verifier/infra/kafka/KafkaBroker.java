@@ -17,8 +17,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node Kafka broker in KRaft mode (broker and controller in one process), built from the
- * Maven Central jars only. Used by the local stack ({@link KafkaBrokerMain}) and by the tests.
+ * A Kafka broker in KRaft mode (broker and controller in one process), built from the Maven Central jars only: a
+ * single node, or one node of a cluster ({@link ClusterNode}). Used by the local stack ({@link KafkaBrokerMain}) and by
+ * the tests.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -48,11 +49,29 @@ public final class KafkaBroker implements AutoCloseable {
         while (controllerPort == port) { // the caller's port, free again until the broker binds it
             controllerPort = freePort();
         }
-        Properties props = serverProperties(host, port, controllerPort, dataDir);
+        ClusterNode single = new ClusterNode(1, java.util.List.of(port), java.util.List.of(controllerPort), 1, 1,
+                Uuid.randomUuid().toString()); // Kafka's own random id never starts with '-' (read as an option)
+        return start(host, single, dataDir, security);
+    }
+
+    /**
+     * Starts one node of a cluster. Its {@code startup} waits for a quorum of controllers: start the nodes of a
+     * cluster concurrently (their own processes or threads), not one after the other in one thread.
+     */
+    public static KafkaBroker start(String host, ClusterNode node, Path dataDir) throws IOException {
+        return start(host, node, dataDir, null);
+    }
+
+    private static KafkaBroker start(String host, ClusterNode node, Path dataDir, KafkaSecurity security)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        int port = node.port();
+        Properties props = serverProperties(host, node, dataDir);
         if (security != null) {
             security.apply(props, host, port);
         }
-        formatIfNeeded(props, dataDir, security == null ? java.util.List.of() : security.formatArguments());
+        formatIfNeeded(props, dataDir, node.clusterId(),
+                security == null ? java.util.List.of() : security.formatArguments());
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         return new KafkaBroker(port, dataDir, server);
@@ -87,11 +106,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties serverProperties(String host, int port, int controllerPort, Path dataDir) {
+    private static Properties serverProperties(String host, ClusterNode node, Path dataDir) {
+        int port = node.port();
+        int controllerPort = node.controllerPort();
+        String replicas = Integer.toString(node.replicationFactor());
+        String minIsr = Integer.toString(node.minInsyncReplicas());
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+        p.put("node.id", Integer.toString(node.nodeId()));
+        p.put("controller.quorum.voters", node.quorumVoters(host));
         p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -99,20 +122,23 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", dataDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minIsr);
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
+        // a node that dies is noticed (and its partitions get new leaders) within seconds, not Kafka's default 9 s
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "false");
         p.put("log.flush.interval.messages", "1");
         return p;
     }
 
     /** Formats the log folder once; a folder that already holds meta.properties keeps its data. */
-    private static void formatIfNeeded(Properties props, Path dataDir, java.util.List<String> extra)
+    private static void formatIfNeeded(Properties props, Path dataDir, String clusterId, java.util.List<String> extra)
             throws IOException {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
@@ -122,8 +148,6 @@ public final class KafkaBroker implements AutoCloseable {
             try (var out = Files.newOutputStream(config)) {
                 props.store(out, "verifier local broker");
             }
-            // Kafka's own random id never starts with '-' (which the storage tool would read as an option)
-            String clusterId = Uuid.randomUuid().toString();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try (PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8)) {
                 java.util.List<String> args = new java.util.ArrayList<>(

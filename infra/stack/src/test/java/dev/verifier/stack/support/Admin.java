@@ -29,12 +29,12 @@ public final class Admin {
     public record Registered(String clientId, String clientSecret, JsonNode response) {
     }
 
-    private final VerifierStack stack;
+    private final Endpoints stack;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String token;
 
-    public Admin(VerifierStack stack) {
+    public Admin(Endpoints stack) {
         this.stack = stack;
         this.token = clientCredentials(stack.adminClientId(), stack.adminClientSecret(),
                 "registry.admin users.admin");

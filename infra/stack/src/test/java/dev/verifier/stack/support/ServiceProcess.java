@@ -33,11 +33,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir)
             throws IOException {
+        return start(name, name, jar, port, env, logDir);
+    }
+
+    /** As {@link #start(String, Path, int, Map, Path)}, its log named {@code logName} (one of several copies). */
+    public static ServiceProcess start(String name, String logName, Path jar, int port, Map<String, String> env,
+                                       Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": package the services first (mvn -B verify does)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -54,6 +60,29 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess restart() throws IOException {
         close();
         return new ServiceProcess(name, url, log, builder, builder.start());
+    }
+
+    /** The same service started again in a new process (this one must have exited): same jar, port, configuration. */
+    public ServiceProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return new ServiceProcess(name, url, log, builder, builder.start());
+    }
+
+    /** The operating-system process id of this copy. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crash, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; true when it did. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public String name() {

@@ -22,14 +22,14 @@ import dev.verifier.testsupport.SharedPostgres;
  * free port, real HTTP between them, a real Kafka broker of its own, and per service either an H2 file database or a
  * database on a real PostgreSQL. One stack per database kind per test JVM, stopped when the JVM exits.
  */
-public final class VerifierStack implements AutoCloseable {
+public final class VerifierStack implements Endpoints, AutoCloseable {
 
     public enum Database { H2, POSTGRES }
 
     public enum Service {
         AUTHORIZE("authorize-service"), TOKEN("token-service"), REGISTRY("client-registry"), RESOURCE("resource-api");
 
-        final String module;
+        public final String module;
 
         Service(String module) {
             this.module = module;
@@ -227,6 +227,7 @@ public final class VerifierStack implements AutoCloseable {
         return processes.get(Service.AUTHORIZE).log().getParent();
     }
 
+    @Override
     public URI url(Service service) {
         return processes.get(service).url();
     }
@@ -263,10 +264,12 @@ public final class VerifierStack implements AutoCloseable {
         broker = KafkaBroker.start("127.0.0.1", stopped.port(), stopped.dataDir());
     }
 
+    @Override
     public String adminClientId() {
         return adminClientId;
     }
 
+    @Override
     public String adminClientSecret() {
         return adminClientSecret;
     }

@@ -9,13 +9,13 @@ import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
-import dev.verifier.token.issue.Scopes;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
