@@ -2,7 +2,6 @@ package dev.verifier.registry.client;
 
 import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.verifier.registry.api.ApiScopeRecord;
 import dev.verifier.registry.api.ApiScopeRepository;
 import dev.verifier.registry.api.ScopeValues;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,8 +32,7 @@ class ClientScopeRules {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void requireRegistered(@Nullable String scope) {
-        List<String> needApi = scope == null ? List.of() : Arrays.stream(scope.trim().split(" +"))
-                .filter(ScopeValues::needsApi).distinct().sorted().toList();
+        List<String> needApi = Scopes.parse(scope).values().stream().filter(ScopeValues::needsApi).sorted().toList();
         if (needApi.isEmpty()) {
             return;
         }

@@ -1,15 +1,14 @@
 package dev.verifier.registry.client;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -45,10 +44,9 @@ public class ClientScopeUsage {
         return holders;
     }
 
-    private List<String> registeredScopes(ClientRecord client) {
+    private Scopes registeredScopes(ClientRecord client) {
         try {
-            String scope = json.readValue(client.metadata(), ClientMetadata.class).scope();
-            return scope == null ? List.of() : Arrays.asList(scope.trim().split(" +"));
+            return Scopes.parse(json.readValue(client.metadata(), ClientMetadata.class).scope());
         } catch (IOException e) {
             throw new IllegalStateException("stored metadata is not readable", e);
         }

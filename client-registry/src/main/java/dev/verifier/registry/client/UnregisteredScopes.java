@@ -1,7 +1,6 @@
 package dev.verifier.registry.client;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +10,9 @@ import dev.verifier.registry.api.ApiScopeRecord;
 import dev.verifier.registry.api.ApiScopeRepository;
 import dev.verifier.registry.api.ScopeValues;
 import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -72,8 +73,8 @@ class UnregisteredScopes {
         do {
             found = clients.findAll(page);
             for (ClientRecord client : found.getContent()) {
-                Arrays.stream(scope(client).trim().split(" +")).filter(s -> !s.isEmpty())
-                        .filter(ScopeValues::needsApi).distinct().forEach(s -> held.merge(s, 1, Integer::sum));
+                Scopes.parse(scope(client)).values().stream().filter(ScopeValues::needsApi)
+                        .forEach(s -> held.merge(s, 1, Integer::sum));
             }
             page = page.next();
         } while (found.getContent().size() == PAGE);
@@ -83,12 +84,12 @@ class UnregisteredScopes {
         return held;
     }
 
+    @Nullable
     private String scope(ClientRecord client) {
         try {
-            String scope = json.readValue(client.metadata(), ClientMetadata.class).scope();
-            return scope == null ? "" : scope;
+            return json.readValue(client.metadata(), ClientMetadata.class).scope();
         } catch (IOException e) {
-            return "";
+            return null;
         }
     }
 }
