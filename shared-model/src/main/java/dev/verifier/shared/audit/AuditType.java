@@ -24,6 +24,9 @@ public enum AuditType {
     CLIENT_CHANGED,
     CLIENT_DELETED,
     SECRET_ROTATED,
+    API_REGISTERED,
+    API_CHANGED,
+    API_DELETED,
     KEY_ROTATED,
     ADMIN_ACTION,
     /** token-service refused a code-issued record (unauthenticated, malformed, oversized) and dead-lettered it. */
