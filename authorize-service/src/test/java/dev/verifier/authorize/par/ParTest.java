@@ -313,6 +313,6 @@ class ParTest extends FrontChannelTest {
     void parWithDuplicatedParameterThenInvalidRequest() {
         Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic),
                 Map.of("scope", List.of("openid", "openid profile"))), Par.basic(basic.clientId(), secret));
-        assertError(answer, "invalid_request", "scope must not be given more than once");
+        assertError(answer, "invalid_request", "parameter scope is repeated");
     }
 }
