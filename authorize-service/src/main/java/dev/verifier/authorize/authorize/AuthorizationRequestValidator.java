@@ -64,7 +64,7 @@ public class AuthorizationRequestValidator {
         });
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
-                maxAge(params), params.get(Param.LOGIN_HINT));
+                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null);
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {
