@@ -127,8 +127,12 @@ public class AuthorizationRequestValidator {
             return prompts;
         }
         for (String value : prompt.trim().split(" +")) {
-            prompts.add(Prompt.from(value).orElseThrow(
-                    () -> OAuthError.INVALID_REQUEST.exception("a prompt value is not supported")));
+            if (Prompt.CREATE.equals(value)) {
+                throw OAuthError.INVALID_REQUEST.exception(
+                        "prompt=create is not supported: this server has no self-service sign-up");
+            }
+            prompts.add(Prompt.from(value).orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
+                    "a prompt value is not supported (see prompt_values_supported)")));
         }
         if (prompts.contains(Prompt.NONE) && prompts.size() > 1) {
             throw OAuthError.INVALID_REQUEST.exception("prompt=none cannot be combined with other values");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.verifier.authorize.authorize.Prompt;
 import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.ClientAuthMethod;
@@ -84,7 +85,7 @@ class DiscoveryController {
         m.put("revocation_endpoint_auth_methods_supported", authMethods);
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
-        m.put("prompt_values_supported", List.of("none", "login", "consent"));
+        m.put("prompt_values_supported", Prompt.supported());
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
