@@ -27,7 +27,7 @@ import io.micronaut.security.rules.SecurityRule;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DiscoveryController {
 
-    static final List<String> SCOPES = List.of("openid", "profile", "email", "phone", "offline_access");
+    static final List<String> SCOPES = List.of("openid", "profile", "email", "address", "phone", "offline_access");
     static final List<String> SIGNING_ALGS = Algorithms.ID_TOKEN;
 
     private final Map<String, Object> metadata;

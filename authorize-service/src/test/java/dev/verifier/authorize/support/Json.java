@@ -43,6 +43,15 @@ public final class Json {
         }
     }
 
+    public Answer put(String path, @Nullable String token, Object body) {
+        try {
+            return send(request(path, token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Answer postEmpty(String path, @Nullable String token) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
     }

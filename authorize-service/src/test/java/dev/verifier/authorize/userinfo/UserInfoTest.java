@@ -62,6 +62,25 @@ class UserInfoTest implements AuthorizeTestContext {
     }
 
     @Test
+    void addressPhoneAndProfileReleaseTheAddressPhoneNumberVerifiedAndUpdatedAt() {
+        String token = TestTokens.token().subject(erin.sub()).scope("openid address phone profile").sign();
+        Json.Answer answer = json.get("/userinfo", token);
+        assertEquals(200, answer.status(), answer.body().toString());
+        assertEquals(java.util.Map.of("formatted", "1 Main St\nSpringfield", "street_address", "1 Main St",
+                "locality", "Springfield", "postal_code", "12345", "country", "US"), answer.body().get("address"));
+        assertEquals("+1 555 0100", answer.body().get("phone_number"));
+        assertEquals(false, answer.body().get("phone_number_verified"));
+        assertEquals(erin.createdAt().getEpochSecond(), ((Number) answer.body().get("updated_at")).longValue(),
+                "epoch seconds of the last change of the claims: their creation here");
+
+        Json.Answer emailOnly = json.get("/userinfo", TestTokens.token().subject(erin.sub()).scope("openid email")
+                .sign());
+        assertFalse(emailOnly.body().containsKey("address"));
+        assertFalse(emailOnly.body().containsKey("phone_number_verified"));
+        assertFalse(emailOnly.body().containsKey("updated_at"));
+    }
+
+    @Test
     void withoutOpenidScopeThen403AndWithoutTokenOrWithIdTokenThen401() {
         assertEquals(403, json.get("/userinfo", TestTokens.token().subject(erin.sub()).scope("email").sign()).status());
         Json.Answer none = json.get("/userinfo", null);

@@ -1,0 +1,33 @@
+package dev.verifier.authorize.user;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+/** The OIDC Core §5.1.1 address claim (all members optional), released with scope {@code address}. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserAddress(
+        @Nullable String formatted,
+        @Nullable String streetAddress,
+        @Nullable String locality,
+        @Nullable String region,
+        @Nullable String postalCode,
+        @Nullable String country) {
+
+    /** The members as OIDC names them, without the absent ones (empty when none is set). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        UserClaims.put(map, "formatted", formatted);
+        UserClaims.put(map, "street_address", streetAddress);
+        UserClaims.put(map, "locality", locality);
+        UserClaims.put(map, "region", region);
+        UserClaims.put(map, "postal_code", postalCode);
+        UserClaims.put(map, "country", country);
+        return map;
+    }
+}
