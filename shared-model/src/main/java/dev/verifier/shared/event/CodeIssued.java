@@ -49,6 +49,13 @@ public record CodeIssued(
         claims = claims == null ? Map.of() : Map.copyOf(claims);
     }
 
+    /** This event with {@code claims} in place of its released claims (e.g. the user's current ones). */
+    public CodeIssued withClaims(Map<String, Object> current) {
+        return new CodeIssued(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge,
+                codeChallengeMethod, nonce, authTime, acr, amr, sessionId, current, issuedAt, expiresAt,
+                redirectUriIncluded);
+    }
+
     /** An event without {@code redirect_uri_included}, as the releases before it wrote them. */
     public CodeIssued(int schemaVersion, String codeHash, String clientId, String redirectUri, String scope,
                       String subject, String codeChallenge, String codeChallengeMethod, String nonce,
