@@ -52,6 +52,12 @@ public final class Json {
         }
     }
 
+    /** A POST of an {@code application/x-www-form-urlencoded} body as given (already encoded). */
+    public Answer postForm(String path, @Nullable String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer postEmpty(String path, @Nullable String token) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
     }
