@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.verifier.authorize.authorize.Prompt;
 import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.Algorithms;
@@ -86,6 +87,7 @@ class DiscoveryController {
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
         m.put("prompt_values_supported", Prompt.supported());
+        m.put("ui_locales_supported", PageLocales.supportedTags());
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
