@@ -21,13 +21,14 @@ public record UserAddress(
 
     /** The members as OIDC names them, without the absent ones (empty when none is set). */
     public Map<String, Object> asMap() {
+        String[][] members = {{"formatted", formatted}, {"street_address", streetAddress}, {"locality", locality},
+                {"region", region}, {"postal_code", postalCode}, {"country", country}};
         Map<String, Object> map = new LinkedHashMap<>();
-        UserClaims.put(map, "formatted", formatted);
-        UserClaims.put(map, "street_address", streetAddress);
-        UserClaims.put(map, "locality", locality);
-        UserClaims.put(map, "region", region);
-        UserClaims.put(map, "postal_code", postalCode);
-        UserClaims.put(map, "country", country);
+        for (String[] member : members) {
+            if (member[1] != null) {
+                map.put(member[0], member[1]);
+            }
+        }
         return map;
     }
 }

@@ -59,7 +59,7 @@ public record UserClaims(
         return map;
     }
 
-    static void put(Map<String, Object> map, String name, @Nullable Object value) {
+    private static void put(Map<String, Object> map, String name, @Nullable Object value) {
         if (value != null) {
             map.put(name, value);
         }

@@ -42,7 +42,7 @@ class AccessTokenStatus {
         this.client = client;
         this.json = json;
         this.http = ServiceCalls.client(client.timeout());
-        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), Clock.systemUTC(),
+        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), Clock.systemUTC()::instant,
                 MAX_ENTRIES);
     }
 

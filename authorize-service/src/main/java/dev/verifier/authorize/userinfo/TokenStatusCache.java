@@ -1,11 +1,11 @@
 package dev.verifier.authorize.userinfo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Whether an access token is still active (not revoked), as token-service last said, by the token's {@code jti}: an
@@ -19,20 +19,23 @@ final class TokenStatusCache {
 
     private final Predicate<String> introspect;
     private final Duration ttl;
-    private final Clock clock;
-    private final int maxEntries;
+    private final Supplier<Instant> clock;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final int maxEntries;
 
-    /** @param introspect asks token-service whether the token is active; throws when it cannot tell */
-    TokenStatusCache(Predicate<String> introspect, Duration ttl, Clock clock, int maxEntries) {
-        this.introspect = introspect;
-        this.ttl = ttl;
-        this.clock = clock;
+    /**
+     * @param introspect asks token-service whether the token is active; throws when it cannot tell
+     * @param clock      the current time
+     */
+    TokenStatusCache(Predicate<String> introspect, Duration ttl, Supplier<Instant> clock, int maxEntries) {
         this.maxEntries = maxEntries;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.introspect = introspect;
     }
 
     boolean active(String jti, String token, Instant expiresAt) {
-        Instant now = clock.instant();
+        Instant now = clock.get();
         Entry entry = entries.get(jti);
         if (entry != null && now.isBefore(entry.until())) {
             return entry.active();

@@ -35,18 +35,17 @@ public final class Json {
     }
 
     public Answer post(String path, @Nullable String token, Object body) {
-        try {
-            return send(request(path, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return withJson("POST", path, token, body);
     }
 
     public Answer put(String path, @Nullable String token, Object body) {
+        return withJson("PUT", path, token, body);
+    }
+
+    private Answer withJson(String method, String path, @Nullable String token, Object body) {
         try {
             return send(request(path, token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

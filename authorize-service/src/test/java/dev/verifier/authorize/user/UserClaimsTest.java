@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.verifier.authorize.support.AuthorizeTestContext;
+import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.authorize.support.Json;
 import dev.verifier.authorize.support.TestTokens;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,25 +23,20 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserClaimsTest implements AuthorizeTestContext {
+class UserClaimsTest extends FrontChannelTest {
 
     static final Map<String, Object> ADDRESS = Map.of("formatted", "221B Baker Street\nLondon NW1 6XE",
             "street_address", "221B Baker Street", "locality", "London", "postal_code", "NW1 6XE", "country", "GB");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     JsonMapper mapper;
-    @Inject
-    UserService users;
 
     Json json;
-    String admin;
+    final String admin = TestTokens.usersAdmin();
 
     @BeforeAll
-    void setUp() {
+    void json() {
         json = new Json(server.getURL().toString(), mapper);
-        admin = TestTokens.usersAdmin();
     }
 
     Map<String, Object> newUser(String username) {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,22 +19,6 @@ class TokenStatusCacheTest {
 
     final Instant start = Instant.parse("2026-12-01T10:00:00Z");
     final AtomicReference<Instant> now = new AtomicReference<>(start);
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
     final Set<String> revoked = new HashSet<>();
     final AtomicInteger asked = new AtomicInteger();
     final TokenStatusCache cache = new TokenStatusCache(token -> {
@@ -45,7 +27,7 @@ class TokenStatusCacheTest {
             throw new IllegalStateException("token-service cannot be reached");
         }
         return !revoked.contains(token);
-    }, Duration.ofSeconds(5), clock, 100);
+    }, Duration.ofSeconds(5), now::get, 100);
     final Instant expiry = start.plus(Duration.ofMinutes(10));
 
     @Test
@@ -83,7 +65,7 @@ class TokenStatusCacheTest {
         TokenStatusCache always = new TokenStatusCache(token -> {
             asked.incrementAndGet();
             return true;
-        }, Duration.ZERO, clock, 100);
+        }, Duration.ZERO, now::get, 100);
         always.active("j4", "t4", expiry);
         always.active("j4", "t4", expiry);
         assertEquals(2, asked.get());
