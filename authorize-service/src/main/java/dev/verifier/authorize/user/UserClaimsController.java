@@ -21,7 +21,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * {@code GET /internal/users/{subject}/claims?scope=...} for token-service: the user's current claims released by
  * {@code scope} (the grant's), so that a refreshed ID token carries today's claims, not those of the first login.
  * A service token with {@code users.admin} for this service's admin audience (token-service signs its own); 404 for
- * an unknown or disabled user.
+ * an unknown or disabled user (description "no such user", which token-service tells from a 404 of a copy without
+ * this API).
  */
 @Controller("/internal/users")
 @Secured(AdminScopes.USERS_ADMIN)

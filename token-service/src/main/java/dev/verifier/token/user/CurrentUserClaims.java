@@ -22,8 +22,9 @@ import jakarta.inject.Singleton;
  * The claims a user has now, released by a grant's scope, from authorize-service's
  * {@code GET /internal/users/{subject}/claims} (with token-service's own {@code users.admin} token), so that an ID
  * token issued at refresh carries the user's current claims rather than those of the first login. One call per
- * refresh that issues an ID token. An unknown or disabled user is {@code invalid_grant}; authorize-service
- * unreachable or failing is {@code temporarily_unavailable} (the refresh token is not used up).
+ * refresh that issues an ID token. An unknown or disabled user (404 "no such user") is {@code invalid_grant};
+ * authorize-service unreachable, failing, or without this API (an older copy during an upgrade: a 404 of another
+ * kind) is {@code temporarily_unavailable} (the refresh token is not used up).
  */
 @Singleton
 public class CurrentUserClaims {
@@ -31,6 +32,9 @@ public class CurrentUserClaims {
     @Serdeable
     record Answer(String sub, Map<String, Object> claims) {
     }
+
+    /** The description of authorize-service's 404 for a user it does not know (or has disabled). */
+    static final String NO_SUCH_USER = "no such user";
 
     private final String base;
     private final RegistryAccessToken tokens;
@@ -57,7 +61,7 @@ public class CurrentUserClaims {
                 .GET()
                 .build();
         HttpResponse<String> response = ServiceCalls.send(http, request, "authorize-service");
-        if (response.statusCode() == 404) {
+        if (response.statusCode() == 404 && response.body() != null && response.body().contains(NO_SUCH_USER)) {
             throw OAuthError.INVALID_GRANT.exception("the user of this grant no longer exists or is disabled");
         }
         if (response.statusCode() != 200) {

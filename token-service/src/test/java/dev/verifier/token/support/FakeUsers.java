@@ -8,19 +8,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import jakarta.inject.Singleton;
 
 /**
  * Stands in for authorize-service's {@code GET /internal/users/{subject}/claims} inside the test context (behind
  * {@code spec.name}): a subject a test did not set answers the claims {@link Codes} puts in its events, so tokens
  * refreshed in other tests carry what they carried at the code exchange. Records each call with its bearer token.
  */
-@Singleton
+@Controller(FakeUsers.PATH + "/internal/users")
 @Requires(property = "spec.name")
 public class FakeUsers {
 
@@ -50,28 +50,16 @@ public class FakeUsers {
         failWith = status;
     }
 
-    @Controller(PATH + "/internal/users")
-    @Requires(property = "spec.name")
-    static class Api {
-
-        private final FakeUsers users;
-
-        Api(FakeUsers users) {
-            this.users = users;
+    @Get("/{subject}/claims{?scope}")
+    HttpResponse<Map<String, Object>> claims(@PathVariable String subject, @Nullable @QueryValue String scope,
+                                             @Header("Authorization") @Nullable String authorization) {
+        calls.add(new Call(subject, scope, authorization));
+        if (failWith != 0) {
+            return HttpResponse.status(HttpStatus.valueOf(failWith));
         }
-
-        @Get("/{subject}/claims{?scope}")
-        HttpResponse<Map<String, Object>> claims(@PathVariable String subject, @Nullable @QueryValue String scope,
-                                                 @Header("Authorization") @Nullable String authorization) {
-            users.calls.add(new Call(subject, scope, authorization));
-            if (users.failWith != 0) {
-                return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(users.failWith));
-            }
-            if (users.gone.containsKey(subject)) {
-                return HttpResponse.notFound();
-            }
-            return HttpResponse.ok(Map.of("sub", subject,
-                    "claims", users.claims.getOrDefault(subject, DEFAULT_CLAIMS)));
-        }
+        return gone.containsKey(subject)
+                ? HttpResponse.<Map<String, Object>>notFound().body(Map.of("error", "not_found",
+                        "error_description", "no such user"))
+                : HttpResponse.ok(Map.of("sub", subject, "claims", claims.getOrDefault(subject, DEFAULT_CLAIMS)));
     }
 }
