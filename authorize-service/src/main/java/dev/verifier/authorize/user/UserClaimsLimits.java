@@ -6,8 +6,9 @@ import dev.verifier.shared.error.OAuthError;
 
 /**
  * The longest value the users admin API accepts for each standard claim (characters), so that a user's claims stay
- * small enough for every ID token and code-issued event that carries them. A longer value is
- * {@code invalid_request} naming the claim.
+ * small enough for every ID token and code-issued event that carries them (control characters, which JSON escapes
+ * six times longer, are refused; the address's {@code formatted} may hold line breaks, OIDC Core §5.1.1). A value
+ * breaking either rule is {@code invalid_request} naming the claim.
  */
 final class UserClaimsLimits {
 
@@ -34,6 +35,9 @@ final class UserClaimsLimits {
             } else if (value instanceof String text && text.length() > MAX.getOrDefault(name, TEXT)) {
                 throw OAuthError.INVALID_REQUEST.exception(prefix + name + " is longer than "
                         + MAX.getOrDefault(name, TEXT) + " characters");
+            } else if (value instanceof String text && text.chars().anyMatch(c -> Character.isISOControl(c)
+                    && !(name.equals("formatted") && (c == '\n' || c == '\r')))) {
+                throw OAuthError.INVALID_REQUEST.exception(prefix + name + " must not contain control characters");
             }
         });
     }

@@ -29,8 +29,6 @@ import jakarta.inject.Singleton;
 @Singleton
 class AccessTokenStatus {
 
-    private static final int MAX_ENTRIES = 10_000;
-
     private final URI endpoint;
     private final RegistryConfiguration client;
     private final JsonMapper json;
@@ -42,8 +40,7 @@ class AccessTokenStatus {
         this.client = client;
         this.json = json;
         this.http = ServiceCalls.client(client.timeout());
-        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), Clock.systemUTC()::instant,
-                MAX_ENTRIES);
+        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), Clock.systemUTC()::instant);
     }
 
     boolean active(String jti, String token, Instant expiresAt) {

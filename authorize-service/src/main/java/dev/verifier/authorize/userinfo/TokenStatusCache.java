@@ -17,21 +17,21 @@ final class TokenStatusCache {
     private record Entry(boolean active, Instant until) {
     }
 
+    static final int MAX_ENTRIES = 10_000;
+
     private final Predicate<String> introspect;
     private final Duration ttl;
     private final Supplier<Instant> clock;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final int maxEntries;
 
     /**
      * @param introspect asks token-service whether the token is active; throws when it cannot tell
      * @param clock      the current time
      */
-    TokenStatusCache(Predicate<String> introspect, Duration ttl, Supplier<Instant> clock, int maxEntries) {
-        this.maxEntries = maxEntries;
-        this.clock = clock;
-        this.ttl = ttl;
+    TokenStatusCache(Predicate<String> introspect, Duration ttl, Supplier<Instant> clock) {
         this.introspect = introspect;
+        this.ttl = ttl;
+        this.clock = clock;
     }
 
     boolean active(String jti, String token, Instant expiresAt) {
@@ -41,7 +41,7 @@ final class TokenStatusCache {
             return entry.active();
         }
         boolean active = introspect.test(token);
-        if (entries.size() >= maxEntries) {
+        if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
         Instant activeUntil = now.plus(ttl);

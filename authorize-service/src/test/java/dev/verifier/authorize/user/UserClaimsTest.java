@@ -113,6 +113,9 @@ class UserClaimsTest extends FrontChannelTest {
         Json.Answer longName = json.put("/admin/users/watson/claims", admin, Map.of("name", "n".repeat(256)));
         assertEquals(400, longName.status());
         assertEquals("name is longer than 255 characters", longName.body().get("error_description"));
+        Json.Answer control = json.put("/admin/users/watson/claims", admin, Map.of("name", "John\nWatson"));
+        assertEquals(400, control.status());
+        assertEquals("name must not contain control characters", control.body().get("error_description"));
     }
 
     @Test

@@ -27,7 +27,7 @@ class TokenStatusCacheTest {
             throw new IllegalStateException("token-service cannot be reached");
         }
         return !revoked.contains(token);
-    }, Duration.ofSeconds(5), now::get, 100);
+    }, Duration.ofSeconds(5), now::get);
     final Instant expiry = start.plus(Duration.ofMinutes(10));
 
     @Test
@@ -65,7 +65,7 @@ class TokenStatusCacheTest {
         TokenStatusCache always = new TokenStatusCache(token -> {
             asked.incrementAndGet();
             return true;
-        }, Duration.ZERO, now::get, 100);
+        }, Duration.ZERO, now::get);
         always.active("j4", "t4", expiry);
         always.active("j4", "t4", expiry);
         assertEquals(2, asked.get());
