@@ -14,9 +14,10 @@ import dev.verifier.shared.error.OAuthError;
 import jakarta.inject.Singleton;
 
 /**
- * Decides the next step of a validated request: login (no session, {@code prompt=login}, {@code max_age} passed),
- * consent (not remembered, {@code prompt=consent}; never for first-party clients), or the code. With
- * {@code prompt=none} a needed login answers {@code login_required} and a needed consent {@code consent_required}.
+ * Decides the next step of a validated request: login (no session, {@code prompt=login} or {@code select_account},
+ * {@code max_age} passed), consent (not remembered for a third-party client, or {@code prompt=consent} for any client,
+ * first-party ones included), or the code. With {@code prompt=none} a needed login answers {@code login_required} and
+ * a needed consent {@code consent_required}.
  */
 @Singleton
 public class AuthorizationFlow {
@@ -42,7 +43,8 @@ public class AuthorizationFlow {
 
     public Step start(AuthorizationParameters params, AuthorizationRequest request, Optional<SsoSession> session,
                       String csrfToken) {
-        if (session.isEmpty() || request.prompts(Prompt.LOGIN) || maxAgePassed(request, session.get())) {
+        if (session.isEmpty() || request.prompts(Prompt.LOGIN) || request.prompts(Prompt.SELECT_ACCOUNT)
+                || maxAgePassed(request, session.get())) {
             return login(params, request, csrfToken);
         }
         return afterLogin(params, request, session.get(), csrfToken);
@@ -55,9 +57,8 @@ public class AuthorizationFlow {
             sessions.end(session.id());
             return login(params, request, csrfToken);
         }
-        boolean consentNeeded = !request.client().firstParty()
-                && (request.prompts(Prompt.CONSENT)
-                || !consents.covers(session.subject(), request.clientId(), request.scopes()));
+        boolean consentNeeded = request.prompts(Prompt.CONSENT) || (!request.client().firstParty()
+                && !consents.covers(session.subject(), request.clientId(), request.scopes()));
         if (consentNeeded) {
             if (request.prompts(Prompt.NONE)) {
                 throw OAuthError.CONSENT_REQUIRED.exception("the user has not consented to this request");

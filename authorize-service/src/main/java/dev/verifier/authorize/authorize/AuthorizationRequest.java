@@ -6,7 +6,11 @@ import java.util.Set;
 import dev.verifier.shared.client.RegisteredClient;
 import io.micronaut.core.annotation.Nullable;
 
-/** A fully validated authorization request (response_type is always {@code code}). */
+/**
+ * A fully validated authorization request (response_type is always {@code code}). {@code redirectUriIncluded}: the
+ * request carried {@code redirect_uri} (it may be omitted when the client has exactly one registered), so the token
+ * request must carry it too (RFC 6749 §4.1.3).
+ */
 public record AuthorizationRequest(
         RegisteredClient client,
         String redirectUri,
@@ -17,7 +21,8 @@ public record AuthorizationRequest(
         @Nullable String codeChallengeMethod,
         Set<Prompt> prompts,
         @Nullable Long maxAge,
-        @Nullable String loginHint) {
+        @Nullable String loginHint,
+        boolean redirectUriIncluded) {
 
     public String clientId() {
         return client.clientId();

@@ -61,7 +61,7 @@ public class AuthorizationRequestValidator {
         });
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
-                maxAge(params), params.get(Param.LOGIN_HINT));
+                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null);
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {
@@ -120,8 +120,12 @@ public class AuthorizationRequestValidator {
             return prompts;
         }
         for (String value : prompt.trim().split(" +")) {
-            prompts.add(Prompt.from(value).orElseThrow(
-                    () -> OAuthError.INVALID_REQUEST.exception("a prompt value is not supported")));
+            if (Prompt.CREATE.equals(value)) {
+                throw OAuthError.INVALID_REQUEST.exception(
+                        "prompt=create is not supported: this server has no self-service sign-up");
+            }
+            prompts.add(Prompt.from(value).orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
+                    "a prompt value is not supported (see prompt_values_supported)")));
         }
         if (prompts.contains(Prompt.NONE) && prompts.size() > 1) {
             throw OAuthError.INVALID_REQUEST.exception("prompt=none cannot be combined with other values");

@@ -7,6 +7,7 @@ import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.CsrfTokens;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.error.OAuthException;
 import io.micronaut.http.HttpRequest;
@@ -69,12 +70,13 @@ class AuthorizeController {
         AuthorizationParameters params = resolver.resolve(raw);
         ClientRedirect target = validator.target(params);
         String csrfToken = csrf.tokenOf(http);
+        var locale = PageLocales.of(params.get(Param.UI_LOCALES), http);
         try {
             AuthorizationRequest request = validator.validate(params, target);
             var session = sessions.find(cookies.value(http, sessionConfig.cookieName()).orElse(null));
-            return pages.step(flow.start(params, request, session, csrfToken), csrfToken);
+            return pages.step(flow.start(params, request, session, csrfToken), csrfToken, locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(target, e)), csrfToken);
+            return pages.step(new Step.Redirect(redirects.error(target, e)), csrfToken, locale);
         }
     }
 }

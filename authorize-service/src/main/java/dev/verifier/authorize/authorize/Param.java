@@ -14,6 +14,7 @@ public final class Param {
     public static final String PROMPT = "prompt";
     public static final String MAX_AGE = "max_age";
     public static final String LOGIN_HINT = "login_hint";
+    public static final String UI_LOCALES = "ui_locales";
 
     private Param() {
     }

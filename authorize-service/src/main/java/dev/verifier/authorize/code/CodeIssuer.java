@@ -62,7 +62,7 @@ public class CodeIssuer {
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
                 List.of("pwd"), session.sid(), ReleasedClaims.of(user, request.scopes()), now,
-                now.plus(config.codeLifetime()));
+                now.plus(config.codeLifetime()), request.redirectUriIncluded());
         try {
             publisher.publishConfirmed(event);
         } catch (EventNotConfirmedException e) {

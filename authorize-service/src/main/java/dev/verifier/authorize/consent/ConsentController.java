@@ -3,12 +3,14 @@ package dev.verifier.authorize.consent;
 import dev.verifier.authorize.authorize.AuthorizationFlow;
 import dev.verifier.authorize.authorize.AuthorizationRedirects;
 import dev.verifier.authorize.authorize.AuthorizationRequest;
+import dev.verifier.authorize.authorize.Param;
 import dev.verifier.authorize.authorize.Resumption;
 import dev.verifier.authorize.authorize.Step;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.web.BrowserCookies;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -58,6 +60,7 @@ class ConsentController {
     HttpResponse<?> decide(HttpRequest<?> http, @Nullable @Body("interaction") String interaction,
                            @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("decision") String decision) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
+        var locale = PageLocales.of(resumed.parameters().get(Param.UI_LOCALES), http);
         SsoSession session = sessions.find(cookies.value(http, sessionConfig.cookieName()).orElse(null))
                 .filter(s -> s.id().equals(resumed.interaction().sessionId()))
                 .orElseThrow(() -> OAuthError.INVALID_REQUEST.exception(
@@ -71,9 +74,9 @@ class ConsentController {
             if (!approved) {
                 throw OAuthError.ACCESS_DENIED.exception("the user denied the request");
             }
-            return pages.step(flow.approve(request, session), csrfToken);
+            return pages.step(flow.approve(request, session), csrfToken, locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken);
+            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken, locale);
         }
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.verifier.authorize.authorize.Prompt;
 import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.Algorithms;
@@ -26,7 +28,7 @@ import io.micronaut.security.rules.SecurityRule;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DiscoveryController {
 
-    static final List<String> SCOPES = List.of("openid", "profile", "email", "phone", "offline_access");
+    static final List<String> SCOPES = List.of("openid", "profile", "email", "address", "phone", "offline_access");
     static final List<String> SIGNING_ALGS = Algorithms.ID_TOKEN;
 
     private final Map<String, Object> metadata;
@@ -84,7 +86,8 @@ class DiscoveryController {
         m.put("revocation_endpoint_auth_methods_supported", authMethods);
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
-        m.put("prompt_values_supported", List.of("none", "login", "consent"));
+        m.put("prompt_values_supported", Prompt.supported());
+        m.put("ui_locales_supported", PageLocales.supportedTags());
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);

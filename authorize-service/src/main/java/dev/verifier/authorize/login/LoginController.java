@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.verifier.authorize.authorize.AuthorizationFlow;
 import dev.verifier.authorize.authorize.AuthorizationRedirects;
 import dev.verifier.authorize.authorize.AuthorizationRequest;
+import dev.verifier.authorize.authorize.Param;
 import dev.verifier.authorize.authorize.Resumption;
 import dev.verifier.authorize.authorize.Step;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
@@ -14,6 +15,7 @@ import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.user.User;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.authorize.web.BrowserCookies;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -41,7 +43,8 @@ import io.micronaut.security.rules.SecurityRule;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
 
-    static final String FAILED = "The username or password is incorrect.";
+    /** The one message for an unknown user, a wrong password and a disabled user. */
+    static final String FAILED = "login.failed";
 
     private final Resumption resumption;
     private final LoginThrottle throttle;
@@ -79,14 +82,14 @@ class LoginController {
                           @Nullable @Body("csrf_token") String csrfToken, @Nullable @Body("username") String username,
                           @Nullable @Body("password") String password) {
         Resumption.Resumed resumed = resumption.resume(http, interaction, csrfToken);
+        var locale = PageLocales.of(resumed.parameters().get(Param.UI_LOCALES), http);
         String address = sourceAddress.of(http);
         LoginThrottle.Attempt attempt = throttle.begin(username, address);
         if (!attempt.allowed()) {
             audit.event(AuditType.LOGIN_THROTTLED).failure().emit();
             metrics.login("throttled");
-            return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
-                    "There were too many failed sign-in attempts. Wait " + throttle.windowMinutes()
-                            + " minutes, then try again.");
+            return pages.error(HttpStatus.TOO_MANY_REQUESTS, pages.text("login.throttled.title", locale),
+                    pages.text("login.throttled.message", locale, throttle.windowMinutes()), locale);
         }
         try {
             AuthorizationRequest request = resumption.request(resumed);
@@ -94,7 +97,7 @@ class LoginController {
             if (user.isEmpty()) {
                 audit.event(AuditType.LOGIN_FAILED).client(request.clientId()).failure().emit();
                 metrics.login("failed");
-                return pages.login(request, interaction, csrfToken, username, FAILED);
+                return pages.login(request, interaction, csrfToken, username, FAILED, locale);
             }
             throttle.succeeded(attempt);
             audit.event(AuditType.LOGIN_SUCCEEDED).actor(user.get().subject()).subject(user.get().subject())
@@ -104,15 +107,15 @@ class LoginController {
             SessionService.Started started = sessions.start(user.get());
             resumption.finish(resumed);
             Step next = flow.afterLogin(resumed.parameters(), request, started.session(), csrfToken);
-            return pages.step(next, csrfToken)
+            return pages.step(next, csrfToken, locale)
                     .cookie(cookies.cookie(sessionConfig.cookieName(), started.cookieValue()));
         } catch (PasswordHashingBusy e) { // every hashing slot of this copy stayed busy: nothing was checked
             audit.event(AuditType.LOGIN_THROTTLED).detail("reason", "password_hashing_busy").failure().emit();
             metrics.login("hashing_busy");
-            return pages.error(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
-                    "Too many sign-ins are being checked right now. Wait a few seconds, then try again.");
+            return pages.error(HttpStatus.TOO_MANY_REQUESTS, pages.text("login.throttled.title", locale),
+                    pages.text("login.busy.message", locale), locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken);
+            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken, locale);
         }
     }
 }

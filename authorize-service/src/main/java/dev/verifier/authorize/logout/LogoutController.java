@@ -11,6 +11,7 @@ import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.CsrfTokens;
+import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -75,6 +76,7 @@ class LogoutController {
 
     private HttpResponse<?> logout(HttpRequest<?> http, Map<String, List<String>> values) {
         LogoutParameters params = LogoutParameters.parse(values);
+        var locale = PageLocales.of(params.uiLocales(), http);
         if (params.confirmed()) {
             csrf.verify(http, params.csrfToken());
         }
@@ -83,7 +85,7 @@ class LogoutController {
         LogoutDecisions.Decision decision = decisions.decide(params, session);
         if (decision.confirmationNeeded() && !params.confirmed()) {
             metrics.logout("confirmation_shown");
-            return pages.logoutConfirmation(confirmationModel(decision), csrf.tokenOf(http));
+            return pages.logoutConfirmation(confirmationModel(decision, params), csrf.tokenOf(http), locale);
         }
         Optional<SsoSession> ended = sessions.logout(cookie);
         sessions.publishEnded();
@@ -93,12 +95,12 @@ class LogoutController {
         MutableHttpResponse<?> answer = decision.redirect()
                 .<MutableHttpResponse<?>>map(uri -> HttpResponse.status(HttpStatus.SEE_OTHER)
                         .header(HttpHeaders.LOCATION, uri))
-                .orElseGet(pages::loggedOut);
+                .orElseGet(() -> pages.loggedOut(locale));
         metrics.logout(decision.redirect().isPresent() ? "redirected" : "logged_out");
         return answer.cookie(cookies.cookie(sessionConfig.cookieName(), "").maxAge(0));
     }
 
-    private static Map<String, Object> confirmationModel(LogoutDecisions.Decision decision) {
+    private static Map<String, Object> confirmationModel(LogoutDecisions.Decision decision, LogoutParameters params) {
         Map<String, Object> model = new HashMap<>();
         if (decision.client() != null) {
             String name = decision.client().metadata().clientName();
@@ -107,6 +109,7 @@ class LogoutController {
         }
         model.put("postLogoutRedirectUri", decision.redirectUri());
         model.put("state", decision.state());
+        model.put("uiLocales", params.uiLocales()); // the signed-out page after the confirmation keeps the language
         return model;
     }
 }

@@ -8,7 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * The parameters of an RP-Initiated Logout 1.0 request (§2), from the query (GET) or the form (POST). A parameter
- * given twice is refused ({@code invalid_request}); {@code ui_locales} is accepted (the pages are in English only).
+ * given twice is refused ({@code invalid_request}); {@code ui_locales} chooses the language of the pages.
  */
 record LogoutParameters(@Nullable String idTokenHint, @Nullable String clientId,
                         @Nullable String postLogoutRedirectUri, @Nullable String state, @Nullable String uiLocales,

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -44,6 +45,14 @@ class UserAdminController {
     @Get("/{username}")
     UserView read(String username) {
         return users.find(username).orElseThrow(UserAdminController::notFound);
+    }
+
+    /** Replaces the user's standard claims (a claim left out is removed) and sets {@code updated_at}. */
+    @Put("/{username}/claims")
+    UserView replaceClaims(String username, @Body UserClaims claims, Authentication admin) {
+        UserView updated = users.replaceClaims(username, claims).orElseThrow(UserAdminController::notFound);
+        adminAction(admin, "claims_updated", username);
+        return updated;
     }
 
     @Delete("/{username}")

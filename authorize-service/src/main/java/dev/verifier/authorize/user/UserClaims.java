@@ -8,7 +8,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
-/** The OIDC Core §5.1 standard claims a user may have (all optional), stored as JSON. */
+/**
+ * The OIDC Core §5.1 standard claims a user may have (all optional), stored as JSON; {@code address} is the §5.1.1
+ * structured claim. {@code updated_at} is not one of them: it is kept by the service (the time of the last change of
+ * these claims), never set by a caller.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserClaims(
@@ -27,7 +31,8 @@ public record UserClaims(
         @Nullable String zoneinfo,
         @Nullable String locale,
         @Nullable String phoneNumber,
-        @Nullable Boolean phoneNumberVerified) {
+        @Nullable Boolean phoneNumberVerified,
+        @Nullable UserAddress address) {
 
     /** The claims as OIDC names them, without the absent ones. */
     public Map<String, Object> asMap() {
@@ -48,6 +53,9 @@ public record UserClaims(
         put(map, "locale", locale);
         put(map, "phone_number", phoneNumber);
         put(map, "phone_number_verified", phoneNumberVerified);
+        if (address != null && !address.asMap().isEmpty()) {
+            map.put("address", address.asMap());
+        }
         return map;
     }
 

@@ -18,7 +18,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-/** Creates, reads, deletes users, changes passwords and checks a login; passwords are only ever kept hashed. */
+/**
+ * Creates, reads, deletes users, changes passwords and claims, and checks a login; passwords are only ever kept
+ * hashed.
+ */
 @Singleton
 public class UserService {
 
@@ -56,14 +59,29 @@ public class UserService {
                     "username is required: 1 to 128 letters, digits or . _ @ + -");
         }
         policy.check(username, request.password());
+        UserClaims claims = request.claims() == null ? emptyClaims() : request.claims();
+        UserClaimsLimits.check(claims);
         if (repository.existsById(username)) {
             throw OAuthError.INVALID_REQUEST.exception("a user with this username already exists");
         }
         Instant now = now();
-        UserClaims claims = request.claims() == null ? emptyClaims() : request.claims();
         UserRecord saved = repository.save(new UserRecord(username, RandomTokens.base64Url(16),
-                newHash(request.password()), write(claims), now, now));
+                newHash(request.password()), write(claims), now, now, now));
         return view(saved);
+    }
+
+    /**
+     * Replaces the user's standard claims (all of them: a claim left out is removed) and sets {@code updated_at};
+     * empty for an unknown user.
+     */
+    @Transactional
+    public Optional<UserView> replaceClaims(String username, UserClaims claims) {
+        UserClaimsLimits.check(claims);
+        return repository.findById(username).map(r -> {
+            Instant now = now();
+            return view(repository.update(new UserRecord(r.username(), r.subject(), r.passwordHash(), write(claims),
+                    r.createdAt(), now, now)));
+        });
     }
 
     public Optional<UserView> find(String username) {
@@ -72,6 +90,11 @@ public class UserService {
 
     public Optional<User> findBySubject(String subject) {
         return repository.findBySubject(subject).map(this::user);
+    }
+
+    /** The user with this subject unless unknown or disabled. */
+    public Optional<User> findEnabledBySubject(String subject) {
+        return findBySubject(subject).filter(u -> !disabled.existsById(u.subject()));
     }
 
     /**
@@ -122,7 +145,7 @@ public class UserService {
         policy.check(username, password);
         UserRecord r = existing.get();
         repository.update(new UserRecord(r.username(), r.subject(), newHash(password), r.claims(),
-                r.createdAt(), now()));
+                r.createdAt(), now(), r.profileUpdatedAt()));
         signOuts.publishEvent(new UserSignedOut(username, r.subject(), SessionEnded.Reason.PASSWORD_CHANGED));
         return true;
     }
@@ -160,7 +183,7 @@ public class UserService {
     }
 
     private User user(UserRecord r) {
-        return new User(r.username(), r.subject(), read(r.claims()));
+        return new User(r.username(), r.subject(), read(r.claims()), r.claimsUpdatedAt());
     }
 
     private UserView view(UserRecord r) {
@@ -185,7 +208,7 @@ public class UserService {
 
     private static UserClaims emptyClaims() {
         return new UserClaims(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private Instant now() {

@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 
 /**
  * An {@link OAuthException} on a browser page (before the redirect URI is validated, or a CSRF failure) is shown
- * on the error page with the error's status, never redirected; everywhere else it is the RFC error JSON.
+ * on the error page with the error's status, never redirected, in the language of the query's {@code ui_locales} or
+ * {@code Accept-Language} (the error's own description stays in English); everywhere else it is the RFC error JSON.
  */
 @Produces
 @Singleton
@@ -32,8 +33,9 @@ class PageExceptionHandler implements ExceptionHandler<OAuthException, HttpRespo
     @Override
     public HttpResponse<?> handle(HttpRequest request, OAuthException exception) {
         if (PAGES.contains(request.getPath())) {
-            return pages.error(exception.error().status(), "The request cannot be completed",
-                    exception.description() + " (" + exception.error().code() + ")");
+            return pages.protocolError(exception.error().status(),
+                    exception.description() + " (" + exception.error().code() + ")",
+                    PageLocales.of(request.getParameters().get("ui_locales"), request));
         }
         return OAuthErrorResponses.of(exception, request);
     }

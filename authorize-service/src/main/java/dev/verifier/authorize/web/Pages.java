@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.Step;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,7 +17,10 @@ import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
 import jakarta.inject.Singleton;
 import org.thymeleaf.context.Context;
 
-/** Turns a {@link Step} or an error into an HTTP answer: a Thymeleaf page or a 303 redirect to the client. */
+/**
+ * Turns a {@link Step} or an error into an HTTP answer: a Thymeleaf page in the language chosen for it
+ * ({@link PageLocales}; the words come from {@link PageMessages}) or a 303 redirect to the client.
+ */
 @Singleton
 public class Pages {
 
@@ -24,49 +28,65 @@ public class Pages {
 
     private final CsrfTokens csrf;
     private final ThymeleafViewsRenderer<?> thymeleaf;
+    private final PageMessages messages;
 
-    Pages(CsrfTokens csrf, ThymeleafViewsRenderer<?> thymeleaf) {
+    Pages(CsrfTokens csrf, ThymeleafViewsRenderer<?> thymeleaf, PageMessages messages) {
         this.csrf = csrf;
         this.thymeleaf = thymeleaf;
+        this.messages = messages;
     }
 
-    public MutableHttpResponse<?> step(Step step, String csrfToken) {
+    public MutableHttpResponse<?> step(Step step, String csrfToken, Locale locale) {
         if (step instanceof Step.Redirect r) {
             return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, r.location());
         }
         if (step instanceof Step.ShowLogin l) {
-            return login(l.request(), l.interactionId(), csrfToken, l.request().loginHint(), l.error());
+            return login(l.request(), l.interactionId(), csrfToken, l.request().loginHint(), l.error(), locale);
         }
         Step.ShowConsent c = (Step.ShowConsent) step;
-        return page(HttpStatus.OK, "consent", consentModel(c, csrfToken)).cookie(csrf.cookie(csrfToken));
+        return page(HttpStatus.OK, "consent", consentModel(c, csrfToken, locale), locale)
+                .cookie(csrf.cookie(csrfToken));
     }
 
+    /** The login page; {@code errorKey} names the message shown above the form (null: none). */
     public MutableHttpResponse<?> login(AuthorizationRequest request, String interactionId, String csrfToken,
-                                        String username, String error) {
+                                        @Nullable String username, @Nullable String errorKey, Locale locale) {
         Map<String, Object> model = base(request, interactionId, csrfToken);
         model.put("username", username == null ? "" : username);
-        model.put("error", error);
-        return page(HttpStatus.OK, "login", model).cookie(csrf.cookie(csrfToken));
+        model.put("error", errorKey == null ? null : text(errorKey, locale));
+        return page(HttpStatus.OK, "login", model, locale).cookie(csrf.cookie(csrfToken));
     }
 
     /** The logout confirmation form; {@code model} holds the parameters to send on (client, redirect, state). */
-    public MutableHttpResponse<?> logoutConfirmation(Map<String, Object> model, String csrfToken) {
+    public MutableHttpResponse<?> logoutConfirmation(Map<String, Object> model, String csrfToken, Locale locale) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("csrfToken", csrfToken);
-        return page(HttpStatus.OK, "logout", all).cookie(csrf.cookie(csrfToken));
+        return page(HttpStatus.OK, "logout", all, locale).cookie(csrf.cookie(csrfToken));
     }
 
-    public MutableHttpResponse<?> loggedOut() {
-        return page(HttpStatus.OK, "logged-out", Map.of());
+    public MutableHttpResponse<?> loggedOut(Locale locale) {
+        return page(HttpStatus.OK, "logged-out", Map.of(), locale);
     }
 
-    public MutableHttpResponse<?> error(HttpStatus status, String title, String message) {
-        return page(status, "error", Map.of("title", title, "message", message));
+    /** The error page: {@code title} and {@code message} already in the page's language. */
+    public MutableHttpResponse<?> error(HttpStatus status, String title, String message, Locale locale) {
+        return page(status, "error", Map.of("title", title, "message", message), locale);
     }
 
-    private Map<String, Object> consentModel(Step.ShowConsent c, String csrfToken) {
+    /** An OAuth error's page: a title and a hint in the page's language, then the error's own (English) words. */
+    public MutableHttpResponse<?> protocolError(HttpStatus status, String detail, Locale locale) {
+        return page(status, "error", Map.of("title", text("error.title", locale), "hint", text("error.hint", locale),
+                "message", detail), locale);
+    }
+
+    /** The text of message {@code key} in {@code locale}, {@code {0}} filled with {@code argument} when given. */
+    public String text(String key, Locale locale, Object... argument) {
+        return messages.text(key, locale, argument);
+    }
+
+    private Map<String, Object> consentModel(Step.ShowConsent c, String csrfToken, Locale locale) {
         Map<String, Object> model = base(c.request(), c.interactionId(), csrfToken);
-        model.put("scopes", ScopeWords.describe(c.request().scopes()));
+        model.put("scopes", ScopeWords.describe(c.request().scopes(), messages, locale));
         return model;
     }
 
@@ -80,9 +100,10 @@ public class Pages {
     }
 
     /** Rendered here rather than by the views filter, so exception handlers answer the same pages. */
-    private MutableHttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
+    private MutableHttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model, Locale locale) {
         StringWriter html = new StringWriter();
-        thymeleaf.render(view, new Context(Locale.ENGLISH, model), html);
-        return HttpResponse.status(status).contentType(HTML).body(html.toString());
+        thymeleaf.render(view, new Context(locale, model), html);
+        return HttpResponse.status(status).contentType(HTML).header(HttpHeaders.CONTENT_LANGUAGE,
+                locale.toLanguageTag()).body(html.toString());
     }
 }

@@ -1,23 +1,19 @@
 package dev.verifier.authorize.web;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-/** The words a user reads on the consent page for each scope. */
+/**
+ * The words a user reads on the consent page for each scope: message {@code scope.<scope>} of the page's language,
+ * or {@code scope.other} naming the scope.
+ */
 final class ScopeWords {
-
-    private static final Map<String, String> WORDS = Map.of(
-            "openid", "Confirm who you are (your account identifier)",
-            "profile", "See your name and basic profile details",
-            "email", "See your email address",
-            "phone", "See your phone number",
-            "address", "See your postal address",
-            "offline_access", "Keep access to your data while you are not using the application");
 
     private ScopeWords() {
     }
 
-    static List<String> describe(List<String> scopes) {
-        return scopes.stream().map(s -> WORDS.getOrDefault(s, "Access: " + s)).toList();
+    static List<String> describe(List<String> scopes, PageMessages messages, Locale locale) {
+        return scopes.stream().map(s -> messages.getMessage("scope." + s, locale)
+                .orElseGet(() -> messages.text("scope.other", locale, s))).toList();
     }
 }

@@ -21,7 +21,8 @@ class TryAgainHandler implements ExceptionHandler<EventNotConfirmedException, Ht
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, EventNotConfirmedException exception) {
-        return pages.error(HttpStatus.SERVICE_UNAVAILABLE, "Please try again",
-                "We could not complete your sign-in just now. Go back to the application and try again in a moment.");
+        var locale = PageLocales.of(request.getParameters().get("ui_locales"), request);
+        return pages.error(HttpStatus.SERVICE_UNAVAILABLE, pages.text("tryagain.title", locale),
+                pages.text("tryagain.message", locale), locale);
     }
 }

@@ -55,6 +55,7 @@ class AuthorizationCodeFlowTest extends FrontChannelTest {
         assertEquals(Hashes.sha256Base64Url(code), value.get("code_hash"));
         assertEquals(spa.clientId(), value.get("client_id"));
         assertEquals(CB, value.get("redirect_uri"));
+        assertEquals(true, value.get("redirect_uri_included"), "token-service then requires it (RFC 6749 4.1.3)");
         assertEquals("openid profile", value.get("scope"));
         assertEquals(alice.sub(), value.get("subject"));
         assertEquals(AuthorizeUrls.CHALLENGE, value.get("code_challenge"));
@@ -71,6 +72,21 @@ class AuthorizationCodeFlowTest extends FrontChannelTest {
         assertTrue(event.wire().startsWith("v2.authorize-test."), "sealed wire format v2 with its key id");
         assertFalse(event.wire().contains("alice"), "released claims and subject are not readable on the topic");
         assertFalse(event.wire().contains(spa.clientId()), "nor is the client");
+    }
+
+    @Test
+    void requestWithoutRedirectUriIsRecordedSoTheCodeMayBeRedeemedWithoutIt() {
+        Map<String, String> request = AuthorizeUrls.valid(spa);
+        request.remove("redirect_uri"); // allowed: the client has exactly one registered
+        Browser browser = browser();
+        Browser.Page consent = browser.login(browser.get(AuthorizeUrls.of(request)), "alice", TestUsers.PASSWORD);
+        Browser.Page redirect = browser.consent(consent, "approve");
+        assertEquals(303, redirect.status(), redirect.body());
+
+        Map<String, Object> value = CodeEvents.find(Hashes.sha256Base64Url(redirect.redirectParams().get("code")),
+                mapper).orElseThrow(() -> new AssertionError("no CodeIssued event for the code")).value();
+        assertEquals(CB, value.get("redirect_uri"), "the registered one");
+        assertEquals(false, value.get("redirect_uri_included"));
     }
 
     @Test

@@ -48,7 +48,12 @@ class DiscoveryTest implements AuthorizeTestContext {
                 "private_key_jwt"), doc.get("token_endpoint_auth_methods_supported"));
         assertEquals(List.of("RS256", "ES256"), doc.get("id_token_signing_alg_values_supported"));
         assertTrue(((List<?>) doc.get("scopes_supported")).containsAll(List.of("openid", "offline_access")));
-        assertTrue(((List<?>) doc.get("claims_supported")).containsAll(List.of("sub", "email", "name")));
+        assertTrue(((List<?>) doc.get("claims_supported")).containsAll(List.of("sub", "email", "name", "address",
+                "phone_number_verified", "updated_at")));
+        assertTrue(((List<?>) doc.get("scopes_supported")).containsAll(List.of("address", "phone")));
+        assertEquals(List.of("none", "login", "consent", "select_account"), doc.get("prompt_values_supported"),
+                "create is not offered");
+        assertEquals(List.of("en", "de"), doc.get("ui_locales_supported"));
         assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
         assertEquals(true, doc.get("request_parameter_supported"));
         assertEquals(List.of("RS256", "PS256", "ES256"), doc.get("request_object_signing_alg_values_supported"));

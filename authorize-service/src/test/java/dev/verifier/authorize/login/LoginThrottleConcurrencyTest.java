@@ -81,7 +81,7 @@ class LoginThrottleConcurrencyTest implements AuthorizeTestContext {
             int throttled = 0;
             for (Future<Browser.Page> answer : answers) {
                 Browser.Page page = answer.get(60, TimeUnit.SECONDS);
-                if (page.status() == 200 && page.body().contains(LoginController.FAILED)) {
+                if (page.status() == 200 && page.body().contains("The username or password is incorrect.")) {
                     verdicts++;
                 } else {
                     assertEquals(429, page.status(), page.body());

@@ -124,7 +124,7 @@ abstract class PasswordMigrationContract implements AuthorizeTestContext {
 
     void storeUser(String username, String passwordHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        repository.save(new UserRecord(username, UUID.randomUUID().toString(), passwordHash, "{}", now, now));
+        repository.save(new UserRecord(username, UUID.randomUUID().toString(), passwordHash, "{}", now, now, now));
     }
 
     String storedHash(String username) {

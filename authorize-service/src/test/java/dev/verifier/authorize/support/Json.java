@@ -35,12 +35,26 @@ public final class Json {
     }
 
     public Answer post(String path, @Nullable String token, Object body) {
+        return withJson("POST", path, token, body);
+    }
+
+    public Answer put(String path, @Nullable String token, Object body) {
+        return withJson("PUT", path, token, body);
+    }
+
+    private Answer withJson(String method, String path, @Nullable String token, Object body) {
         try {
             return send(request(path, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A POST of an {@code application/x-www-form-urlencoded} body as given (already encoded). */
+    public Answer postForm(String path, @Nullable String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Answer postEmpty(String path, @Nullable String token) {

@@ -29,9 +29,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for token-service: a JDK HTTP server (one per test JVM) serving {@code /jwks} (a test RSA key),
- * {@code /token} (the client_credentials grant of the bootstrap admin client, answering {@link #REGISTRY_TOKEN}) and
- * {@code /internal/jti} (the jti single-use store, in memory, for that token only), and a builder of RFC 9068 access
- * tokens signed with the test key. The real token-service behind these is tested in token-service and end to end.
+ * {@code /token} (the client_credentials grant of the bootstrap admin client, answering {@link #REGISTRY_TOKEN}),
+ * {@code /internal/jti} (the jti single-use store, in memory, for that token only) and {@code /introspect} (for that
+ * client: active unless {@link #revoke revoked}), and a builder of RFC 9068 access tokens signed with the test key. The real token-service behind these is tested in token-service and end to end.
  */
 public final class TestTokens {
 
@@ -48,6 +48,10 @@ public final class TestTokens {
     private static final java.util.concurrent.atomic.AtomicInteger JTI_REQUESTS =
             new java.util.concurrent.atomic.AtomicInteger();
     private static final Set<String> USED_JTIS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> REVOKED_JTIS = ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicInteger INTROSPECTIONS =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static volatile boolean introspectionDown;
     private static String baseUrl;
 
     private TestTokens() {
@@ -67,6 +71,7 @@ public final class TestTokens {
                             : "{\"error\":\"invalid_client\"}");
                 });
                 server.createContext("/internal/jti", TestTokens::recordJti);
+                server.createContext("/introspect", TestTokens::introspect);
                 server.start();
                 baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
             } catch (IOException e) {
@@ -111,6 +116,47 @@ public final class TestTokens {
         }
         boolean first = USED_JTIS.add(use.get("client_id") + " " + use.get("jti"));
         answer(exchange, 200, "{\"first_use\":" + first + "}");
+    }
+
+    /** Revokes {@code accessToken} at the fake token-service: introspection answers inactive from now on. */
+    public static void revoke(String accessToken) {
+        try {
+            REVOKED_JTIS.add(SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID());
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** How many introspection requests the fake has answered (all test classes). */
+    public static int introspections() {
+        return INTROSPECTIONS.get();
+    }
+
+    /** While down, introspection answers 503. */
+    public static void introspectionDown(boolean down) {
+        introspectionDown = down;
+    }
+
+    private static void introspect(HttpExchange exchange) throws IOException {
+        INTROSPECTIONS.incrementAndGet();
+        if (!ADMIN_BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        if (introspectionDown) {
+            answer(exchange, 503, "{\"error\":\"temporarily_unavailable\"}");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String token = java.util.Arrays.stream(body.split("&")).filter(p -> p.startsWith("token="))
+                .map(p -> java.net.URLDecoder.decode(p.substring(6), StandardCharsets.UTF_8)).findFirst().orElse("");
+        boolean active;
+        try {
+            active = !REVOKED_JTIS.contains(SignedJWT.parse(token).getJWTClaimsSet().getJWTID());
+        } catch (java.text.ParseException e) {
+            active = false;
+        }
+        answer(exchange, 200, "{\"active\":" + active + "}");
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

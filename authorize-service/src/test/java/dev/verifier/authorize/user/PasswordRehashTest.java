@@ -56,7 +56,7 @@ class PasswordRehashTest implements AuthorizeTestContext {
     private String store(String username, String password) {
         String legacy = Hashers.pbkdf2AsStoredBefore(password, 1000);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        repository.save(new UserRecord(username, username + "-sub", legacy, "{}", now, now));
+        repository.save(new UserRecord(username, username + "-sub", legacy, "{}", now, now, now));
         return legacy;
     }
 }

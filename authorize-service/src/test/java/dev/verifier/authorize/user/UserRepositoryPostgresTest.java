@@ -27,9 +27,17 @@ class UserRepositoryPostgresTest implements PostgresTest {
     @Test
     void userRoundTripsThroughPostgres() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        UserRecord saved = new UserRecord("alice", "sub-1", "$pbkdf2$...", "{\"name\":\"Alice\"}", now, now);
+        UserRecord saved = new UserRecord("alice", "sub-1", "$pbkdf2$...", "{\"name\":\"Alice\"}", now, now, now);
         users.save(saved);
 
         assertEquals(saved, users.findById("alice").orElseThrow());
+    }
+
+    @Test
+    void rowWithoutProfileUpdatedAtAsThePreviousReleaseWroteItReadsCreatedAt() {
+        Instant created = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MICROS);
+        users.save(new UserRecord("bob", "sub-2", "$pbkdf2$...", "{}", created, Instant.now(), null));
+
+        assertEquals(created, users.findById("bob").orElseThrow().claimsUpdatedAt());
     }
 }

@@ -13,6 +13,7 @@ import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.event.ClientChanged.Change;
 import io.micronaut.context.annotation.Context;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeds the clients configured in the environment at start-up: the bootstrap admin client
  * ({@link AdminClientConfiguration}, scope {@value AdminClientConfiguration#SCOPE}, first party) and authorize-service's
- * service client ({@link AuthorizeClientConfiguration}, scope {@value AuthorizeClientConfiguration#SCOPE}); each
+ * service client ({@link AuthorizeClientConfiguration}, scope {@value AuthorizeClientConfiguration#SCOPE}, and
+ * {@code introspection_audiences} = the issuer, so that its {@code /userinfo} can ask token-service whether an access
+ * token was revoked); each
  * {@code client_credentials} only, {@code client_secret_basic}, {@code verifier_admin}. A weak secret (see
  * {@link ServiceClientSecrets}) stops the start with a message saying what to set. Idempotent across restarts and
  * copies starting together: insert-if-absent, then bring an existing row to the configured secret and metadata (same
@@ -47,15 +50,16 @@ public class AdminClientBootstrap {
 
     AdminClientBootstrap(AdminClientConfiguration admin, AuthorizeClientConfiguration authorize,
                          ClientRepository clients, ClientStore store, ClientEvents events, JsonMapper json,
-                         Clock clock) {
+                         Clock clock, VerifierUrls urls) {
         List<ServiceClient> configured = new ArrayList<>();
         if (admin.enabled()) {
             configured.add(new ServiceClient("Verifier bootstrap admin", admin.clientId(), admin.clientSecret(),
-                    AdminClientConfiguration.SCOPE, "VERIFIER_ADMIN_CLIENT_SECRET"));
+                    AdminClientConfiguration.SCOPE, "VERIFIER_ADMIN_CLIENT_SECRET", null));
         }
         if (authorize.enabled()) {
             configured.add(new ServiceClient("authorize-service", authorize.clientId(), authorize.clientSecret(),
-                    AuthorizeClientConfiguration.SCOPE, "VERIFIER_AUTHORIZE_CLIENT_SECRET"));
+                    AuthorizeClientConfiguration.SCOPE, "VERIFIER_AUTHORIZE_CLIENT_SECRET",
+                    List.of(urls.issuerId())));
         }
         configured.forEach(c -> ServiceClientSecrets.requireStrong(c.secretVariable(), c.clientSecret()));
         if (admin.enabled() && authorize.enabled() && admin.clientId().equals(authorize.clientId())) {
@@ -119,7 +123,7 @@ public class AdminClientBootstrap {
         ClientMetadata metadata = new ClientMetadata(client.name(), List.of(),
                 List.of(GrantType.CLIENT_CREDENTIALS.value()), List.of(), ClientAuthMethod.CLIENT_SECRET_BASIC.value(),
                 client.scope(), null, null, null, null, null, null, "web", null, null, null, null,
-                null, null, null, Boolean.TRUE, null, null, null);
+                null, null, null, Boolean.TRUE, client.introspectionAudiences(), null, null);
         try {
             return json.writeValueAsString(metadata);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryTest;
 import dev.verifier.registry.support.TestTokens;
+import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.crypto.ClientSecrets;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * authorize-service's own service client is seeded like the bootstrap admin client, with registry.read jti.record
- * only; both are verifier_admin; a weak secret for either stops client-registry at start-up saying what to set.
+ * only and the issuer as introspection audience; both are verifier_admin; a weak secret for either stops
+ * client-registry at start-up saying what to set.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +36,8 @@ class ServiceClientSeedingTest implements RegistryTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    VerifierUrls urls;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -51,6 +55,8 @@ class ServiceClientSeedingTest implements RegistryTest {
         assertEquals("registry.read jti.record", metadata.get("scope"));
         assertEquals(List.of("client_credentials"), metadata.get("grant_types"));
         assertEquals(true, metadata.get("verifier_admin"));
+        assertEquals(List.of(urls.issuerId()), metadata.get("introspection_audiences"),
+                "its /userinfo asks token-service whether an access token for the issuer was revoked");
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * as the grant of the code. Carries the SHA-256 of the code (base64url), never the code itself.
  *
  * @param claims the claims released for the ID token and userinfo (already filtered by the granted scopes)
+ * @param redirectUriIncluded whether the authorization request carried {@code redirect_uri} (RFC 6749 §4.1.3: then
+ *        the token request must carry the same value); null in events of releases before this field, which
+ *        token-service treats as before (omitted at /token only when the client has exactly that one registered)
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record CodeIssued(
@@ -32,7 +35,8 @@ public record CodeIssued(
         String sessionId,
         Map<String, Object> claims,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Nullable Boolean redirectUriIncluded) {
 
     /**
      * 2: carried sealed ({@link CodeEventSeal}, record value {@code v2.<kid>.<iv>.<ciphertext>}); 1 was the plain JSON
@@ -43,5 +47,21 @@ public record CodeIssued(
     public CodeIssued {
         amr = amr == null ? List.of() : List.copyOf(amr);
         claims = claims == null ? Map.of() : Map.copyOf(claims);
+    }
+
+    /** This event with {@code claims} in place of its released claims (e.g. the user's current ones). */
+    public CodeIssued withClaims(Map<String, Object> current) {
+        return new CodeIssued(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge,
+                codeChallengeMethod, nonce, authTime, acr, amr, sessionId, current, issuedAt, expiresAt,
+                redirectUriIncluded);
+    }
+
+    /** An event without {@code redirect_uri_included}, as the releases before it wrote them. */
+    public CodeIssued(int schemaVersion, String codeHash, String clientId, String redirectUri, String scope,
+                      String subject, String codeChallenge, String codeChallengeMethod, String nonce,
+                      Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
+                      Instant issuedAt, Instant expiresAt) {
+        this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, null);
     }
 }

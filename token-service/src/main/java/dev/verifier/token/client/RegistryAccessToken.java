@@ -3,6 +3,8 @@ package dev.verifier.token.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.scope.Scopes;
@@ -13,12 +15,13 @@ import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 
 /**
- * token-service's bearer token for the registry's internal API: an access token it signs itself (sub and client_id
- * {@code token-service}, scope {@code registry.read}, aud the registry's admin audience), so it never needs a token from anyone.
- * Reused until a minute before it expires.
+ * token-service's bearer tokens for the other services' internal APIs: access tokens it signs itself (sub and
+ * client_id {@code token-service}, the scope asked, aud the admin audience of the service owning that scope), so it
+ * never needs a token from anyone: {@code registry.read} for the registry, {@code users.admin} for authorize-service's
+ * user claims. Each reused until a minute before it expires.
  */
 @Singleton
-class RegistryAccessToken {
+public class RegistryAccessToken {
 
     static final String SELF = "token-service";
     private static final Duration MARGIN = Duration.ofMinutes(1);
@@ -26,7 +29,7 @@ class RegistryAccessToken {
     private final TokenIssuer issuer;
     private final VerifierUrls urls;
     private final Clock clock;
-    private volatile IssuedAccessToken current;
+    private final Map<String, IssuedAccessToken> current = new ConcurrentHashMap<>();
 
     RegistryAccessToken(TokenIssuer issuer, VerifierUrls urls, Clock clock) {
         this.issuer = issuer;
@@ -35,11 +38,16 @@ class RegistryAccessToken {
     }
 
     String get() {
-        IssuedAccessToken token = current;
+        return forScope(AdminScopes.REGISTRY_READ);
+    }
+
+    /** A token with the internal scope {@code scope}, for the admin audience of its service. */
+    public String forScope(String scope) {
+        IssuedAccessToken token = current.get(scope);
         if (token == null || clock.instant().plus(MARGIN).isAfter(token.expiresAt())) {
-            token = issuer.accessToken(new AccessTokenRequest(SELF, SELF, Scopes.parse(AdminScopes.REGISTRY_READ),
-                    List.copyOf(AdminScopes.audiences(urls, List.of(AdminScopes.REGISTRY_READ))), null));
-            current = token;
+            token = issuer.accessToken(new AccessTokenRequest(SELF, SELF, Scopes.parse(scope),
+                    List.copyOf(AdminScopes.audiences(urls, List.of(scope))), null));
+            current.put(scope, token);
         }
         return token.token();
     }

@@ -40,6 +40,14 @@ public record Codes(String code, String verifier, CodeIssued event) {
                 e.nonce(), e.authTime(), e.acr(), e.amr(), sid, e.claims(), e.issuedAt(), e.expiresAt()));
     }
 
+    /** The same code, its event recording whether the authorization request carried {@code redirect_uri}. */
+    public Codes withRedirectUriIncluded(boolean included) {
+        CodeIssued e = event;
+        return new Codes(code, verifier, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(),
+                e.redirectUri(), e.scope(), e.subject(), e.codeChallenge(), e.codeChallengeMethod(), e.nonce(),
+                e.authTime(), e.acr(), e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt(), included));
+    }
+
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {
         String code = FORMAT.mint();
         String verifier = RandomTokens.base64Url(48);

@@ -9,8 +9,9 @@ import java.util.Map;
 import dev.verifier.testsupport.KafkaTest;
 
 /**
- * A token-service test context on a free port chosen up front, so that the fake registry inside the same context can
- * be named as {@code verifier.urls.registry} and client assertions can name the real token endpoint as audience.
+ * A token-service test context on a free port chosen up front, so that the fake registry and the fake users API
+ * inside the same context can be named as {@code verifier.urls.registry} and {@code verifier.users-client.url}, and
+ * client assertions can name the real token endpoint as audience.
  */
 public interface TokenServiceTest extends KafkaTest {
 
@@ -22,6 +23,7 @@ public interface TokenServiceTest extends KafkaTest {
         props.put("micronaut.server.port", String.valueOf(port));
         props.put("verifier.urls.token-service", base);
         props.put("verifier.urls.registry", base + FakeRegistry.PATH);
+        props.put("verifier.users-client.url", base + FakeUsers.PATH);
         props.putAll(extraProperties());
         return props;
     }

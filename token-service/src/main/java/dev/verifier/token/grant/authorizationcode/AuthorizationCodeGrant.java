@@ -111,16 +111,28 @@ class AuthorizationCodeGrant implements GrantHandler {
     }
 
     /**
-     * RFC 6749 §4.1.3: {@code redirect_uri} is required when the authorization request had it; a client with exactly
-     * one registered redirect URI may have omitted it there (ARCHITECTURE.md), and then here too.
+     * RFC 6749 §4.1.3: {@code redirect_uri} is required, with the same value, when the authorization request had it
+     * ({@code redirect_uri_included}); a client with exactly one registered redirect URI may have omitted it there
+     * (ARCHITECTURE.md), and then may omit it here too. An event without {@code redirect_uri_included} (an earlier
+     * release) is read as before: omitted here only when that one redirect URI is the only one registered.
      */
     private static String redirectUri(TokenRequest request, RegisteredClient client, CodeIssued event) {
+        var given = request.param(Params.REDIRECT_URI);
+        if (Boolean.TRUE.equals(event.redirectUriIncluded()) && given.isEmpty()) {
+            throw OAuthError.INVALID_GRANT.exception(
+                    "redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)");
+        }
         var registered = client.metadata().redirectUris();
-        if (request.param(Params.REDIRECT_URI).isEmpty() && registered != null && registered.size() == 1
-                && registered.get(0).equals(event.redirectUri())) {
+        boolean onlyOne = registered != null && registered.size() == 1 && registered.get(0).equals(event.redirectUri());
+        if (given.isEmpty() && (Boolean.FALSE.equals(event.redirectUriIncluded()) || onlyOne)) {
             return event.redirectUri();
         }
-        return request.required(Params.REDIRECT_URI);
+        String value = request.required(Params.REDIRECT_URI);
+        if (Boolean.TRUE.equals(event.redirectUriIncluded()) && !value.equals(event.redirectUri())) {
+            throw OAuthError.INVALID_GRANT.exception(
+                    "redirect_uri differs from the one in the authorization request");
+        }
+        return value;
     }
 
     private static void checkPkce(CodeIssued event, String verifier, RegisteredClient client) {

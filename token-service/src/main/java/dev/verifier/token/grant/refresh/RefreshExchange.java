@@ -1,6 +1,7 @@
 package dev.verifier.token.grant.refresh;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.verifier.shared.audit.AuditEvents;
@@ -12,6 +13,7 @@ import dev.verifier.token.config.TokenConfiguration;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.UserTokens;
 import dev.verifier.token.grant.family.GrantFamily;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -20,7 +22,8 @@ import jakarta.inject.Singleton;
 /**
  * Inside the refresh's transaction: rotate the token (public clients always; confidential ones unless configured
  * otherwise) or slide its idle expiry, then issue. The new refresh token keeps the grant's scope (RFC 6749 §6);
- * the access token gets the asked scope; an ID token (without nonce) when {@code openid} was granted.
+ * the access token gets the asked scope; an ID token (without nonce) when {@code openid} was granted, with the
+ * user's current claims ({@code claims}, read by the caller before this transaction wrote anything).
  */
 @Singleton
 class RefreshExchange {
@@ -42,13 +45,14 @@ class RefreshExchange {
 
     /** Empty when the token was rotated by a concurrent request (a reuse). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked) {
+    Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked,
+                                   @Nullable Map<String, Object> claims) {
         boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
         boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
         if (!live) {
             return Optional.empty();
         }
-        return Optional.of(issue(stored, family, client, asked, rotate, false));
+        return Optional.of(issue(stored, family, client, asked, rotate, false, claims));
     }
 
     /**
@@ -56,14 +60,15 @@ class RefreshExchange {
      * and a new one is issued in its place.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Scopes asked) {
+    TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Scopes asked,
+                              @Nullable Map<String, Object> claims) {
         refreshTokens.retireLive(family);
-        return issue(rotated, family, client, asked, true, true);
+        return issue(rotated, family, client, asked, true, true, claims);
     }
 
     private TokenResponse issue(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked,
-                                boolean rotate, boolean retry) {
-        CodeIssued grant = grant(family);
+                                boolean rotate, boolean retry, @Nullable Map<String, Object> claims) {
+        CodeIssued grant = claims == null ? grant(family) : grant(family).withClaims(claims);
         Scopes granted = Scopes.parse(stored.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
                 Scopes.parse(family.scope()).contains(Scopes.OPENID), null);

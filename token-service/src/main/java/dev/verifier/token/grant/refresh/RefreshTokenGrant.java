@@ -2,6 +2,7 @@ package dev.verifier.token.grant.refresh;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -16,6 +17,8 @@ import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.user.CurrentUserClaims;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -25,6 +28,8 @@ import jakarta.inject.Singleton;
  * the whole family is revoked, unless {@link RefreshReuseRule} takes it for the retry of a refresh whose answer was
  * lost, which is redeemed once more. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
+ * When an ID token is to be issued, the user's current claims are read from authorize-service
+ * ({@link CurrentUserClaims}) after the checks and before any write, so a failed read leaves the token unused.
  */
 @Singleton
 class RefreshTokenGrant implements GrantHandler {
@@ -35,9 +40,11 @@ class RefreshTokenGrant implements GrantHandler {
     private final RefreshExchange exchange;
     private final RefreshReuseRule reuseRule;
     private final Clock clock;
+    private final CurrentUserClaims userClaims;
 
     RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
-                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit) {
+                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims) {
+        this.userClaims = userClaims;
         this.refreshTokens = refreshTokens;
         this.reuseRule = reuseRule;
         this.families = families;
@@ -73,21 +80,23 @@ class RefreshTokenGrant implements GrantHandler {
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
+        Map<String, Object> claims = Scopes.parse(family.scope()).contains(Scopes.OPENID)
+                ? userClaims.released(family.subject(), family.scope()) : null;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, asked);
+            return exchange.redeemRetry(stored, family, client, asked, claims);
         }
-        return exchange.redeem(stored, family, client, asked)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked));
+        return exchange.redeem(stored, family, client, asked, claims)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked, claims));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Scopes asked) {
+                                            Scopes asked, @Nullable Map<String, Object> claims) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);
         }
-        return exchange.redeemRetry(rotated, family, client, asked);
+        return exchange.redeemRetry(rotated, family, client, asked, claims);
     }
 
     private OAuthException reused(GrantFamily family) {

@@ -257,11 +257,54 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
                 "client_id", spa.id())));
     }
 
+    /** An event of an earlier release (no redirect_uri_included) is read as before. */
     @Test
     void missingRedirectUriAcceptedWhenItIsTheOnlyRegisteredOne() throws Exception {
         Codes codes = published(spa);
         Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
                 "code_verifier", codes.verifier(), "client_id", spa.id()));
+        assertEquals(200, answer.status(), answer.raw().body());
+    }
+
+    Codes published(Codes codes) throws InterruptedException {
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+        return codes;
+    }
+
+    @Test
+    void missingRedirectUriThenInvalidGrantWhenTheAuthorizationRequestIncludedIt() throws Exception {
+        Codes codes = published(Codes.forClient(spa.id(), SCOPE).withRedirectUriIncluded(true));
+
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "code_verifier", codes.verifier(), "client_id", spa.id()));
+
+        assertInvalidGrant(answer);
+        assertEquals("redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)",
+                answer.string("error_description"));
+        assertEquals(200, exchange(spa, codes).status(), "with the same redirect_uri it works");
+    }
+
+    @Test
+    void otherRedirectUriThenInvalidGrantWhenTheAuthorizationRequestIncludedIt() throws Exception {
+        Codes codes = published(Codes.forClient(spa.id(), SCOPE).withRedirectUriIncluded(true));
+
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI + "/other", "code_verifier", codes.verifier(),
+                "client_id", spa.id()));
+
+        assertInvalidGrant(answer);
+        assertEquals("redirect_uri differs from the one in the authorization request",
+                answer.string("error_description"));
+    }
+
+    @Test
+    void missingRedirectUriAcceptedWhenTheAuthorizationRequestOmittedIt() throws Exception {
+        Codes codes = published(Codes.forClient(spa.id(), SCOPE).withRedirectUriIncluded(false));
+
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "code_verifier", codes.verifier(), "client_id", spa.id()));
+
         assertEquals(200, answer.status(), answer.raw().body());
     }
 

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.CodeFlow;
+import dev.verifier.token.support.FakeUsers;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.Jwts;
@@ -41,6 +44,8 @@ class RefreshTokenGrantTest extends TokenHttpTest {
     CodeFlow flow;
     @Inject
     TestClock clock;
+    @Inject
+    FakeUsers users;
 
     TestClients.Client spa;
 
@@ -52,6 +57,7 @@ class RefreshTokenGrantTest extends TokenHttpTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        users.failWith(0);
     }
 
     String refreshToken(TestClients.Client client, String... headers) {
@@ -81,6 +87,68 @@ class RefreshTokenGrantTest extends TokenHttpTest {
         SignedJWT id = Jwts.verified(answer.string("id_token"), http.get("/jwks").json());
         assertNull(id.getJWTClaimsSet().getClaim("nonce"), "no nonce in a refreshed ID token");
         assertEquals(200, refresh(spa, answer.string("refresh_token")).status(), "the new token works");
+    }
+
+    /** The code exchange's answer for {@link #spa}: its refresh token and the user's subject. */
+    Http.Answer exchanged() throws Exception {
+        Http.Answer answer = flow.tokens(http, spa, SCOPE);
+        assertEquals(200, answer.status(), answer.raw().body());
+        return answer;
+    }
+
+    static String subject(Http.Answer answer) throws Exception {
+        return SignedJWT.parse(answer.string("id_token")).getJWTClaimsSet().getSubject();
+    }
+
+    @Test
+    void refreshedIdTokenCarriesTheUsersCurrentClaimsNotThoseOfTheFirstLogin() throws Exception {
+        Http.Answer first = exchanged();
+        assertEquals("Alice Example", SignedJWT.parse(first.string("id_token")).getJWTClaimsSet().getClaim("name"));
+        String sub = subject(first);
+        users.put(sub, Map.of("name", "Alice Renamed", "updated_at", 1767225600L,
+                "address", Map.of("locality", "Springfield")));
+
+        Http.Answer answer = refresh(spa, first.string("refresh_token"));
+
+        assertEquals(200, answer.status(), answer.raw().body());
+        JWTClaimsSet id = Jwts.verified(answer.string("id_token"), http.get("/jwks").json()).getJWTClaimsSet();
+        assertEquals(sub, id.getSubject());
+        assertEquals("Alice Renamed", id.getClaim("name"));
+        assertEquals(1767225600L, id.getLongClaim("updated_at"));
+        assertEquals(Map.of("locality", "Springfield"), id.getJSONObjectClaim("address"));
+        FakeUsers.Call call = users.calls.get(users.calls.size() - 1);
+        assertEquals(sub, call.subject());
+        assertEquals(Set.of(SCOPE.split(" ")), Set.of(call.scope().split(" ")), "the grant's scope releases them");
+        JWTClaimsSet bearer = SignedJWT.parse(call.authorization().substring("Bearer ".length())).getJWTClaimsSet();
+        assertEquals("users.admin", bearer.getStringClaim("scope"));
+        assertEquals(List.of("http://localhost:9000/admin"), bearer.getAudience());
+        assertEquals(bearer.getSubject(), bearer.getStringClaim("client_id"), "a service token, never a user's");
+    }
+
+    @Test
+    void refreshWhenTheUserNoLongerExistsThenInvalidGrant() throws Exception {
+        Http.Answer first = exchanged();
+        users.remove(subject(first));
+
+        Http.Answer answer = refresh(spa, first.string("refresh_token"));
+
+        assertInvalidGrant(answer);
+        assertEquals("the user of this grant no longer exists or is disabled", answer.string("error_description"));
+    }
+
+    @Test
+    void refreshWhenAuthorizeServiceFailsThenTemporarilyUnavailableAndTheTokenIsNotUsedUp() throws Exception {
+        String token = exchanged().string("refresh_token");
+        for (int status : new int[] {500, 404}) { // 404 without "no such user": a copy without the API yet
+            users.failWith(status);
+
+            Http.Answer failed = refresh(spa, token);
+
+            assertEquals(503, failed.status(), status + ": " + failed.raw().body());
+            assertEquals("temporarily_unavailable", failed.string("error"));
+        }
+        users.failWith(0);
+        assertEquals(200, refresh(spa, token).status(), "not rotated by the failed attempt: no reuse");
     }
 
     @Test

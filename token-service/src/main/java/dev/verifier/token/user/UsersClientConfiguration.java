@@ -1,0 +1,24 @@
+package dev.verifier.token.user;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Reading users' current claims from authorize-service ({@code verifier.users-client.*}).
+ *
+ * @param url     authorize-service's base URL as token-service reaches it ({@code VERIFIER_USERS_CLIENT_URL}; the
+ *                issuer when unset, which is where authorize-service runs locally; behind an ingress that does not
+ *                route {@code /internal}, its in-cluster address)
+ * @param timeout connect and request timeout of the call
+ */
+@ConfigurationProperties(UsersClientConfiguration.PREFIX)
+public record UsersClientConfiguration(
+        @Nullable URI url,
+        @Bindable(defaultValue = "3s") Duration timeout) {
+
+    public static final String PREFIX = "verifier.users-client";
+}
