@@ -29,33 +29,12 @@ BOOTSTRAP=$(echo "$BROKER_PORTS" | sed -E 's/([0-9]+)/127.0.0.1:\1/g')
 
 copy_port() { echo $(( ${COPY_BASE[$1]} + $2 - 1 )); }
 
-PIDS=()        # services and HAProxy, stopped first
-BACKEND_PIDS=() # brokers and PostgreSQL, stopped last
-stopping=false
-terminate() { # terminate PID...: SIGTERM to all, then wait up to 15 s each, SIGKILL what is left
-  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "$@"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-stop_all() {
-  $stopping && return
-  stopping=true
-  echo
-  echo "Stopping Verifier..."
-  if (( ${#PIDS[@]} > 0 )); then terminate "${PIDS[@]}"; fi
-  if (( ${#BACKEND_PIDS[@]} > 0 )); then terminate "${BACKEND_PIDS[@]}"; fi
-  wait 2>/dev/null || true
-  echo "Stopped."
-}
-trap 'stop_all; exit 0' INT TERM
-trap 'stop_all' EXIT
+# shellcheck source=infra/launcher-processes.sh
+source "$ROOT/infra/launcher-processes.sh"
 
 command -v haproxy >/dev/null 2>&1 || {
   echo "haproxy is missing: install Debian's haproxy package (apt-get install -y haproxy)" >&2; trap - EXIT; exit 1; }
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 all_ports=("$PG_PORT" ${BROKER_PORTS//,/ } ${CONTROLLER_PORTS//,/ })
 for s in "${SERVICES[@]}"; do
   all_ports+=("${PORTS[$s]}")
@@ -157,9 +136,7 @@ await_ready() { # every copy of SERVICE ready, then its HAProxy front
       if (( $(date +%s) - start > READY_TIMEOUT )); then
         echo "$s ($c) was not ready after ${READY_TIMEOUT}s; see $LOGS/" >&2; exit 1
       fi
-      for pid in "${PIDS[@]}" "${BACKEND_PIDS[@]}"; do
-        kill -0 "$pid" 2>/dev/null || { echo "A process exited early; see $LOGS/" >&2; exit 1; }
-      done
+      exit_if_any_died
       sleep 0.5
     done
   done

@@ -45,30 +45,8 @@ if (( copies > 1 || brokers > 1 )); then
   exec "$ROOT/infra/run-local-ha.sh" "$copies" "$brokers" "$fresh" "$build"
 fi
 
-PIDS=()
-stopping=false
-terminate() { # terminate PID...: SIGTERM to all, then wait up to 15 s each, SIGKILL what is left
-  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "$@"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-stop_all() {
-  $stopping && return
-  stopping=true
-  echo
-  echo "Stopping Verifier..."
-  # the services first (they close their Kafka clients), the broker (PIDS[0]) last
-  if (( ${#PIDS[@]} > 1 )); then terminate "${PIDS[@]:1}"; fi
-  if (( ${#PIDS[@]} > 0 )); then terminate "${PIDS[0]}"; fi
-  wait 2>/dev/null || true
-  echo "Stopped."
-}
-trap 'stop_all; exit 0' INT TERM
-trap 'stop_all' EXIT
-
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=infra/launcher-processes.sh
+source "$ROOT/infra/launcher-processes.sh"
 
 for port in "$KAFKA_PORT" 9000 9001 9002 9003; do
   if port_busy "$port"; then
@@ -109,7 +87,7 @@ BROKER_CP="$ROOT/infra/kafka-broker/target/classes:$(cat infra/kafka-broker/targ
 echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (log: $LOGS/kafka-broker.log)"
 java "${JVM_OPTS[@]}" -Xmx384m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
   dev.verifier.infra.kafka.KafkaBrokerMain "$KAFKA_PORT" "$DATA/kafka" > "$LOGS/kafka-broker.log" 2>&1 &
-PIDS+=($!)
+BACKEND_PIDS+=($!)
 for _ in $(seq 1 60); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
 port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-broker.log" >&2; exit 1; }
 
@@ -132,9 +110,7 @@ await_ready() {
       tail -n 20 "$LOGS/$s.log" >&2
       exit 1
     fi
-    for pid in "${PIDS[@]}"; do
-      kill -0 "$pid" 2>/dev/null || { echo "A process exited early; see $LOGS/" >&2; exit 1; }
-    done
+    exit_if_any_died
     sleep 0.5
   done
 }
@@ -171,9 +147,7 @@ INFO
 
 # Stop everything as soon as any process dies, or on Ctrl-C / SIGTERM.
 while true; do
-  for pid in "${PIDS[@]}"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "A Verifier process ($pid) exited; stopping the rest." >&2; exit 1; fi
-  done
+  exit_if_any_died
   sleep 1 &
   wait $! || true
 done

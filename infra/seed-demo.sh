@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sourced by run-local.sh: registers the demo SPA's public client and a demo user through the real admin APIs, once.
+# Sourced by run-local.sh: registers resource-api as an API (its scopes notes.read and notes.write), the demo SPA's
+# public client and a demo user through the real admin APIs, once.
 # Needs client-registry, token-service and authorize-service up, and VERIFIER_ADMIN_CLIENT_ID/SECRET.
 # Sets DEMO_CLIENT_ID, DEMO_USERNAME, DEMO_PASSWORD (kept in the file given to seed_demo).
 
@@ -13,8 +14,26 @@ admin_token() {
     http://localhost:9001/token | json_field access_token
 }
 
+# resource-api's API (identifier http://localhost:9003) unless it is registered already: clients may hold its scopes
+seed_resource_api() {
+  local token=$1
+  if curl -fsS -H "Authorization: Bearer $token" "http://localhost:9002/apis?identifier=http://localhost:9003" \
+      | grep -q '"id"'; then
+    return 0
+  fi
+  curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{
+    "identifier":"http://localhost:9003","name":"resource-api (sample notes)",
+    "scopes":[{"value":"notes.read","description":"Read your notes"},
+              {"value":"notes.write","description":"Write notes"}],
+    "allow_client_credentials":true,"allow_user_tokens":true}' http://localhost:9002/apis \
+    || { echo "could not register resource-api as an API" >&2; return 1; }
+}
+
 seed_demo() {
   local file=$1
+  local api_token
+  api_token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
+  seed_resource_api "$api_token" || return 1
   if [ -f "$file" ]; then
     # shellcheck source=/dev/null
     . "$file"

@@ -28,16 +28,17 @@ public class AuthorizationFlow {
     private final ConsentService consents;
     private final CodeIssuer codes;
     private final AuthorizationRedirects redirects;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     AuthorizationFlow(InteractionService interactions, SessionService sessions, UserService users,
-                      ConsentService consents, CodeIssuer codes, AuthorizationRedirects redirects) {
+                      ConsentService consents, CodeIssuer codes, AuthorizationRedirects redirects, Clock clock) {
         this.interactions = interactions;
         this.sessions = sessions;
         this.users = users;
         this.consents = consents;
         this.codes = codes;
         this.redirects = redirects;
+        this.clock = clock;
     }
 
     public Step start(AuthorizationParameters params, AuthorizationRequest request, Optional<SsoSession> session,

@@ -1,18 +1,17 @@
 package dev.verifier.authorize.authorize;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
+import dev.verifier.authorize.web.RedirectQuery;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
 
 /**
  * Redirects back to the client (query response mode), success or error, always with {@code state} when the request
- * had one and {@code iss} (RFC 9207).
+ * had one and {@code iss} (RFC 9207), built by {@link RedirectQuery}.
  */
 @Singleton
 public class AuthorizationRedirects {
@@ -46,16 +45,6 @@ public class AuthorizationRedirects {
             params.put("state", target.state());
         }
         params.put("iss", issuer);
-        StringBuilder uri = new StringBuilder(target.redirectUri());
-        char separator = target.redirectUri().contains("?") ? '&' : '?';
-        for (Map.Entry<String, String> p : params.entrySet()) {
-            uri.append(separator).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
-            separator = '&';
-        }
-        return uri.toString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return RedirectQuery.append(target.redirectUri(), params);
     }
 }

@@ -1,17 +1,17 @@
 package dev.verifier.authorize.authorize;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.scope.Scopes;
 import jakarta.inject.Singleton;
 
 /**
@@ -51,10 +51,7 @@ public class AuthorizationRequestValidator {
         if (!"code".equals(responseType)) {
             throw OAuthError.UNSUPPORTED_RESPONSE_TYPE.exception("only response_type=code is supported");
         }
-        List<String> grants = client.metadata().grantTypes();
-        if (grants != null && !grants.contains(GrantType.AUTHORIZATION_CODE.value())) {
-            throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client may not use the authorization code grant");
-        }
+        ClientGrants.of(client).require(GrantType.AUTHORIZATION_CODE);
         List<String> scopes = scopes(params, client);
         String challenge = params.get(Param.CODE_CHALLENGE);
         String method = params.get(Param.CODE_CHALLENGE_METHOD);
@@ -90,15 +87,11 @@ public class AuthorizationRequestValidator {
         if (scope == null || scope.isBlank()) {
             throw OAuthError.INVALID_SCOPE.exception("scope is required");
         }
-        String allowedScope = client.metadata().scope();
-        Set<String> allowed = allowedScope == null ? Set.of() : Set.of(allowedScope.trim().split(" +"));
-        Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
-        for (String s : requested) {
-            if (!allowed.contains(s)) {
-                throw OAuthError.INVALID_SCOPE.exception("a requested scope is not allowed for this client");
-            }
+        Scopes requested = Scopes.parse(scope);
+        if (!requested.isSubsetOf(Scopes.parse(client.metadata().scope()))) {
+            throw OAuthError.INVALID_SCOPE.exception("a requested scope is not allowed for this client");
         }
-        return List.copyOf(requested);
+        return requested.asList();
     }
 
     private void checkPkce(RegisteredClient client, String challenge, String method) {

@@ -5,12 +5,12 @@ import dev.verifier.authorize.par.PushedRequests;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.requestobject.RequestUriFetcher;
 import dev.verifier.authorize.requestobject.RequestUris;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the parameters that reached {@code /authorize} into the parameters of the authorization request: the query
@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class RequestResolver {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     public static final String REQUEST = "request";
     public static final String REQUEST_URI = "request_uri";
 
@@ -32,13 +31,15 @@ public class RequestResolver {
     private final RequestObjectVerifier requestObjects;
     private final RequestUriFetcher fetcher;
     private final PushedRequests pushed;
+    private final AuditEvents audit;
 
     RequestResolver(ClientLookup clients, RequestObjectVerifier requestObjects, RequestUriFetcher fetcher,
-                    PushedRequests pushed) {
+                    PushedRequests pushed, AuditEvents audit) {
         this.clients = clients;
         this.requestObjects = requestObjects;
         this.fetcher = fetcher;
         this.pushed = pushed;
+        this.audit = audit;
     }
 
     public AuthorizationParameters resolve(AuthorizationParameters params) {
@@ -73,7 +74,8 @@ public class RequestResolver {
         try {
             return requestObject(client, request, requestUri);
         } catch (OAuthException e) {
-            AUDIT.info("request object refused client={} error={}", clientId, e.error().code());
+            audit.event(AuditType.REQUEST_OBJECT_REFUSED).failure().actor(clientId).client(clientId)
+                    .detail("error", e.error().code()).emit();
             throw e;
         }
     }

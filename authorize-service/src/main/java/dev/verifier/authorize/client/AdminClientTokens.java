@@ -37,14 +37,15 @@ public class AdminClientTokens {
     private final URI tokenEndpoint;
     private final JsonMapper json;
     private final HttpClient http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    AdminClientTokens(RegistryConfiguration config, VerifierUrls urls, JsonMapper json) {
+    AdminClientTokens(RegistryConfiguration config, VerifierUrls urls, JsonMapper json, Clock clock) {
         this.config = config;
         this.tokenEndpoint = urls.tokenEndpoint();
         this.json = json;
+        this.clock = clock;
         this.http = ServiceCalls.client(config.timeout());
     }
 

@@ -32,14 +32,16 @@ class RegistryClientFactory {
     }
 
     @Singleton
-    ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens) {
+    ClientCache clientCache(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens,
+                            Clock clock) {
         return new ClientCache(clientId -> read(registry, tokens, clientId), config.cacheTtl(), UNKNOWN_CLIENT_TTL,
-                Clock.systemUTC(), MAX_CLIENTS);
+                clock, MAX_CLIENTS);
     }
 
     @Singleton
-    CachedClientKeys clientKeys(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens) {
-        return new CachedClientKeys(registry, config.cacheTtl(), Clock.systemUTC(), () -> tokens.invalidate(REGISTRY_READ));
+    CachedClientKeys clientKeys(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens,
+                                Clock clock) {
+        return new CachedClientKeys(registry, config.cacheTtl(), clock, () -> tokens.invalidate(REGISTRY_READ));
     }
 
     @Singleton

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
+import dev.verifier.shared.clientauth.ClientAssertionTiming;
 import dev.verifier.shared.clientauth.ClientAuthVerifier;
 import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
@@ -29,8 +32,9 @@ import jakarta.inject.Singleton;
 /**
  * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client,
  * token-service's jti store (the one /token uses) and the registry's client JWKS. Assertions may name the issuer,
- * the PAR endpoint or the token endpoint as audience (RFC 9126 §2). Without {@code verifier.secrets.key} (VERIFIER_SECRETS_KEY) the
- * client_secret_jwt secrets cannot be read, so that method then always fails.
+ * the PAR endpoint or the token endpoint as audience (RFC 9126 §2), and are timed as at /token
+ * ({@link ClientAssertionTiming}, {@code verifier.client-auth.*}). Without {@code verifier.secrets.key}
+ * (VERIFIER_SECRETS_KEY) the client_secret_jwt secrets cannot be read, so that method then always fails.
  */
 @Singleton
 public class ClientAuthentication {
@@ -38,12 +42,14 @@ public class ClientAuthentication {
     private final ClientAuthenticator authenticator;
     private final ClientLookup clients;
     private final AuthenticationContext context;
+    private final AuditEvents audit;
     private final Throttles throttles;
     private final ThrottleConfiguration limits;
 
-    ClientAuthentication(ClientLookup clients, ClientAuthConfiguration config, VerifierUrls urls,
+    ClientAuthentication(ClientLookup clients, ClientAssertionTiming timing, VerifierUrls urls,
                          TokenServiceJtiStore jtiStore, CachedClientKeys keys, Optional<SecretsCipher> cipher,
-                         Throttles throttles, ThrottleConfiguration limits) {
+                         Throttles throttles, ThrottleConfiguration limits, Clock clock, AuditEvents audit) {
+        this.audit = audit;
         this.throttles = throttles;
         this.limits = limits;
         List<ClientAuthVerifier> verifiers = new ArrayList<>(List.of(new NoneVerifier(),
@@ -53,12 +59,13 @@ public class ClientAuthentication {
         this.clients = clients;
         this.context = new AuthenticationContext(
                 Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
-                config.assertionMaxLifetime(), config.clockSkew(), Clock.systemUTC(), jtiStore, keys,
+                timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }
 
     /**
-     * The authenticated client. Failed authentications ({@code invalid_client}) count against the client's and the
+     * The authenticated client. Failed authentications ({@code invalid_client}) are reported as a
+     * {@code client_auth_failed} audit event with the check that failed, and count against the client's and the
      * source address's limits ({@code verifier.throttle.client-auth-*}); over a limit: 429 before any check.
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
@@ -67,6 +74,9 @@ public class ClientAuthentication {
             return authenticator.authenticate(credentials, clients::find, context);
         } catch (OAuthException e) {
             if (e.error() == OAuthError.INVALID_CLIENT) {
+                audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
+                        .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
+                        .detail("error", e.error().code()).detail("reason", e.reason()).emit();
                 throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
             }
             throw e;

@@ -1,5 +1,6 @@
 package dev.verifier.authorize.code;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,9 +38,10 @@ public class CodeIssuer {
     private final FrontChannelMetrics metrics;
     private final AuditEvents audit;
     private final @Nullable AuthorizationCodes codes;
+    private final Clock clock;
 
     CodeIssuer(CodeEventPublisher publisher, AuthorizeConfiguration config, FrontChannelMetrics metrics,
-               AuditEvents audit, @Nullable SecretsCipher keyRing) {
+               AuditEvents audit, @Nullable SecretsCipher keyRing, Clock clock) {
         this.codes = keyRing == null ? null : new AuthorizationCodes(keyRing);
         if (codes == null) {
             LOG.warn("VERIFIER_SECRETS_KEY is not set: authorization codes are issued without a MAC, which "
@@ -49,12 +51,13 @@ public class CodeIssuer {
         this.config = config;
         this.metrics = metrics;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public String issue(AuthorizationRequest request, User user, SsoSession session) {
         String code = codes != null ? codes.mint() : RandomTokens.base64Url(32);
         // millisecond precision: token-service measures the code-issued → redeemable latency from issued_at
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,

@@ -1,12 +1,13 @@
 package dev.verifier.authorize.consent;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.verifier.authorize.user.UserDeleted;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -19,9 +20,11 @@ import jakarta.inject.Singleton;
 public class ConsentService {
 
     private final ConsentRepository repository;
+    private final Clock clock;
 
-    ConsentService(ConsentRepository repository) {
+    ConsentService(ConsentRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     public boolean covers(String subject, String clientId, Collection<String> scopes) {
@@ -35,7 +38,7 @@ public class ConsentService {
         Set<String> all = new TreeSet<>(scopes);
         var existing = repository.findById(id);
         existing.ifPresent(r -> all.addAll(approved(r)));
-        ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), Instant.now());
+        ConsentRecord record = new ConsentRecord(id, subject, clientId, String.join(" ", all), clock.instant());
         if (existing.isPresent()) {
             repository.update(record);
             return;
@@ -54,7 +57,7 @@ public class ConsentService {
     }
 
     private static Set<String> approved(ConsentRecord r) {
-        return new TreeSet<>(Arrays.asList(r.scopes().split(" ")));
+        return Scopes.parse(r.scopes()).values();
     }
 
     private static String id(String subject, String clientId) {

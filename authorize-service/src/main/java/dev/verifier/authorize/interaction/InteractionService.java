@@ -45,12 +45,13 @@ public class InteractionService {
     private final AuthorizeConfiguration config;
     private final JsonMapper json;
     private final SecretsCipher seal;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     InteractionService(InteractionRepository legacy, FinishedInteractionRepository finished,
-                       AuthorizeConfiguration config, JsonMapper json, Optional<SecretsCipher> keyRing) {
+                       AuthorizeConfiguration config, JsonMapper json, Optional<SecretsCipher> keyRing, Clock clock) {
         this.legacy = legacy;
         this.finished = finished;
+        this.clock = clock;
         this.config = config;
         this.json = json;
         this.seal = keyRing.orElseGet(() -> {

@@ -25,11 +25,12 @@ class LoginThrottle {
 
     private final LoginFailureRepository failures;
     private final LoginConfiguration config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    LoginThrottle(LoginFailureRepository failures, LoginConfiguration config) {
+    LoginThrottle(LoginFailureRepository failures, LoginConfiguration config, Clock clock) {
         this.failures = failures;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Counts the attempt (committed at once), then decides whether the password may be checked. */

@@ -1,12 +1,13 @@
 package dev.verifier.authorize.logout;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.authorize.session.SsoSession;
+import dev.verifier.authorize.web.RedirectQuery;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;
@@ -27,14 +28,9 @@ class LogoutDecisions {
                     boolean confirmationNeeded) {
 
         Optional<String> redirect() {
-            if (redirectUri == null) {
-                return Optional.empty();
-            }
-            if (state == null) {
-                return Optional.of(redirectUri);
-            }
-            return Optional.of(redirectUri + (redirectUri.contains("?") ? "&" : "?") + "state="
-                    + URLEncoder.encode(state, StandardCharsets.UTF_8));
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("state", state);
+            return Optional.ofNullable(redirectUri).map(uri -> RedirectQuery.append(uri, params));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.verifier.authorize.par;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,8 @@ import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.web.FormParameters;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,7 +29,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * {@code POST /par} (RFC 9126): parse (no duplicates, no {@code request_uri}) → authenticate the client as at /token →
+ * {@code POST /par} (RFC 9126): parse as /token does ({@link FormParameters}: no duplicates, an empty value is an
+ * omitted parameter; no {@code request_uri}) → authenticate the client as at /token →
  * the request's parameters (the form without the credentials, or only those of a signed {@code request} object) →
  * validate them as /authorize would → store them and answer 201 with a single-use {@code request_uri}.
  */
@@ -53,40 +55,36 @@ class ParController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<Map<String, Object>> push(HttpRequest<?> http, @Body Map<String, List<String>> form) {
-        AuthorizationParameters params = new AuthorizationParameters(form);
-        params.firstDuplicated().ifPresent(name -> {
-            throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
-        });
-        if (params.get(RequestResolver.REQUEST_URI) != null) {
+    HttpResponse<Map<String, Object>> push(HttpRequest<?> http, @Body @Nullable String body) {
+        Map<String, String> form = FormParameters.parse(body);
+        if (form.containsKey(RequestResolver.REQUEST_URI)) {
             throw OAuthError.INVALID_REQUEST.exception("request_uri must not be pushed");
         }
-        Map<String, String> single = new HashMap<>();
-        params.values().forEach((name, values) -> single.put(name, values.get(0)));
         RegisteredClient client = authentication.authenticate(
-                ClientCredentials.parse(single, http.getHeaders().get(HttpHeaders.AUTHORIZATION)));
-        AuthorizationParameters request = requestOf(params, client);
+                ClientCredentials.parse(form, http.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+        AuthorizationParameters request = requestOf(form, client);
         validator.validate(request, validator.target(request));
         PushedRequests.Pushed pushed = requests.push(client.clientId(), request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_uri", pushed.requestUri());
-        body.put("expires_in", pushed.expiresIn());
-        return HttpResponse.<Map<String, Object>>created(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("request_uri", pushed.requestUri());
+        answer.put("expires_in", pushed.expiresIn());
+        return HttpResponse.<Map<String, Object>>created(answer).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private AuthorizationParameters requestOf(AuthorizationParameters params, RegisteredClient client) {
-        String clientId = params.get(Param.CLIENT_ID);
+    private AuthorizationParameters requestOf(Map<String, String> form, RegisteredClient client) {
+        String clientId = form.get(Param.CLIENT_ID);
         if (clientId != null && !clientId.equals(client.clientId())) {
             throw OAuthError.INVALID_REQUEST.exception("client_id is not the authenticated client");
         }
-        String object = params.get(RequestResolver.REQUEST);
+        String object = form.get(RequestResolver.REQUEST);
         if (object != null) {
             return requestObjects.verify(object, client);
         }
         if (client.metadata().requestObjectSigningAlg() != null) {
             throw OAuthError.INVALID_REQUEST.exception("this client must send a signed request object");
         }
-        Map<String, List<String>> values = new LinkedHashMap<>(params.values());
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        form.forEach((name, value) -> values.put(name, List.of(value)));
         values.keySet().removeAll(CREDENTIALS);
         values.put(Param.CLIENT_ID, List.of(client.clientId()));
         return new AuthorizationParameters(values);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.verifier.authorize.authorize.AuthorizationParameters;
+import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
@@ -15,8 +17,6 @@ import dev.verifier.shared.error.OAuthException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pushed authorization requests (RFC 9126) in the database, so any copy of the service can take them: a
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class PushedRequests {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     public static final String URN_PREFIX = "urn:ietf:params:oauth:request_uri:";
     private static final Argument<Map<String, List<String>>> PARAMETERS =
             Argument.mapOf(Argument.STRING, Argument.listOf(String.class));
@@ -38,12 +37,16 @@ public class PushedRequests {
     private final PushedRequestRepository repository;
     private final ParConfiguration config;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final AuditEvents audit;
+    private final Clock clock;
 
-    PushedRequests(PushedRequestRepository repository, ParConfiguration config, JsonMapper json) {
+    PushedRequests(PushedRequestRepository repository, ParConfiguration config, JsonMapper json, AuditEvents audit,
+                   Clock clock) {
         this.repository = repository;
         this.config = config;
         this.json = json;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public static boolean isPushed(String requestUri) {
@@ -58,7 +61,7 @@ public class PushedRequests {
         } catch (IOException e) {
             throw new IllegalStateException("parameters are always serialisable", e);
         }
-        AUDIT.info("authorization request pushed client={}", clientId);
+        audit.event(AuditType.AUTHORIZATION_REQUEST_PUSHED).actor(clientId).client(clientId).emit();
         return new Pushed(requestUri, config.requestLifetime().toSeconds());
     }
 

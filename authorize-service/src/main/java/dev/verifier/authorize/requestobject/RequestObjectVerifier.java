@@ -48,12 +48,13 @@ public class RequestObjectVerifier {
     private final ClientKeySource keys;
     private final RequestObjectConfiguration config;
     private final String issuer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    RequestObjectVerifier(ClientKeySource keys, RequestObjectConfiguration config, VerifierUrls urls) {
+    RequestObjectVerifier(ClientKeySource keys, RequestObjectConfiguration config, VerifierUrls urls, Clock clock) {
         this.keys = keys;
         this.config = config;
         this.issuer = urls.issuerId();
+        this.clock = clock;
     }
 
     public AuthorizationParameters verify(String requestObject, RegisteredClient client) {

@@ -36,12 +36,13 @@ public class SessionService {
     private final SsoSessionRepository repository;
     private final SessionConfiguration config;
     private final SessionEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SessionService(SsoSessionRepository repository, SessionConfiguration config, SessionEvents events) {
+    SessionService(SsoSessionRepository repository, SessionConfiguration config, SessionEvents events, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.events = events;
+        this.clock = clock;
     }
 
     public Started start(User user) {

@@ -15,7 +15,7 @@ class ThrottlesFactory {
 
     @Singleton
     Throttles throttles(FailureMarkRepository marks, MeterRegistry meters, AuditEvents audit,
-                        SourceAddresses addresses) {
-        return new Throttles(marks, Clock.systemUTC(), meters, audit, addresses);
+                        SourceAddresses addresses, Clock clock) {
+        return new Throttles(marks, clock, meters, audit, addresses);
     }
 }

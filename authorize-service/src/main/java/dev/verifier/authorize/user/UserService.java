@@ -39,7 +39,8 @@ public class UserService {
 
     public UserService(UserRepository repository, PasswordHasher hasher, PasswordPolicy policy, PasswordRehash rehash,
                        JsonMapper json, ApplicationEventPublisher<UserDeleted> events,
-                       ApplicationEventPublisher<UserSignedOut> signOuts, DisabledUserRepository disabled) {
+                       ApplicationEventPublisher<UserSignedOut> signOuts, DisabledUserRepository disabled,
+                       Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
@@ -48,7 +49,7 @@ public class UserService {
         this.events = events;
         this.signOuts = signOuts;
         this.disabled = disabled;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public UserView create(NewUser request) {

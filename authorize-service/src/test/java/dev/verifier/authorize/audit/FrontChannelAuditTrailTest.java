@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.authorize.support.Json;
+import dev.verifier.authorize.support.Par;
 import dev.verifier.authorize.support.TestTokens;
 import dev.verifier.authorize.support.TestUsers;
 import dev.verifier.shared.audit.AuditTopicReader;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The front channel's security events reach the verifier.audit topic on the real broker — login failed and
- * succeeded, consent given, code issued, admin actions on users — with the actor, client and subject, and never a
+ * succeeded, consent given, code issued, admin actions on users, pushed requests, refused request objects — with the actor, client and subject, and never a
  * password, a code or a code hash.
  */
 @MicronautTest(transactional = false)
@@ -72,6 +74,24 @@ class FrontChannelAuditTrailTest extends FrontChannelTest {
                 assertFalse(record.contains(secret), "audit record carries a secret: " + record);
             }
         }
+    }
+
+    @Test
+    void pushedRequestsAndRefusedRequestObjectsReachTheAuditTopic() {
+        Par.Answer pushed = new Par(server.getURL().toString(), mapper).push(
+                Par.form(AuthorizeUrls.valid(spa), Map.of()), null);
+        assertEquals(201, pushed.status(), pushed.body().toString());
+        Map<String, String> byValue = new LinkedHashMap<>();
+        byValue.put("client_id", spa.clientId());
+        byValue.put("request", "not-a-signed-request-object");
+        assertEquals(400, browser().get(AuthorizeUrls.of(byValue)).status());
+
+        List<String> expected = List.of("authorization_request_pushed", "request_object_refused");
+        List<String> raw = AuditTopicReader.read(SharedKafka.bootstrapServers(), v -> v.contains(spa.clientId()),
+                found -> types(found).containsAll(expected), Duration.ofSeconds(30));
+
+        assertTrue(types(raw).containsAll(expected), types(raw).toString());
+        assertFalse(raw.stream().anyMatch(r -> r.contains(pushed.requestUri())), "the request_uri is not audited");
     }
 
     private List<String> types(List<String> records) {

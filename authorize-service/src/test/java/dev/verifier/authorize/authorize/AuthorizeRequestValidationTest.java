@@ -70,11 +70,13 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
         assertTrue(page.body().contains(text), page.body());
     }
 
-    static void assertErrorRedirect(Browser.Page page, String error) {
+    /** The error redirect with {@code error}, refused for the reason {@code description} names. */
+    static void assertErrorRedirect(Browser.Page page, String error, String description) {
         assertEquals(303, page.status(), page.body());
         assertTrue(page.location().orElseThrow().startsWith(CB + "?"));
         Map<String, String> params = page.redirectParams();
         assertEquals(error, params.get("error"), params.toString());
+        assertTrue(String.valueOf(params.get("error_description")).contains(description), params.toString());
         assertEquals("st-123", params.get("state"));
         assertEquals(ISSUER, params.get("iss"));
         assertFalse(params.containsKey("code"));
@@ -136,57 +138,80 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
     @Test
     void authorizeWhenResponseTypeIsTokenThenUnsupportedResponseTypeRedirect() {
         assertErrorRedirect(authorize(spa, Map.of("response_type", "token", "scope", "admin")),
-                "unsupported_response_type");
+                "unsupported_response_type", "only response_type=code is supported");
     }
 
     @Test
     void authorizeWhenResponseTypeMissingThenInvalidRequestRedirect() {
-        assertErrorRedirect(authorize(spa, mapOf("response_type", null)), "invalid_request");
+        assertErrorRedirect(authorize(spa, mapOf("response_type", null)), "invalid_request",
+                "response_type is missing");
     }
 
     @Test
     void authorizeWhenScopeNotAllowedThenInvalidScopeBeforePkce() {
         assertErrorRedirect(authorize(spa, Map.of("scope", "openid admin", "code_challenge_method", "plain")),
-                "invalid_scope");
+                "invalid_scope", "a requested scope is not allowed");
+    }
+
+    @Test
+    void authorizeWhenClientRegisteredWithARepeatedScopeThenLoginPageNotA500() {
+        RegisteredClient repeated = TestClients.withScope(TestClients.publicClient(CB),
+                "openid profile openid email offline_access");
+        registry.put(repeated);
+
+        Browser.Page page = authorize(repeated, Map.of("scope", "openid profile"));
+
+        assertTrue(page.isLoginPage(), page.status() + " " + page.body());
+        assertErrorRedirect(authorize(repeated, Map.of("scope", "openid admin")), "invalid_scope",
+                "a requested scope is not allowed");
+    }
+
+    @Test
+    void authorizeWhenClientNotRegisteredForTheCodeGrantThenUnauthorizedClientRedirect() {
+        RegisteredClient service = TestClients.withGrantTypes(TestClients.confidentialClient(CB), "client_credentials");
+        registry.put(service);
+
+        Browser.Page page = authorize(service, Map.of());
+
+        assertErrorRedirect(page, "unauthorized_client", "the client may not use grant_type authorization_code");
     }
 
     @Test
     void authorizeWhenPkcePlainThenInvalidRequest() {
-        Browser.Page page = authorize(spa, Map.of("code_challenge_method", "plain"));
-        assertErrorRedirect(page, "invalid_request");
-        assertTrue(page.redirectParams().get("error_description").contains("S256"));
+        assertErrorRedirect(authorize(spa, Map.of("code_challenge_method", "plain")), "invalid_request",
+                "code_challenge_method must be S256");
     }
 
     @Test
     void authorizeWhenPkceMethodMissingThenInvalidRequest() {
-        assertErrorRedirect(authorize(spa, mapOf("code_challenge_method", null)), "invalid_request");
+        assertErrorRedirect(authorize(spa, mapOf("code_challenge_method", null)), "invalid_request",
+                "code_challenge_method must be S256");
     }
 
     @Test
     void authorizeWhenPublicClientSendsNoChallengeThenInvalidRequest() {
-        Browser.Page page = authorize(spa, mapOf("code_challenge", null, "code_challenge_method", null));
-        assertErrorRedirect(page, "invalid_request");
-        assertTrue(page.redirectParams().get("error_description").contains("code_challenge"));
+        assertErrorRedirect(authorize(spa, mapOf("code_challenge", null, "code_challenge_method", null)),
+                "invalid_request", "code_challenge is required");
     }
 
     @Test
     void authorizeWhenConfidentialClientSendsNoChallengeThenInvalidRequestByDefault() {
         assertErrorRedirect(authorize(confidential, mapOf("code_challenge", null, "code_challenge_method", null)),
-                "invalid_request");
+                "invalid_request", "code_challenge is required");
     }
 
     @Test
     void authorizeWhenChallengeIsNot43Base64UrlCharactersThenInvalidRequest() {
-        assertErrorRedirect(authorize(spa, Map.of("code_challenge", "too-short")), "invalid_request");
+        assertErrorRedirect(authorize(spa, Map.of("code_challenge", "too-short")), "invalid_request",
+                "code_challenge must be 43 base64url characters");
         assertErrorRedirect(authorize(spa, Map.of("code_challenge", AuthorizeUrls.CHALLENGE.substring(1) + "+")),
-                "invalid_request");
+                "invalid_request", "code_challenge must be 43 base64url characters");
     }
 
     @Test
     void authorizeWhenParameterDuplicatedThenInvalidRequestRedirect() {
         Browser.Page page = browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(spa)) + "&scope=openid");
-        assertErrorRedirect(page, "invalid_request");
-        assertTrue(page.redirectParams().get("error_description").contains("scope"));
+        assertErrorRedirect(page, "invalid_request", "scope must not be given more than once");
     }
 
     @Test
@@ -207,12 +232,14 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
 
     @Test
     void authorizeWhenPromptNoneCombinedWithLoginThenInvalidRequest() {
-        assertErrorRedirect(authorize(spa, Map.of("prompt", "none login")), "invalid_request");
+        assertErrorRedirect(authorize(spa, Map.of("prompt", "none login")), "invalid_request",
+                "prompt=none cannot be combined");
     }
 
     @Test
     void authorizeWhenMaxAgeNotANumberThenInvalidRequest() {
-        assertErrorRedirect(authorize(spa, Map.of("max_age", "soon")), "invalid_request");
+        assertErrorRedirect(authorize(spa, Map.of("max_age", "soon")), "invalid_request",
+                "max_age must be a non-negative integer");
     }
 
     @Test
@@ -220,7 +247,8 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
         List<Map.Entry<String, String>> form = new java.util.ArrayList<>(AuthorizeUrls.valid(spa).entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue())).toList());
         form.add(Map.entry("nonce", "second"));
-        assertErrorRedirect(browser().post("/authorize", form), "invalid_request");
+        assertErrorRedirect(browser().post("/authorize", form), "invalid_request",
+                "nonce must not be given more than once");
     }
 
     static Map<String, String> mapOf(String... kv) {

@@ -32,8 +32,8 @@ class PromptTest extends FrontChannelTest {
     }
 
     static void assertInvalidRequest(Browser.Page page, String description) {
-        AuthorizeRequestValidationTest.assertErrorRedirect(page, "invalid_request");
-        assertEquals(description, page.redirectParams().get("error_description"));
+        AuthorizeRequestValidationTest.assertErrorRedirect(page, "invalid_request", description);
+        assertEquals(description, page.redirectParams().get("error_description"), "exactly these words");
     }
 
     @Test

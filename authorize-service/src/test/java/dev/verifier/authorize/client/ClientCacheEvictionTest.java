@@ -84,6 +84,7 @@ class ClientCacheEvictionTest implements AuthorizeTestContext {
             assertEquals(503, page.status(), page.body());
             assertTrue(page.location().isEmpty());
             assertTrue(page.body().contains("temporarily_unavailable"), page.body());
+            assertTrue(page.body().contains("the client registry answered 503"), page.body());
         } finally {
             registry.failing(false);
         }

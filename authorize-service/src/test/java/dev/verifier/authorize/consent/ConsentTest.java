@@ -52,6 +52,7 @@ class ConsentTest extends FrontChannelTest {
         assertEquals(303, denied.status());
         Map<String, String> params = denied.redirectParams();
         assertEquals("access_denied", params.get("error"));
+        assertEquals("the user denied the request", params.get("error_description"));
         assertEquals("st-123", params.get("state"));
         assertEquals("http://localhost:9000", params.get("iss"));
         assertFalse(params.containsKey("code"));

@@ -96,6 +96,7 @@ class RpInitiatedLogoutTest extends FrontChannelTest {
         params.put("prompt", "none");
         Browser.Page page = browser.get(AuthorizeUrls.of(params));
         assertEquals("login_required", page.redirectParams().get("error"));
+        assertEquals("the user is not logged in", page.redirectParams().get("error_description"));
     }
 
     @Test
@@ -162,14 +163,17 @@ class RpInitiatedLogoutTest extends FrontChannelTest {
         Browser browser = browser();
         String sid = sidOf(browser);
         String hint = TestTokens.idToken(alice.sub(), spa.clientId(), sid).sign();
-        for (Map<String, String> params : List.of(
-                Map.of("id_token_hint", hint, "post_logout_redirect_uri", "https://evil.example/"),
-                Map.of("post_logout_redirect_uri", AFTER),
-                Map.of("client_id", "no-such-client", "post_logout_redirect_uri", AFTER))) {
-            Browser.Page page = browser.get(logoutUrl(params));
+        String unknownClient = "needs an id_token_hint or client_id of a registered client";
+        for (Map.Entry<Map<String, String>, String> refused : List.of(
+                Map.entry(Map.of("id_token_hint", hint, "post_logout_redirect_uri", "https://evil.example/"),
+                        "post_logout_redirect_uri is not registered for this client"),
+                Map.entry(Map.of("post_logout_redirect_uri", AFTER), unknownClient),
+                Map.entry(Map.of("client_id", "no-such-client", "post_logout_redirect_uri", AFTER), unknownClient))) {
+            Browser.Page page = browser.get(logoutUrl(refused.getKey()));
             assertEquals(400, page.status(), page.body());
             assertTrue(page.location().isEmpty());
             assertTrue(page.body().contains("invalid_request"), page.body());
+            assertTrue(page.body().contains(refused.getValue()), page.body());
         }
         assertTrue(loggedIn(browser), "a refused request ends nothing");
     }
@@ -184,6 +188,7 @@ class RpInitiatedLogoutTest extends FrontChannelTest {
                 TestTokens.idToken(alice.sub(), spa.clientId(), sid).sign(), "client_id", other.clientId(),
                 "post_logout_redirect_uri", AFTER)));
         assertEquals(400, page.status());
+        assertTrue(page.body().contains("client_id is not the audience of the id_token_hint"), page.body());
         assertTrue(page.location().isEmpty());
         assertTrue(loggedIn(browser));
     }
@@ -193,6 +198,7 @@ class RpInitiatedLogoutTest extends FrontChannelTest {
         Browser.Page page = browser().get("/logout?state=a&state=b");
         assertEquals(400, page.status());
         assertTrue(page.body().contains("invalid_request"));
+        assertTrue(page.body().contains("state must not be given more than once"), page.body());
     }
 
     @Test

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.oauth2.sdk.assertions.jwt.JWTAssertionFactory;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.ClientBuilder;
 import dev.verifier.authorize.support.ClientOrigin;
@@ -24,11 +30,13 @@ import dev.verifier.authorize.support.RequestObjects;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.testsupport.Browser;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,6 +57,12 @@ class ParTest extends FrontChannelTest {
     final RSAKey key = RequestObjects.rsaKey("k1");
     final String secret = ClientSecrets.generate();
     RegisteredClient basic;
+    AuditLog audit;
+
+    @BeforeAll
+    void captureAudit() {
+        audit = AuditLog.start();
+    }
 
     @BeforeEach
     void clients() {
@@ -60,6 +74,7 @@ class ParTest extends FrontChannelTest {
     @AfterAll
     void stopOrigin() {
         origin.close();
+        audit.close();
     }
 
     ClientBuilder client(String method) {
@@ -82,14 +97,24 @@ class ParTest extends FrontChannelTest {
         return browser.get(AuthorizeUrls.of(params));
     }
 
-    static void assertErrorPage(Browser.Page page, String error) {
+    static void assertErrorPage(Browser.Page page, String error, String description) {
         assertEquals(400, page.status(), page.body());
         assertTrue(page.body().contains("(" + error + ")"), page.body());
+        assertTrue(page.body().contains(description), page.body());
     }
 
-    static void assertInvalidClient(Par.Answer answer) {
+    static void assertError(Par.Answer answer, String error, String description) {
+        assertEquals(400, answer.status(), answer.body().toString());
+        assertEquals(error, answer.body().get("error"));
+        assertTrue(String.valueOf(answer.body().get("error_description")).contains(description),
+                answer.body().toString());
+    }
+
+    /** 401 invalid_client, and the audit trail names the check that failed ({@code reason}). */
+    void assertInvalidClient(Par.Answer answer, RegisteredClient client, String reason) {
         assertEquals(401, answer.status(), answer.body().toString());
         assertEquals("invalid_client", answer.body().get("error"));
+        assertEquals(reason, audit.reason("client_auth_failed", client.clientId()));
     }
 
     @Test
@@ -102,7 +127,8 @@ class ParTest extends FrontChannelTest {
 
         Browser.Page login = authorizeWith(browser(), basic.clientId(), answer.requestUri());
         assertTrue(login.isLoginPage(), login.body());
-        assertErrorPage(authorizeWith(browser(), basic.clientId(), answer.requestUri()), "invalid_request_uri");
+        assertErrorPage(authorizeWith(browser(), basic.clientId(), answer.requestUri()), "invalid_request_uri",
+                "already used");
     }
 
     @Test
@@ -137,8 +163,29 @@ class ParTest extends FrontChannelTest {
         Map<String, List<String>> form = Par.form(AuthorizeUrls.valid(jwt), assertion);
         int recorded = TestTokens.jtiRecords();
         assertEquals(201, par().push(form, null).status());
-        assertInvalidClient(par().push(form, null));
+        assertInvalidClient(par().push(form, null), jwt, "jti_reused");
         assertTrue(TestTokens.jtiRecords() >= recorded + 2, "the jti went to token-service's store both times");
+    }
+
+    /** One client-assertion skew (verifier.client-auth.clock-skew, 60 s) at /par as at /token; /par allowed 30 s. */
+    @Test
+    void parAcceptsAnAssertionExpiredWithinTheSharedSkewAndRefusesOneBeyondIt() throws Exception {
+        RegisteredClient jwt = client("client_secret_jwt").build();
+        registry.put(jwt);
+
+        assertEquals(201, par().push(Par.form(AuthorizeUrls.valid(jwt), assertionExpiredSecondsAgo(jwt, 45)), null)
+                .status(), "within 60 s");
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(jwt), assertionExpiredSecondsAgo(jwt, 90)), null),
+                jwt, "assertion_expired");
+    }
+
+    Map<String, List<String>> assertionExpiredSecondsAgo(RegisteredClient client, long seconds) throws Exception {
+        Instant now = Instant.now();
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(client.clientId()),
+                List.of(new Audience(PAR_ENDPOINT)), Date.from(now.minusSeconds(seconds)), null,
+                Date.from(now.minusSeconds(seconds + 60)), new JWTID());
+        return new ClientSecretJWT(JWTAssertionFactory.create(claims, JWSAlgorithm.HS256, new Secret(secret)))
+                .toParameters();
     }
 
     @Test
@@ -147,7 +194,7 @@ class ParTest extends FrontChannelTest {
         registry.put(jwt);
         Map<String, List<String>> assertion = new ClientSecretJWT(new ClientID(jwt.clientId()),
                 URI.create(PAR_ENDPOINT), JWSAlgorithm.HS256, new Secret(ClientSecrets.generate())).toParameters();
-        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(jwt), assertion), null));
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(jwt), assertion), null), jwt, "signature_invalid");
     }
 
     @Test
@@ -163,15 +210,29 @@ class ParTest extends FrontChannelTest {
 
     @Test
     void parWhenConfidentialClientSendsOnlyItsClientIdThenInvalidClient() {
-        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of()), null));
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of()), null), basic, "method_mismatch");
     }
 
     @Test
     void parWhenSecretIsWrongOrOfAnotherMethodThenInvalidClient() {
         assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of()),
-                Par.basic(basic.clientId(), "wrong")));
+                Par.basic(basic.clientId(), "wrong")), basic, "secret_mismatch");
         assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic),
-                Map.of("client_secret", List.of(secret))), null));
+                Map.of("client_secret", List.of(secret))), null), basic, "method_mismatch");
+    }
+
+    /** RFC 6749 §3.2: a parameter without a value is omitted, at /par as at /token (it was a second method here). */
+    @Test
+    void parWithEmptyClientSecretBesideBasicThen201AsAtToken() {
+        Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                Par.basic(basic.clientId(), secret));
+        assertEquals(201, answer.status(), answer.body().toString());
+    }
+
+    @Test
+    void parWhenConfidentialClientSendsAnEmptyClientSecretThenInvalidClientAsAtToken() {
+        assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(""))),
+                null), basic, "method_mismatch");
     }
 
     @Test
@@ -185,7 +246,8 @@ class ParTest extends FrontChannelTest {
         RegisteredClient other = client("client_secret_basic").build();
         registry.put(other);
         String requestUri = pushBasic(basic).requestUri();
-        assertErrorPage(authorizeWith(browser(), other.clientId(), requestUri), "invalid_request_uri");
+        assertErrorPage(authorizeWith(browser(), other.clientId(), requestUri), "invalid_request_uri",
+                "pushed by another client");
         assertTrue(authorizeWith(browser(), basic.clientId(), requestUri).isLoginPage(),
                 "the rightful client can still use it");
     }
@@ -194,11 +256,13 @@ class ParTest extends FrontChannelTest {
     void clientThatRequiresParIsRefusedWithoutItAndAcceptedWithIt() {
         RegisteredClient strict = client("client_secret_basic").requirePar().build();
         registry.put(strict);
-        assertErrorPage(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request");
+        assertErrorPage(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request",
+                "must push its authorization requests");
         Map<String, String> byValue = new LinkedHashMap<>();
         byValue.put("client_id", strict.clientId());
         byValue.put("request", RequestObjects.of(strict).sign(key));
-        assertErrorPage(browser().get(AuthorizeUrls.of(byValue)), "invalid_request");
+        assertErrorPage(browser().get(AuthorizeUrls.of(byValue)), "invalid_request",
+                "must push its authorization requests");
         assertTrue(authorizeWith(browser(), strict.clientId(), pushBasic(strict).requestUri()).isLoginPage());
     }
 
@@ -215,15 +279,14 @@ class ParTest extends FrontChannelTest {
     void parWithBadlySignedRequestObjectThenInvalidRequestObject() {
         String object = RequestObjects.of(basic).sign(RequestObjects.rsaKey("k1"));
         Par.Answer answer = par().push(Map.of("request", List.of(object)), Par.basic(basic.clientId(), secret));
-        assertEquals(400, answer.status());
-        assertEquals("invalid_request_object", answer.body().get("error"));
+        assertError(answer, "invalid_request_object", "signature does not verify");
     }
 
     @Test
     void clientRegisteredWithSigningAlgMustPushASignedObject() {
         RegisteredClient strict = client("client_secret_basic").requestObjectSigningAlg("RS256").build();
         registry.put(strict);
-        assertEquals("invalid_request", pushBasic(strict).body().get("error"));
+        assertError(pushBasic(strict), "invalid_request", "this client must send a signed request object");
         Par.Answer answer = par().push(Map.of("request", List.of(RequestObjects.of(strict).sign(key))),
                 Par.basic(strict.clientId(), secret));
         assertEquals(201, answer.status(), answer.body().toString());
@@ -233,25 +296,23 @@ class ParTest extends FrontChannelTest {
     void parWithRequestUriOrInvalidParametersThenErrorJson() {
         Par.Answer withUri = par().push(Par.form(AuthorizeUrls.valid(basic),
                 Map.of("request_uri", List.of("https://x.example/r"))), Par.basic(basic.clientId(), secret));
-        assertEquals(400, withUri.status());
-        assertEquals("invalid_request", withUri.body().get("error"));
+        assertError(withUri, "invalid_request", "request_uri must not be pushed");
 
         Map<String, String> badRedirect = AuthorizeUrls.valid(basic);
         badRedirect.put("redirect_uri", "https://evil.example/cb");
-        assertEquals("invalid_request", par().push(Par.form(badRedirect, Map.of()),
-                Par.basic(basic.clientId(), secret)).body().get("error"));
+        assertError(par().push(Par.form(badRedirect, Map.of()), Par.basic(basic.clientId(), secret)),
+                "invalid_request", "redirect_uri is not registered for this client");
 
         Map<String, String> badScope = AuthorizeUrls.valid(basic);
         badScope.put("scope", "openid admin");
-        assertEquals("invalid_scope", par().push(Par.form(badScope, Map.of()),
-                Par.basic(basic.clientId(), secret)).body().get("error"));
+        assertError(par().push(Par.form(badScope, Map.of()), Par.basic(basic.clientId(), secret)),
+                "invalid_scope", "a requested scope is not allowed");
     }
 
     @Test
     void parWithDuplicatedParameterThenInvalidRequest() {
         Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic),
                 Map.of("scope", List.of("openid", "openid profile"))), Par.basic(basic.clientId(), secret));
-        assertEquals(400, answer.status());
-        assertEquals("invalid_request", answer.body().get("error"));
+        assertError(answer, "invalid_request", "parameter scope is repeated");
     }
 }

@@ -17,6 +17,7 @@ import dev.verifier.authorize.support.Par;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.testsupport.AuditLog;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -50,9 +51,13 @@ class ParWithoutSecretsKeyTest extends FrontChannelTest {
 
         Map<String, List<String>> assertion = new ClientSecretJWT(new ClientID(jwt.clientId()),
                 URI.create("http://localhost:9000/par"), JWSAlgorithm.HS256, new Secret(secret)).toParameters();
-        Par.Answer refused = par.push(Par.form(AuthorizeUrls.valid(jwt), assertion), null);
-        assertEquals(401, refused.status(), refused.body().toString());
-        assertEquals("invalid_client", refused.body().get("error"));
+        try (AuditLog audit = AuditLog.start()) {
+            Par.Answer refused = par.push(Par.form(AuthorizeUrls.valid(jwt), assertion), null);
+            assertEquals(401, refused.status(), refused.body().toString());
+            assertEquals("invalid_client", refused.body().get("error"));
+            assertEquals("method_unavailable", audit.reason("client_auth_failed", jwt.clientId()),
+                    "no key to read the secret with, not a wrong secret");
+        }
 
         Par.Answer accepted = par.push(Par.form(AuthorizeUrls.valid(basic), Map.of()),
                 Par.basic(basic.clientId(), secret));

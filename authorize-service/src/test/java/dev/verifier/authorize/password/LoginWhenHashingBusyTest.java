@@ -95,6 +95,7 @@ class LoginWhenHashingBusyTest implements AuthorizeTestContext {
 
         assertEquals(503, answer.status(), answer.body().toString());
         assertEquals("temporarily_unavailable", answer.body().get("error"));
+        assertEquals("too many passwords are being hashed; try again shortly", answer.body().get("error_description"));
         assertTrue(users.find("not-now").isEmpty());
     }
 

@@ -61,10 +61,12 @@ class RequestObjectByValueTest extends FrontChannelTest {
         return authorize(browser(), backend, requestObject);
     }
 
-    static void assertRefused(Browser.Page page, String error) {
+    /** Refused on the error page with {@code error}, for the reason {@code description} names. */
+    static void assertRefused(Browser.Page page, String error, String description) {
         assertEquals(400, page.status(), page.body());
         assertTrue(page.location().isEmpty(), "a request object failure is never redirected");
         assertTrue(page.body().contains("(" + error + ")"), page.body());
+        assertTrue(page.body().contains(description), page.body());
     }
 
     @Test
@@ -93,7 +95,7 @@ class RequestObjectByValueTest extends FrontChannelTest {
     @Test
     void authorizeWhenSignedByAnotherKeyWithTheSameKidThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).sign(RequestObjects.rsaKey("k1"))),
-                "invalid_request_object");
+                "invalid_request_object", "signature does not verify");
     }
 
     @Test
@@ -110,55 +112,60 @@ class RequestObjectByValueTest extends FrontChannelTest {
     @Test
     void authorizeWhenKidIsUnknownEvenAfterRefreshThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).sign(RequestObjects.rsaKey("stranger"))),
-                "invalid_request_object");
+                "invalid_request_object", "signature does not verify");
     }
 
     @Test
     void authorizeWhenAlgNoneThenInvalidRequestObject() {
-        assertRefused(authorize(RequestObjects.of(backend).unsigned()), "invalid_request_object");
+        assertRefused(authorize(RequestObjects.of(backend).unsigned()), "invalid_request_object",
+                "unsigned request objects (alg none) are refused");
     }
 
     @Test
     void authorizeWhenHs256ThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).hmac("a-shared-secret-of-at-least-32-bytes!!")),
-                "invalid_request_object");
+                "invalid_request_object", "the request object must be signed with");
     }
 
     @Test
     void authorizeWhenEncryptedWithoutNestedSignatureThenInvalidRequestObject() {
-        assertRefused(authorize(RequestObjects.of(backend).encryptedTo(key)), "invalid_request_object");
+        assertRefused(authorize(RequestObjects.of(backend).encryptedTo(key)), "invalid_request_object",
+                "encrypted request objects are not supported");
     }
 
     @Test
     void authorizeWhenAudIsNotTheIssuerThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).claim("aud", "https://other.example").sign(key)),
-                "invalid_request_object");
+                "invalid_request_object", "aud must be the issuer");
     }
 
     @Test
     void authorizeWhenIssIsNotTheClientThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).claim("iss", "someone-else").sign(key)),
-                "invalid_request_object");
+                "invalid_request_object", "iss must be the client_id");
     }
 
     @Test
     void authorizeWhenExpiredThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).expiresIn(Duration.ofMinutes(-2)).sign(key)),
-                "invalid_request_object");
+                "invalid_request_object", "the request object has expired");
     }
 
     @Test
     void authorizeWhenExpMissingOrTooFarAheadThenInvalidRequestObject() {
-        assertRefused(authorize(RequestObjects.of(backend).claim("exp", null).sign(key)), "invalid_request_object");
+        assertRefused(authorize(RequestObjects.of(backend).claim("exp", null).sign(key)), "invalid_request_object",
+                "exp is required");
         assertRefused(authorize(RequestObjects.of(backend).expiresIn(Duration.ofHours(2)).sign(key)),
-                "invalid_request_object");
+                "invalid_request_object", "exp is too far in the future");
     }
 
     @Test
     void authorizeWhenIssuedInTheFutureThenInvalidRequestObject() {
         Date later = new Date(System.currentTimeMillis() + 120_000);
-        assertRefused(authorize(RequestObjects.of(backend).claim("iat", later).sign(key)), "invalid_request_object");
-        assertRefused(authorize(RequestObjects.of(backend).claim("nbf", later).sign(key)), "invalid_request_object");
+        assertRefused(authorize(RequestObjects.of(backend).claim("iat", later).sign(key)), "invalid_request_object",
+                "nbf and iat must not be in the future");
+        assertRefused(authorize(RequestObjects.of(backend).claim("nbf", later).sign(key)), "invalid_request_object",
+                "nbf and iat must not be in the future");
     }
 
     @Test
@@ -166,30 +173,31 @@ class RequestObjectByValueTest extends FrontChannelTest {
         RegisteredClient other = new ClientBuilder().jwksUri(origin.url("/jwks")).build();
         registry.put(other);
         String object = RequestObjects.of(other).claim("iss", backend.clientId()).sign(key);
-        assertRefused(authorize(object), "invalid_request_object");
+        assertRefused(authorize(object), "invalid_request_object", "client_id must equal the client_id parameter");
     }
 
     @Test
     void authorizeWhenQueryHasNoClientIdThenInvalidRequest() {
         Browser.Page page = browser().get(AuthorizeUrls.of(Map.of("request", RequestObjects.of(backend).sign(key))));
-        assertRefused(page, "invalid_request");
+        assertRefused(page, "invalid_request", "client_id is missing");
     }
 
     @Test
     void authorizeWhenObjectContainsRequestUriThenInvalidRequestObject() {
         assertRefused(authorize(RequestObjects.of(backend).claim("request_uri", "https://x.example/r").sign(key)),
-                "invalid_request_object");
+                "invalid_request_object", "must not contain request or request_uri");
     }
 
     @Test
     void authorizeWhenJwtIsOfAnotherTypeThenInvalidRequestObject() {
-        assertRefused(authorize(RequestObjects.of(backend).type("at+jwt").sign(key)), "invalid_request_object");
+        assertRefused(authorize(RequestObjects.of(backend).type("at+jwt").sign(key)), "invalid_request_object",
+                "is not a request object");
         assertTrue(authorize(RequestObjects.of(backend).type("JWT").sign(key)).isLoginPage());
     }
 
     @Test
     void authorizeWhenObjectIsNotAJwtThenInvalidRequestObject() {
-        assertRefused(authorize("not-a-jwt"), "invalid_request_object");
+        assertRefused(authorize("not-a-jwt"), "invalid_request_object", "the request object is not a JWT");
     }
 
     @Test
@@ -197,8 +205,10 @@ class RequestObjectByValueTest extends FrontChannelTest {
         RegisteredClient strict = new ClientBuilder().jwksUri(origin.url("/jwks")).requestObjectSigningAlg("ES256")
                 .build();
         registry.put(strict);
-        assertRefused(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request");
-        assertRefused(authorize(browser(), strict, RequestObjects.of(strict).sign(key)), "invalid_request_object");
+        assertRefused(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request",
+                "this client must send a signed request object");
+        assertRefused(authorize(browser(), strict, RequestObjects.of(strict).sign(key)), "invalid_request_object",
+                "must be signed with ES256");
         assertTrue(authorize(browser(), strict, RequestObjects.of(strict).alg(JWSAlgorithm.ES256).sign(ecKey))
                 .isLoginPage());
     }

@@ -3,11 +3,14 @@ package dev.verifier.authorize.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
+import dev.verifier.authorize.support.TestClock;
 import dev.verifier.authorize.support.TestUsers;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.shared.client.RegisteredClient;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 /** SSO sessions end after the idle time-out without use, and at the absolute time-out however much they are used. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Property(name = "verifier.session.idle-timeout", value = "1500ms")
-@Property(name = "verifier.session.absolute-timeout", value = "3s")
+@Property(name = "verifier.session.idle-timeout", value = "10m")
+@Property(name = "verifier.session.absolute-timeout", value = "30m")
+@Property(name = "test.clock", value = "mutable")
 class SessionTimeoutTest implements AuthorizeTestContext {
 
     @Inject
@@ -34,6 +38,8 @@ class SessionTimeoutTest implements AuthorizeTestContext {
     UserService users;
     @Inject
     SessionService sessions;
+    @Inject
+    TestClock clock;
 
     RegisteredClient client;
 
@@ -53,31 +59,30 @@ class SessionTimeoutTest implements AuthorizeTestContext {
     }
 
     @Test
-    void sessionUnusedLongerThanIdleTimeoutThenLoginAgain() throws InterruptedException {
+    void sessionUnusedLongerThanIdleTimeoutThenLoginAgain() {
         Browser browser = loggedIn();
         assertEquals(303, browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).status(), "session reused");
-        Thread.sleep(1700);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).isLoginPage());
     }
 
     @Test
-    void purgeDeletesTimedOutSessions() throws InterruptedException {
+    void purgeDeletesTimedOutSessions() {
         loggedIn();
-        Thread.sleep(1700);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         assertTrue(sessions.purgeExpired() >= 1, "the idle session is deleted");
         assertEquals(0, sessions.purgeExpired());
     }
 
     @Test
-    void sessionInUseEndsAtAbsoluteTimeout() throws InterruptedException {
+    void sessionInUseEndsAtAbsoluteTimeout() {
         Browser browser = loggedIn();
-        long start = System.currentTimeMillis();
-        while (System.currentTimeMillis() - start < 2600) {
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(9));
             assertEquals(303, browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).status(),
                     "use keeps the idle clock from running out");
-            Thread.sleep(400);
         }
-        Thread.sleep(600);
+        clock.advance(Duration.ofMinutes(4));
         assertTrue(browser.get(AuthorizeUrls.of(AuthorizeUrls.valid(client))).isLoginPage(),
                 "the absolute time-out ends the session even while used");
     }

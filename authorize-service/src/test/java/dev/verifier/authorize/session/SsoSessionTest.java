@@ -5,22 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.authorize.support.TestClients;
+import dev.verifier.authorize.support.TestClock;
 import dev.verifier.authorize.support.TestUsers;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.testsupport.Browser;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The SSO session: reused without a login, prompt=none/login, max_age, replaced on login, ended with its user. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "test.clock", value = "mutable")
 class SsoSessionTest extends FrontChannelTest {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void sessionReuseSkipsLoginAndRememberedConsentSkipsConsent() {
@@ -41,6 +49,7 @@ class SsoSessionTest extends FrontChannelTest {
         Browser.Page page = browser().get(AuthorizeUrls.of(params));
         assertEquals(303, page.status());
         assertEquals("login_required", page.redirectParams().get("error"));
+        assertEquals("the user is not logged in", page.redirectParams().get("error_description"));
         assertEquals("st-123", page.redirectParams().get("state"));
     }
 
@@ -54,6 +63,7 @@ class SsoSessionTest extends FrontChannelTest {
         params.put("prompt", "none");
         Browser.Page page = browser.get(AuthorizeUrls.of(params));
         assertEquals("consent_required", page.redirectParams().get("error"));
+        assertEquals("the user has not consented to this request", page.redirectParams().get("error_description"));
     }
 
     @Test
@@ -76,16 +86,17 @@ class SsoSessionTest extends FrontChannelTest {
     }
 
     @Test
-    void maxAgePassedForcesLoginAndWithPromptNoneIsLoginRequired() throws InterruptedException {
+    void maxAgePassedForcesLoginAndWithPromptNoneIsLoginRequired() {
         Browser browser = loggedInAndApproved();
         Map<String, String> params = AuthorizeUrls.valid(spa);
-        params.put("max_age", "3600");
+        params.put("max_age", "60");
         assertEquals(303, browser.get(AuthorizeUrls.of(params)).status(), "recent login satisfies max_age");
-        Thread.sleep(1100);
-        params.put("max_age", "0");
+        clock.advance(Duration.ofSeconds(61));
         assertTrue(browser.get(AuthorizeUrls.of(params)).isLoginPage());
         params.put("prompt", "none");
-        assertEquals("login_required", browser.get(AuthorizeUrls.of(params)).redirectParams().get("error"));
+        Map<String, String> refused = browser.get(AuthorizeUrls.of(params)).redirectParams();
+        assertEquals("login_required", refused.get("error"));
+        assertEquals("the user is not logged in", refused.get("error_description"));
     }
 
     @Test

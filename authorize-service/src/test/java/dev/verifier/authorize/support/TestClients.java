@@ -33,11 +33,26 @@ public final class TestClients {
 
     /** The client with these post_logout_redirect_uris registered. */
     public static RegisteredClient withPostLogoutRedirectUris(RegisteredClient c, String... uris) {
+        return with(c, c.metadata().grantTypes(), c.metadata().scope(), List.of(uris));
+    }
+
+    /** The client registered with this {@code scope} value, exactly as written (repeats and all). */
+    public static RegisteredClient withScope(RegisteredClient c, String scope) {
+        return with(c, c.metadata().grantTypes(), scope, c.metadata().postLogoutRedirectUris());
+    }
+
+    /** The client registered with these {@code grant_types}. */
+    public static RegisteredClient withGrantTypes(RegisteredClient c, String... grantTypes) {
+        return with(c, List.of(grantTypes), c.metadata().scope(), c.metadata().postLogoutRedirectUris());
+    }
+
+    private static RegisteredClient with(RegisteredClient c, List<String> grantTypes, String scope,
+                                         List<String> postLogoutRedirectUris) {
         ClientMetadata m = c.metadata();
-        ClientMetadata metadata = new ClientMetadata(m.clientName(), m.redirectUris(), m.grantTypes(),
-                m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), m.jwksUri(), m.jwks(), m.requestUris(),
+        ClientMetadata metadata = new ClientMetadata(m.clientName(), m.redirectUris(), grantTypes,
+                m.responseTypes(), m.tokenEndpointAuthMethod(), scope, m.jwksUri(), m.jwks(), m.requestUris(),
                 m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(), m.idTokenSignedResponseAlg(),
-                m.applicationType(), m.requirePushedAuthorizationRequests(), List.of(uris), m.contacts(),
+                m.applicationType(), m.requirePushedAuthorizationRequests(), postLogoutRedirectUris, m.contacts(),
                 m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), m.verifierAdmin(), m.introspectionAudiences(),
                 m.backchannelLogoutUri(), m.backchannelLogoutSessionRequired());
         return new RegisteredClient(c.clientId(), metadata, c.secretHash(), c.secretCiphertext(), c.firstParty(),

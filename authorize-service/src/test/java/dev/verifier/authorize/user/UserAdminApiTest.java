@@ -86,6 +86,7 @@ class UserAdminApiTest implements AuthorizeTestContext {
         Json.Answer answer = json.post("/admin/users", admin, newUser("bob", "short"));
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.body().get("error"));
+        assertTrue(answer.body().get("error_description").toString().contains("password must have at least"));
         assertEquals(404, json.get("/admin/users/bob", admin).status());
     }
 
@@ -93,16 +94,24 @@ class UserAdminApiTest implements AuthorizeTestContext {
     void createWhenPasswordEqualsUsernameThenInvalidRequest() {
         Json.Answer answer = json.post("/admin/users", admin, newUser("username1", "username1"));
         assertEquals(400, answer.status());
-        assertTrue(answer.body().get("error_description").toString().contains("username"));
+        assertEquals("password must not be the username", answer.body().get("error_description"));
     }
 
     @Test
     void createWhenUsernameMissingOrTakenThenInvalidRequest() {
-        assertEquals(400, json.post("/admin/users", admin, newUser(null, "long enough pw")).status());
+        Json.Answer missing = json.post("/admin/users", admin, newUser(null, "long enough pw"));
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().get("error_description").toString().startsWith("username is required"));
         assertEquals(201, json.post("/admin/users", admin, newUser("taken", "long enough pw")).status());
         Json.Answer again = json.post("/admin/users", admin, newUser("taken", "another long pw"));
         assertEquals(400, again.status());
         assertEquals("invalid_request", again.body().get("error"));
+        assertEquals("a user with this username already exists", again.body().get("error_description"));
+    }
+
+    static void assertInsufficientScope(Json.Answer answer) {
+        assertEquals("insufficient_scope", answer.body().get("error"));
+        assertEquals("the access token lacks the scope this resource requires", answer.body().get("error_description"));
     }
 
     @Test
@@ -137,7 +146,7 @@ class UserAdminApiTest implements AuthorizeTestContext {
         String reader = TestTokens.token().scope("openid registry.read").sign();
         Json.Answer answer = json.post("/admin/users", reader, newUser("eve", "eve's password"));
         assertEquals(403, answer.status());
-        assertEquals("insufficient_scope", answer.body().get("error"));
+        assertInsufficientScope(answer);
         assertTrue(users.find("eve").isEmpty());
     }
 
@@ -160,7 +169,7 @@ class UserAdminApiTest implements AuthorizeTestContext {
                 .clientId("admin-console").sign();
         Json.Answer answer = json.post("/admin/users", userToken, newUser("mallory", "mallory's password"));
         assertEquals(403, answer.status());
-        assertEquals("insufficient_scope", answer.body().get("error"));
+        assertInsufficientScope(answer);
         assertTrue(users.find("mallory").isEmpty());
     }
 
@@ -170,7 +179,7 @@ class UserAdminApiTest implements AuthorizeTestContext {
                 .subject("alice-sub").clientId("admin-console").sign();
         Json.Answer answer = json.post("/admin/users", userToken, newUser("mallory", "mallory's password"));
         assertEquals(403, answer.status());
-        assertEquals("insufficient_scope", answer.body().get("error"));
+        assertInsufficientScope(answer);
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.verifier.registry.client;
 
 import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
 
-import java.util.Arrays;
 import java.util.List;
 
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import jakarta.inject.Singleton;
 
@@ -21,8 +21,7 @@ import jakarta.inject.Singleton;
 class AdminClientRules {
 
     void check(ClientMetadata m, List<String> grantTypes, ClientAuthMethod method) {
-        List<String> internal = m.scope() == null ? List.of()
-                : AdminScopes.internal(Arrays.asList(m.scope().trim().split(" +")));
+        List<String> internal = AdminScopes.internal(Scopes.parse(m.scope()).values());
         if (!internal.isEmpty() && !m.admitsAdminScopes()) {
             throw INVALID_CLIENT_METADATA.exception("scope " + String.join(" ", internal)
                     + " is internal: only a client registered with verifier_admin true may hold it");

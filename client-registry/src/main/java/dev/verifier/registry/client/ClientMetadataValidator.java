@@ -1,15 +1,16 @@
 package dev.verifier.registry.client;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.verifier.registry.api.ScopeValues;
 import dev.verifier.registry.jwks.PublicJwks;
 import dev.verifier.shared.client.ApplicationType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.jose.Algorithms;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import static dev.verifier.shared.error.OAuthError.INVALID_CLIENT_METADATA;
@@ -181,6 +182,11 @@ public class ClientMetadataValidator {
         }
     }
 
+    /**
+     * Space-separated RFC 6749 scope-tokens within the length bound. Whether each is an OpenID Connect scope, an
+     * internal one ({@link AdminClientRules}) or a registered API's is checked where the client is stored
+     * ({@link ClientScopeRules}).
+     */
     private void checkScope(String scope) {
         if (scope == null) {
             return;
@@ -188,15 +194,9 @@ public class ClientMetadataValidator {
         if (scope.isBlank() || scope.length() > config.maxUriLength()) {
             throw INVALID_CLIENT_METADATA.exception("scope must be a non-empty space-separated list");
         }
-        List<String> unknown = new ArrayList<>();
-        for (String s : scope.trim().split(" +")) {
-            if (!config.knownScopes().contains(s)) {
-                unknown.add(s);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw INVALID_CLIENT_METADATA.exception("scope contains values the server does not know: "
-                    + String.join(" ", unknown));
+        if (!Scopes.parse(scope).values().stream().allMatch(ScopeValues::isScopeToken)) {
+            throw INVALID_CLIENT_METADATA.exception("scope values must be RFC 6749 scope-tokens (printable ASCII "
+                    + "except space, \" and \\, at most " + ScopeValues.MAX_LENGTH + " characters) separated by spaces");
         }
     }
 

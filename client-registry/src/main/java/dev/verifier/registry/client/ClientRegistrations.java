@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 public class ClientRegistrations {
 
     private final ClientMetadataValidator validator;
+    private final ClientScopeRules scopeRules;
     private final ClientSecretIssuer secrets;
     private final ClientStore store;
     private final ClientEvents events;
@@ -36,10 +37,11 @@ public class ClientRegistrations {
     private final AuditEvents audit;
     private final SecurityService security;
 
-    public ClientRegistrations(ClientMetadataValidator validator, ClientSecretIssuer secrets, ClientStore store,
-                               ClientEvents events, JsonMapper json, Clock clock, AuditEvents audit,
-                               SecurityService security) {
+    ClientRegistrations(ClientMetadataValidator validator, ClientScopeRules scopeRules, ClientSecretIssuer secrets,
+                        ClientStore store, ClientEvents events, JsonMapper json, Clock clock, AuditEvents audit,
+                        SecurityService security) {
         this.validator = validator;
+        this.scopeRules = scopeRules;
         this.secrets = secrets;
         this.store = store;
         this.events = events;
@@ -58,8 +60,11 @@ public class ClientRegistrations {
         ClientAuthMethod method = ClientAuthMethod.from(metadata.tokenEndpointAuthMethod()).orElseThrow();
         StoredSecret secret = secrets.issue(method);
         Instant now = clock.instant();
-        ClientRecord record = store.insert(new ClientRecord(RandomTokens.base64Url(16), write(metadata), method.value(),
-                secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
+        ClientRecord record = store.inTransaction(() -> {
+            scopeRules.requireRegistered(metadata.scope());
+            return store.insert(new ClientRecord(RandomTokens.base64Url(16), write(metadata), method.value(),
+                    secret.hash(), secret.ciphertext(), secret.keyId(), request.firstParty(), now, now));
+        });
         event(AuditType.CLIENT_REGISTERED, record.clientId()).detail("auth_method", method.value())
                 .detail("first_party", record.firstParty()).emit();
         events.publishSoon();
@@ -74,6 +79,7 @@ public class ClientRegistrations {
         ClientMetadata metadata = validator.validate(request.metadata());
         ClientAuthMethod method = ClientAuthMethod.from(metadata.tokenEndpointAuthMethod()).orElseThrow();
         Registration updated = store.locked(clientId, old -> {
+            scopeRules.requireRegistered(metadata.scope());
             ClientAuthMethod oldMethod = ClientAuthMethod.from(old.authMethod()).orElseThrow();
             StoredSecret secret = method.secretStorage() == oldMethod.secretStorage()
                     ? new StoredSecret(null, old.secretHash(), old.secretCiphertext(), old.secretKeyId())

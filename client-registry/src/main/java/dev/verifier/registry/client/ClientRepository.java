@@ -28,6 +28,10 @@ public interface ClientRepository extends PageableRepository<ClientRecord, Strin
                        @Nullable String secretCiphertext, @Nullable String secretKeyId, boolean firstParty,
                        Instant createdAt, Instant updatedAt);
 
+    /** Clients whose metadata JSON matches {@code pattern} (LIKE, escape character {@code !}). */
+    @Query("SELECT * FROM client WHERE metadata LIKE :pattern ESCAPE '!' ORDER BY client_id")
+    List<ClientRecord> findByMetadataLike(String pattern);
+
     /** Clients whose encrypted secret was made under another key than {@code keyId} (or under no recorded key). */
     @Query("SELECT client_id FROM client WHERE secret_ciphertext IS NOT NULL "
             + "AND (secret_key_id IS NULL OR secret_key_id <> :keyId) ORDER BY client_id")

@@ -1,18 +1,15 @@
 package dev.verifier.registry.client;
 
-import java.util.List;
-
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * {@code verifier.registration.*}: what client metadata the registry accepts: the scopes the server knows and the
- * bounds on sizes and counts.
+ * {@code verifier.registration.*}: the bounds on sizes and counts of client metadata. Which scopes a client may hold is
+ * data (the registered APIs, {@link ClientScopeRules}); the former {@code known-scopes} setting stops the start
+ * ({@link RetiredKnownScopes}).
  */
 @ConfigurationProperties(RegistrationConfiguration.PREFIX)
 public record RegistrationConfiguration(
-        @Bindable(defaultValue = "openid,profile,email,address,phone,offline_access,registry.admin,registry.read,users.admin,keys.admin,jti.record,notes.read,notes.write")
-        List<String> knownScopes,
         @Bindable(defaultValue = "20") int maxRedirectUris,
         @Bindable(defaultValue = "10") int maxRequestUris,
         @Bindable(defaultValue = "10") int maxJwksKeys,

@@ -3,46 +3,41 @@ package dev.verifier.registry.event;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.verifier.shared.event.ClientChanged;
+import dev.verifier.shared.event.OutboxRelay;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClientChanged} through a transactional outbox: {@link #record} writes the event in the transaction of the
  * change itself, so a committed change always has its event and a rolled-back one never does. {@link #publishSoon}
  * (after each change, and every {@code verifier.registry.outbox-interval}, 5 s) has one background relay per copy
- * send the waiting events in order (acks=all) and delete them once acknowledged, so events committed while the broker
- * was down go out when it is back. Requests never wait for the broker, and an outage holds one database connection
- * at most. Copies skip each other's locked rows; consumers only evict caches, so a duplicate after a crash between
- * send and delete is harmless.
+ * ({@link OutboxRelay}) send the waiting events in order (acks=all) and delete them once acknowledged, so events
+ * committed while the broker was down go out when it is back. Requests never wait for the broker, and an outage holds
+ * one database connection at most. Copies skip each other's locked rows; consumers only evict caches, so a duplicate
+ * after a crash between send and delete is harmless.
  */
 @Singleton
 public class ClientEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientEvents.class);
-    private static final int BATCH = 100;
+    static final int BATCH = 100;
 
     private final OutboxRepository outbox;
     private final ClientChangedProducer producer;
     private final Clock clock;
-    private final ExecutorService background;
-    private final AtomicBoolean relaying = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final OutboxRelay relay;
 
     ClientEvents(OutboxRepository outbox, ClientChangedProducer producer, Clock clock,
                  @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.outbox = outbox;
         this.producer = producer;
         this.clock = clock;
-        this.background = background;
+        this.relay = new OutboxRelay("ClientChanged events", background, this::publishBatch, BATCH);
     }
 
     /** Adds the event to the outbox; must run inside the transaction that makes the change. */
@@ -53,33 +48,13 @@ public class ClientEvents {
 
     /** Has the relay send what the outbox holds, now, off the caller's thread (one relay at a time). */
     public void publishSoon() {
-        pending.set(true);
-        if (relaying.compareAndSet(false, true)) {
-            background.execute(this::relay);
-        }
+        relay.publishSoon();
     }
 
     @Scheduled(fixedDelay = "${verifier.registry.outbox-interval:5s}",
             initialDelay = "${verifier.registry.outbox-interval:5s}")
     void retry() {
         publishSoon();
-    }
-
-    private void relay() {
-        try {
-            while (pending.getAndSet(false)) {
-                while (publishBatch() == BATCH) {
-                    // a full batch: there may be more
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("ClientChanged events stay in the outbox until the broker takes them: {}", e.toString());
-        } finally {
-            relaying.set(false);
-        }
-        if (pending.get() && relaying.compareAndSet(false, true)) { // asked again while finishing
-            background.execute(this::relay);
-        }
     }
 
     /** One batch in one transaction: a failed send rolls back, so nothing is deleted that was not acknowledged. */

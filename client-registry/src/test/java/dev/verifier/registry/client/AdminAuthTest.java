@@ -104,6 +104,7 @@ class AdminAuthTest implements RegistryTest {
         Answer answer = http.get("/clients", TestTokens.token().scope("openid users.admin").sign());
         assertEquals(403, answer.status());
         assertEquals("insufficient_scope", answer.error());
+        assertEquals("the access token lacks the scope this resource requires", answer.description());
         assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer error=\"insufficient_scope\""),
                 answer.header("WWW-Authenticate"));
     }

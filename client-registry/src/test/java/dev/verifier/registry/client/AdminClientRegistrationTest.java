@@ -88,6 +88,7 @@ class AdminClientRegistrationTest implements RegistryTest {
         Answer answer = http.get("/clients", userToken);
         assertEquals(403, answer.status());
         assertEquals("insufficient_scope", answer.error());
+        assertEquals("the access token lacks the scope this resource requires", answer.description());
     }
 
     @Test

@@ -68,7 +68,7 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("http jwks_uri outside the local profile", code("\"jwks_uri\": \"http://127.0.0.1/jwks\""), "invalid_client_metadata", "jwks_uri http://127.0.0.1/jwks must use https"),
                 refuse("http request_uri outside the local profile", code("\"request_uris\": [\"http://a.example/r\"]"), "invalid_client_metadata", "request_uris http://a.example/r must use https"),
                 refuse("too many request_uris", code("\"request_uris\": [" + "\"https://a.example/r\",".repeat(10) + "\"https://a.example/r\"]"), "invalid_client_metadata", "at most 10 request_uris"),
-                refuse("unknown scope", code("\"scope\": \"openid admin.everything\""), "invalid_client_metadata", "does not know: admin.everything"),
+                refuse("scope of no registered API", code("\"scope\": \"openid admin.everything\""), "invalid_client_metadata", "no registered API defines: admin.everything"),
                 refuse("unknown application type", code("\"application_type\": \"desktop\""), "invalid_client_metadata", "application_type must be web or native"),
                 refuse("request objects signed with HMAC", code("\"request_object_signing_alg\": \"HS256\""), "invalid_client_metadata", "request_object_signing_alg must be one of"),
                 refuse("request objects unsigned", code("\"request_object_signing_alg\": \"none\""), "invalid_client_metadata", "request_object_signing_alg must be one of"),

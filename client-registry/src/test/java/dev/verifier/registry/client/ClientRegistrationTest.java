@@ -129,6 +129,7 @@ class ClientRegistrationTest implements RegistryTest {
         Answer answer = http.post("/clients", admin, TestClients.publicSpa().replace("{", "{\"verifier_first_party\": \"yes\","));
         assertEquals(400, answer.status());
         assertEquals("invalid_client_metadata", answer.error());
+        assertEquals("verifier_first_party must be a boolean", answer.description());
     }
 
     @Test
@@ -163,6 +164,7 @@ class ClientRegistrationTest implements RegistryTest {
         Answer answer = http.put("/clients/" + id, admin, TestClients.confidentialBasic().replace("{", "{\"client_id\": \"other\","));
         assertEquals(400, answer.status());
         assertEquals("invalid_client_metadata", answer.error());
+        assertEquals("client_id in the body does not match the URL", answer.description());
     }
 
     @Test
@@ -213,6 +215,7 @@ class ClientRegistrationTest implements RegistryTest {
         Answer answer = http.post("/clients/" + id + "/secret", admin, null);
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.error());
+        assertEquals("a none client has no secret to rotate", answer.description());
     }
 
     @Test
@@ -237,15 +240,19 @@ class ClientRegistrationTest implements RegistryTest {
         Answer bad = http.get("/clients?page=0&size=1000", admin);
         assertEquals(400, bad.status());
         assertEquals("invalid_request", bad.error());
+        assertTrue(bad.description().startsWith("page must be >= 0 and size 1.."), bad.description());
     }
 
     @Test
     void malformedJsonIsInvalidClientMetadataNot500() {
+        String notMetadata = "the body is not a JSON object of client metadata with values of the right types";
         Answer answer = http.post("/clients", admin, "{not json");
         assertEquals(400, answer.status());
         assertEquals("invalid_client_metadata", answer.error());
+        assertEquals(notMetadata, answer.description());
         Answer wrongType = http.post("/clients", admin, "{\"redirect_uris\": \"https://a.example/cb\"}");
         assertEquals(400, wrongType.status());
         assertEquals("invalid_client_metadata", wrongType.error());
+        assertEquals(notMetadata, wrongType.description());
     }
 }

@@ -11,8 +11,10 @@ import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryTest;
 import dev.verifier.registry.support.TestClients;
 import dev.verifier.registry.support.TestTokens;
+import dev.verifier.registry.support.TopicRecords;
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.ClientChanged.Change;
+import dev.verifier.shared.event.Topics;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,7 +42,7 @@ class ClientChangedEventsTest implements RegistryTest {
         assertEquals(200, http.post("/clients/" + id + "/secret", admin, null).status());
         assertEquals(204, http.delete("/clients/" + id, admin).status());
 
-        List<ConsumerRecord<String, String>> records = ClientChangedTopic.read(id, 4);
+        List<ConsumerRecord<String, String>> records = TopicRecords.read(Topics.CLIENT_CHANGED, id, 4);
         List<Change> changes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             assertEquals(id, record.key());
@@ -60,7 +62,7 @@ class ClientChangedEventsTest implements RegistryTest {
         assertEquals(400, http.post("/clients", TestTokens.admin(),
                 "{\"client_name\": \"" + marker + "\", \"redirect_uris\": [\"http://bad.example/cb\"]}").status());
         String id = http.post("/clients", TestTokens.admin(), TestClients.publicSpa()).string("client_id");
-        List<ConsumerRecord<String, String>> all = ClientChangedTopic.read(null, 0);
+        List<ConsumerRecord<String, String>> all = TopicRecords.read(Topics.CLIENT_CHANGED, null, 0);
         assertTrue(all.stream().anyMatch(r -> r.key().equals(id)), "the accepted registration was published");
         assertTrue(all.stream().noneMatch(r -> r.value().contains(marker)));
     }

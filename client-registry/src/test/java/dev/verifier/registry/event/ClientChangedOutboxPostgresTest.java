@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.verifier.registry.client.ClientStore;
+import dev.verifier.registry.support.TopicRecords;
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.ClientChanged.Change;
+import dev.verifier.shared.event.Topics;
 import dev.verifier.testsupport.PostgresTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -57,7 +59,7 @@ class ClientChangedOutboxPostgresTest implements PostgresTest {
             return null;
         }); // committed, and nobody publishes it now: as when the send after the commit failed
 
-        List<ConsumerRecord<String, String>> records = ClientChangedTopic.read(clientId, 1);
+        List<ConsumerRecord<String, String>> records = TopicRecords.read(Topics.CLIENT_CHANGED, clientId, 1);
         assertEquals(1, records.size(), "published by the scheduled run");
         ClientChanged event = json.readValue(records.get(0).value(), ClientChanged.class);
         assertEquals(Change.SECRET_ROTATED, event.change());

@@ -1,11 +1,9 @@
 package dev.verifier.registry.support;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.verifier.testsupport.OffsetClock;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -14,26 +12,9 @@ import jakarta.inject.Singleton;
 @Singleton
 @Replaces(Clock.class)
 @Requires(property = "verifier.test.clock", value = "mutable")
-public class MutableClock extends Clock {
+public class MutableClock extends OffsetClock {
 
-    private volatile Instant now = Instant.now();
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+    public MutableClock() {
+        super(Instant.now()); // stands still between advances
     }
 }

@@ -102,7 +102,9 @@ class ProtectedApiTest implements ResourceApiTest {
         assertEquals(403, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("")
                 .contains("error=\"insufficient_scope\""));
-        assertEquals("insufficient_scope", json.readValue(response.body(), Map.class).get("error"));
+        Map<?, ?> error = json.readValue(response.body(), Map.class);
+        assertEquals("insufficient_scope", error.get("error"));
+        assertEquals("the access token lacks the scope this resource requires", error.get("error_description"));
     }
 
     @Test
@@ -124,14 +126,19 @@ class ProtectedApiTest implements ResourceApiTest {
     @Test
     void malformedNoteAnswersInvalidRequestNotA500() throws Exception {
         String writer = TOKENS.token(AUDIENCE).scope("notes.write").sign();
-        for (String body : List.of("{\"text\":\"\"}", "{not json", "{\"text\":\"" + "x".repeat(4001) + "\"}")) {
+        for (Map.Entry<String, String> refused : List.of(Map.entry("{\"text\":\"\"}", "text is required"),
+                Map.entry("{not json", "malformed request"),
+                Map.entry("{\"text\":\"" + "x".repeat(4001) + "\"}", "text is longer than 4000 characters"))) {
+            String body = refused.getKey();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/notes"))
                     .header("Authorization", "Bearer " + writer)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, response.statusCode(), body + " -> " + response.body());
-            assertEquals("invalid_request", json.readValue(response.body(), Map.class).get("error"));
+            Map<?, ?> error = json.readValue(response.body(), Map.class);
+            assertEquals("invalid_request", error.get("error"));
+            assertEquals(refused.getValue(), error.get("error_description"), body);
         }
     }
 

@@ -11,6 +11,10 @@ public enum AuditType {
     CONSENT_GIVEN,
     CONSENT_DENIED,
     CODE_ISSUED,
+    /** authorize-service stored a pushed authorization request (RFC 9126) of an authenticated client. */
+    AUTHORIZATION_REQUEST_PUSHED,
+    /** authorize-service refused a request object (RFC 9101) or its {@code request_uri} at /authorize. */
+    REQUEST_OBJECT_REFUSED,
     TOKENS_ISSUED,
     CLIENT_AUTH_FAILED,
     CODE_REUSE_DETECTED,
@@ -20,6 +24,9 @@ public enum AuditType {
     CLIENT_CHANGED,
     CLIENT_DELETED,
     SECRET_ROTATED,
+    API_REGISTERED,
+    API_CHANGED,
+    API_DELETED,
     KEY_ROTATED,
     ADMIN_ACTION,
     /** token-service refused a code-issued record (unauthenticated, malformed, oversized) and dead-lettered it. */

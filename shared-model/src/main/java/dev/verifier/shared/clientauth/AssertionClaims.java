@@ -8,6 +8,7 @@ import java.util.List;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.client.RegisteredClient;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * The claim checks of RFC 7523 §3 for a client assertion whose signature has been verified: {@code iss} = {@code sub}
@@ -27,30 +28,55 @@ final class AssertionClaims {
         try {
             claims = assertion.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("assertion_malformed");
         }
         Instant now = context.clock().instant();
         Instant exp = instant(claims.getExpirationTime());
-        List<String> aud = claims.getAudience();
-        boolean ok = clientId.equals(claims.getIssuer()) && clientId.equals(claims.getSubject())
-                && aud != null && aud.stream().anyMatch(context.audiences()::contains)
-                && exp != null && exp.isAfter(now.minus(context.clockSkew()))
-                && !exp.isAfter(now.plus(context.maxAssertionLifetime()).plus(context.clockSkew()))
-                && notInFuture(claims.getNotBeforeTime(), now, context)
-                && notInFuture(claims.getIssueTime(), now, context)
-                && claims.getJWTID() != null && !claims.getJWTID().isEmpty()
-                && claims.getJWTID().length() <= MAX_JTI_LENGTH;
-        // remembered until the assertion can no longer be accepted: its exp plus the skew allowed on it
-        if (!ok || !context.jtiStore().markUsed(clientId, claims.getJWTID(), exp.plus(context.clockSkew()))) {
-            throw ClientCredentials.invalidClient();
+        String problem = problem(claims, clientId, exp, now, context);
+        if (problem != null) {
+            throw ClientCredentials.invalidClient(problem);
         }
+        // remembered until the assertion can no longer be accepted: its exp plus the skew allowed on it
+        if (!context.jtiStore().markUsed(clientId, claims.getJWTID(), exp.plus(context.clockSkew()))) {
+            throw ClientCredentials.invalidClient("jti_reused");
+        }
+    }
+
+    /** The first claim check that fails, as an audit reason; null when all pass. */
+    private static @Nullable String problem(JWTClaimsSet claims, String clientId, @Nullable Instant exp, Instant now,
+                                            AuthenticationContext context) {
+        List<String> aud = claims.getAudience();
+        if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
+            return "iss_sub_mismatch";
+        }
+        if (aud == null || aud.stream().noneMatch(context.audiences()::contains)) {
+            return "aud_mismatch";
+        }
+        if (exp == null) {
+            return "exp_missing";
+        }
+        if (!exp.isAfter(now.minus(context.clockSkew()))) {
+            return "assertion_expired";
+        }
+        if (exp.isAfter(now.plus(context.maxAssertionLifetime()).plus(context.clockSkew()))) {
+            return "exp_too_far";
+        }
+        if (!notInFuture(claims.getNotBeforeTime(), now, context)
+                || !notInFuture(claims.getIssueTime(), now, context)) {
+            return "issued_in_future";
+        }
+        String jti = claims.getJWTID();
+        if (jti == null || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
+            return "jti_invalid";
+        }
+        return null;
     }
 
     /** A client that registered {@code token_endpoint_auth_signing_alg} must use exactly that algorithm. */
     static void requireRegisteredAlgorithm(SignedJWT assertion, RegisteredClient client) {
         String registered = client.metadata().tokenEndpointAuthSigningAlg();
         if (registered != null && !registered.equals(assertion.getHeader().getAlgorithm().getName())) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("alg_not_registered");
         }
     }
 

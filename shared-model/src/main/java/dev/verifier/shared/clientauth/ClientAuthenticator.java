@@ -11,7 +11,8 @@ import dev.verifier.shared.client.RegisteredClient;
 
 /**
  * Authenticates a client with the verifier of its registered method only: presenting another method's credentials
- * fails. Every failure is the same {@code invalid_client}, whatever check failed. Not a bean: a service builds one
+ * fails. Every failure is the same {@code invalid_client} to the caller, whatever check failed (the check is the
+ * exception's {@code reason}, for the audit trail). Not a bean: a service builds one
  * from its verifiers (checked for duplicates here).
  */
 public final class ClientAuthenticator {
@@ -36,10 +37,13 @@ public final class ClientAuthenticator {
                                          Function<String, Optional<RegisteredClient>> clients,
                                          AuthenticationContext context) {
         RegisteredClient client = clients.apply(credentials.clientId())
-                .orElseThrow(ClientCredentials::invalidClient);
+                .orElseThrow(() -> ClientCredentials.invalidClient("unknown_client"));
         ClientAuthVerifier verifier = verifiers.get(client.authMethod());
-        if (verifier == null || verifier.kind() != credentials.kind()) {
-            throw ClientCredentials.invalidClient();
+        if (verifier == null) {
+            throw ClientCredentials.invalidClient("method_unavailable");
+        }
+        if (verifier.kind() != credentials.kind()) {
+            throw ClientCredentials.invalidClient("method_mismatch");
         }
         verifier.verify(credentials, client, context);
         return client;

@@ -23,6 +23,7 @@ import io.micronaut.core.annotation.Nullable;
 public record ClientCredentials(String clientId, Kind kind, @Nullable String secret, @Nullable SignedJWT assertion) {
 
     public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final String FAILED = "client authentication failed";
 
     /** What the request carried. {@link #NONE}: only a {@code client_id} (public client). */
     public enum Kind { NONE, BASIC, POST, ASSERTION }
@@ -59,11 +60,11 @@ public record ClientCredentials(String clientId, Kind kind, @Nullable String sec
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw invalidClient();
+            throw invalidClient("basic_malformed");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            throw invalidClient();
+            throw invalidClient("basic_malformed");
         }
         // RFC 6749 §2.3.1: client id and secret are form-urlencoded before base64
         String id = FormUrl.decode(decoded.substring(0, colon));
@@ -86,23 +87,28 @@ public record ClientCredentials(String clientId, Kind kind, @Nullable String sec
             jwt = SignedJWT.parse(assertion);
             subject = jwt.getJWTClaimsSet().getSubject();
         } catch (ParseException e) {
-            throw invalidClient();
+            throw invalidClient("assertion_malformed");
         }
         if (subject == null || (formClientId != null && !formClientId.equals(subject))) {
-            throw invalidClient();
+            throw invalidClient("assertion_sub_mismatch");
         }
         return new ClientCredentials(subject, Kind.ASSERTION, null, jwt);
     }
 
     private static String required(@Nullable String clientId) {
         if (clientId == null || clientId.isEmpty()) {
-            throw OAuthError.INVALID_CLIENT.exception("client authentication failed");
+            throw invalidClient("client_id_missing");
         }
         return clientId;
     }
 
-    /** The one answer to every authentication failure: nothing tells which check failed. */
+    /** The one answer to every authentication failure: nothing tells the caller which check failed. */
     public static OAuthException invalidClient() {
-        return OAuthError.INVALID_CLIENT.exception("client authentication failed");
+        return OAuthError.INVALID_CLIENT.exception(FAILED);
+    }
+
+    /** The same answer, with the check that failed for the audit trail ({@link OAuthException#reason()}). */
+    public static OAuthException invalidClient(String reason) {
+        return new OAuthException(OAuthError.INVALID_CLIENT, FAILED, reason);
     }
 }

@@ -37,8 +37,11 @@ public final class ClientSecretJwtVerifier implements ClientAuthVerifier {
         var assertion = credentials.assertion();
         AssertionClaims.requireRegisteredAlgorithm(assertion, client);
         String macName = MACS.get(assertion.getHeader().getAlgorithm());
-        if (macName == null || client.secretCiphertext() == null) {
-            throw ClientCredentials.invalidClient();
+        if (macName == null) {
+            throw ClientCredentials.invalidClient("alg_not_allowed");
+        }
+        if (client.secretCiphertext() == null) {
+            throw ClientCredentials.invalidClient("no_secret");
         }
         byte[] expected;
         try {
@@ -47,10 +50,10 @@ public final class ClientSecretJwtVerifier implements ClientAuthVerifier {
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), macName));
             expected = mac.doFinal(assertion.getSigningInput());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("secret_unreadable");
         }
         if (!MessageDigest.isEqual(expected, assertion.getSignature().decode())) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("signature_invalid");
         }
         AssertionClaims.check(assertion, client.clientId(), context);
     }

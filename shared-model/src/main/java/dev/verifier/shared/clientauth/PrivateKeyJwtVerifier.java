@@ -35,10 +35,10 @@ public final class PrivateKeyJwtVerifier implements ClientAuthVerifier {
         AssertionClaims.requireRegisteredAlgorithm(assertion, client);
         JWSHeader header = assertion.getHeader();
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("alg_not_allowed");
         }
         if (!ClientSignatures.verify(assertion, client.clientId(), context.keys())) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("signature_invalid");
         }
         AssertionClaims.check(assertion, client.clientId(), context);
     }

@@ -9,7 +9,7 @@ abstract class SecretVerifier implements ClientAuthVerifier {
     @Override
     public void verify(ClientCredentials credentials, RegisteredClient client, AuthenticationContext context) {
         if (!ClientSecrets.matches(credentials.secret(), client.secretHash())) {
-            throw ClientCredentials.invalidClient();
+            throw ClientCredentials.invalidClient("secret_mismatch");
         }
     }
 }

@@ -22,6 +22,8 @@ public enum OAuthError {
     TOO_MANY_REQUESTS("temporarily_unavailable", HttpStatus.TOO_MANY_REQUESTS),
     // RFC 6750 (bearer tokens at resource servers)
     INVALID_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
+    // RFC 6750 §3.1: a request without any token; the body says invalid_token, the challenge is a bare "Bearer"
+    BEARER_TOKEN_MISSING("invalid_token", HttpStatus.UNAUTHORIZED),
     INSUFFICIENT_SCOPE("insufficient_scope", HttpStatus.FORBIDDEN),
     // OpenID Connect Core §3.1.2.6
     LOGIN_REQUIRED("login_required", HttpStatus.BAD_REQUEST),

@@ -32,7 +32,7 @@ public final class OAuthErrorResponses {
     }
 
     /**
-     * RFC 6750 §3 for bearer-token errors; RFC 6749 §5.2 for client authentication failures: the Basic challenge only
+     * RFC 6750 §3 for bearer-token errors (§3.1: no error code when no token was sent); RFC 6749 §5.2 for client authentication failures: the Basic challenge only
      * when the client authenticated with the Authorization header (a client that used client_secret_post or a client
      * assertion gets a plain 401 {@code invalid_client}, which certified client libraries report as such).
      */
@@ -41,6 +41,7 @@ public final class OAuthErrorResponses {
             case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
                     "Bearer error=\"" + e.error().code() + "\", error_description=\"" + quoted(e.description()) + "\"";
             case INVALID_CLIENT -> usedBasic ? "Basic realm=\"verifier\"" : null;
+            case BEARER_TOKEN_MISSING -> "Bearer";
             default -> e.error().status() == HttpStatus.UNAUTHORIZED ? "Bearer" : null;
         };
     }

@@ -5,6 +5,8 @@ public final class Topics {
 
     public static final String CODE_ISSUED = "verifier.code-issued";
     public static final String CLIENT_CHANGED = "verifier.client-changed";
+    /** {@link ApiChanged}, client-registry → authorize-service, token-service, key: the API's id (compacted). */
+    public static final String API_CHANGED = "verifier.api-changed";
     /** {@link SessionEnded}, authorize-service → token-service, key: subject. */
     public static final String SESSION_ENDED = "verifier.session-ended";
     /** Security events for SIEMs ({@code dev.verifier.shared.audit.AuditEvent}, key: client id or event type). */

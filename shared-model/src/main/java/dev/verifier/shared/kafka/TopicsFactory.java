@@ -29,9 +29,13 @@ public class TopicsFactory {
     @Bean
     @Named("client-changed")
     NewTopic clientChanged(TopicsConfiguration config) {
-        return new NewTopic(Topics.CLIENT_CHANGED, config.partitions(), config.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.minInsyncReplicas())));
+        return compacted(Topics.CLIENT_CHANGED, config);
+    }
+
+    @Bean
+    @Named("api-changed")
+    NewTopic apiChanged(TopicsConfiguration config) {
+        return compacted(Topics.API_CHANGED, config);
     }
 
     @Bean
@@ -53,6 +57,13 @@ public class TopicsFactory {
     NewTopic deadLetter(TopicsConfiguration config) {
         return new NewTopic(Topics.DEAD_LETTER, config.partitions(), config.replicationFactor())
                 .configs(durable(config));
+    }
+
+    /** A cache-invalidation topic: only the latest event per key matters. */
+    private static NewTopic compacted(String name, TopicsConfiguration config) {
+        return new NewTopic(name, config.partitions(), config.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.minInsyncReplicas())));
     }
 
     private static Map<String, String> durable(TopicsConfiguration config) {

@@ -18,8 +18,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties(ShutdownConfiguration.PREFIX)
 public record ShutdownConfiguration(
         @Bindable(defaultValue = "0s") Duration drainDelay,
-        @Bindable(defaultValue = "3s") Duration drainTimeout,
-        @Bindable(defaultValue = "7s") Duration exitDeadline) {
+        @Bindable(defaultValue = "2s") Duration drainTimeout,
+        @Bindable(defaultValue = "6s") Duration exitDeadline) {
 
     public static final String PREFIX = "verifier.shutdown";
 }

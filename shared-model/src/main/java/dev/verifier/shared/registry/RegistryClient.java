@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.verifier.shared.api.ApiPage;
+import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
@@ -20,8 +22,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 
 /**
- * Reads clients from client-registry's internal API ({@code GET /clients/{id}}, {@code GET /clients/{id}/jwks}) with
- * a bearer token holding scope {@code registry.read}. A plain class: each service makes its own bean of it, with its
+ * Reads clients and APIs from client-registry's internal API ({@code GET /clients/{id}},
+ * {@code GET /clients/{id}/jwks}, {@code GET /apis?identifier=}, {@code GET /apis?scope=}) with a bearer token holding
+ * scope {@code registry.read}. A plain class: each service makes its own bean of it, with its
  * own way of getting the token. A registry that cannot be reached answers {@code temporarily_unavailable}.
  */
 public final class RegistryClient {
@@ -43,6 +46,21 @@ public final class RegistryClient {
     /** The client's internal view, or empty when the registry does not know it. */
     public Optional<RegisteredClient> client(String clientId) {
         return get("/clients/" + encode(clientId)).map(body -> read(body, RegisteredClient.class));
+    }
+
+    /** The API whose identifier is exactly {@code identifier}, or empty. */
+    public Optional<RegisteredApi> apiByIdentifier(String identifier) {
+        return api("identifier", identifier);
+    }
+
+    /** The API that owns scope {@code scope}, or empty. */
+    public Optional<RegisteredApi> apiByScope(String scope) {
+        return api("scope", scope);
+    }
+
+    private Optional<RegisteredApi> api(String filter, String value) {
+        return get("/apis?" + filter + "=" + encode(value))
+                .flatMap(body -> read(body, ApiPage.class).apis().stream().findFirst());
     }
 
     /**

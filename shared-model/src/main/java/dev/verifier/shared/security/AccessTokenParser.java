@@ -2,9 +2,7 @@ package dev.verifier.shared.security;
 
 import java.text.ParseException;
 import java.util.Optional;
-import java.util.Set;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
@@ -28,14 +26,12 @@ import jakarta.inject.Singleton;
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
 public class AccessTokenParser implements JsonWebTokenParser<JWT> {
 
-    private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
-
     @Override
     @NonNull
     public Optional<JWT> parse(@NonNull String token) {
         try {
             JWT jwt = JWTParser.parse(token);
-            if (jwt instanceof SignedJWT signed && isAccessTokenType(signed.getHeader().getType())) {
+            if (jwt instanceof SignedJWT signed && AccessTokenRules.isAccessTokenType(signed.getHeader().getType())) {
                 return Optional.of(jwt);
             }
         } catch (ParseException e) {
@@ -54,9 +50,5 @@ public class AccessTokenParser implements JsonWebTokenParser<JWT> {
                 return Optional.empty();
             }
         });
-    }
-
-    static boolean isAccessTokenType(JOSEObjectType type) {
-        return type != null && ACCESS_TOKEN_TYPES.contains(type.getType().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.scope.Scopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 
@@ -22,18 +23,14 @@ public final class AccessTokenScopes {
     private AccessTokenScopes() {
     }
 
-    /** The scopes of a space-separated {@code scope} claim value, in order, without duplicates. */
+    /** The scopes of a {@code scope} claim value ({@link Scopes#parse}, or a JSON list), in order, without duplicates. */
     public static Set<String> parse(@Nullable Object scopeClaim) {
-        if (scopeClaim == null) {
-            return Set.of();
-        }
-        Set<String> scopes = new LinkedHashSet<>();
         if (scopeClaim instanceof Collection<?> list) {
+            Set<String> scopes = new LinkedHashSet<>();
             list.forEach(s -> scopes.add(String.valueOf(s)));
-        } else {
-            Arrays.stream(scopeClaim.toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(scopes::add);
+            return scopes;
         }
-        return scopes;
+        return Scopes.parse(scopeClaim == null ? null : scopeClaim.toString()).values();
     }
 
     /** The scopes granted to the caller (empty when anonymous). */

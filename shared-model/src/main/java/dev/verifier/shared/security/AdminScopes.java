@@ -64,6 +64,19 @@ public final class AdminScopes {
         };
     }
 
+    /**
+     * The scopes a token lets its holder use at a service whose admin audiences are {@code adminAudiences}: every
+     * scope of the token, but the internal ones only when the token carries one of those audiences and was issued to
+     * a client for itself ({@link #isServiceCaller}). So a user token never reaches an admin API, whatever its scope,
+     * and neither does a service token for another service.
+     */
+    public static List<String> honoured(Collection<String> scopes, Collection<String> tokenAudiences,
+                                        @Nullable String subject, @Nullable Object clientId,
+                                        Collection<String> adminAudiences) {
+        boolean admin = tokenAudiences.stream().anyMatch(adminAudiences::contains) && isServiceCaller(subject, clientId);
+        return scopes.stream().filter(scope -> admin || !isInternal(scope)).toList();
+    }
+
     /** A token issued to a client for itself (client_credentials), not to a user: {@code sub} = {@code client_id}. */
     public static boolean isServiceCaller(@Nullable String subject, @Nullable Object clientId) {
         return subject != null && clientId != null && Objects.equals(subject, clientId.toString());

@@ -1,14 +1,17 @@
 package dev.verifier.shared.security;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * {@code verifier.resource-server.*}: how a Verifier service validates the access tokens presented to it.
  * Setting {@code audience} (the service's own base URL, e.g. {@code ${verifier.urls.registry}}) switches the
- * resource-server beans of this package on.
+ * resource-server beans of this package on. token-service, which takes access tokens only at its own internal APIs
+ * and sets no audience, reads {@code clock-skew} here too: one access-token skew for every service.
  *
  * @param audience  the value this service requires in the token's {@code aud} array
  * @param clockSkew leeway for {@code exp}, {@code nbf} and {@code iat}; never more than {@link #MAX_CLOCK_SKEW}
@@ -18,13 +21,13 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties(ResourceServerConfiguration.PREFIX)
 public record ResourceServerConfiguration(
-        String audience,
+        @Nullable String audience,
         @Bindable(defaultValue = "30s") Duration clockSkew,
         @Bindable(defaultValue = "false") boolean acceptLegacyAdminAudience) {
 
     public static final String PREFIX = "verifier.resource-server";
     public static final String AUDIENCE = PREFIX + ".audience";
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    public static final Duration MAX_CLOCK_SKEW = AccessTokenRules.MAX_CLOCK_SKEW;
 
     /**
      * The admin audience of this service ({@code audience} + {@code /admin}): the admin (internal) scopes of a token
@@ -36,9 +39,11 @@ public record ResourceServerConfiguration(
 
     /** The configured skew, clamped to 0 .. {@link #MAX_CLOCK_SKEW}. */
     public Duration boundedClockSkew() {
-        if (clockSkew == null || clockSkew.isNegative()) {
-            return Duration.ZERO;
-        }
-        return clockSkew.compareTo(MAX_CLOCK_SKEW) > 0 ? MAX_CLOCK_SKEW : clockSkew;
+        return AccessTokenRules.bounded(clockSkew);
+    }
+
+    /** The checks of a token for this resource server: its audience or its admin audience, from {@code issuer}. */
+    public AccessTokenRules rules(String issuer) {
+        return new AccessTokenRules(issuer, Set.of(audience, adminAudience()), clockSkew);
     }
 }

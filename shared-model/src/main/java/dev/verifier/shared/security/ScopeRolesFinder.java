@@ -1,9 +1,9 @@
 package dev.verifier.shared.security;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -14,10 +14,9 @@ import io.micronaut.security.token.RolesFinder;
 import jakarta.inject.Singleton;
 
 /**
- * The roles of an access token are its scopes (the space-separated {@code scope} claim), for {@code @Secured} —
- * except the internal admin scopes ({@link AdminScopes}), which count only when the token carries this service's
- * admin audience and was issued to a client for itself ({@code sub} = {@code client_id}). So a user token never
- * reaches an admin API, whatever scope it holds, and neither does a service token for another audience.
+ * The roles of an access token are the scopes it may use here ({@link AdminScopes#honoured}), for {@code @Secured}:
+ * its {@code scope} claim, the internal admin scopes only when the token carries this service's admin audience and
+ * was issued to a client for itself ({@code sub} = {@code client_id}), as at token-service's internal APIs.
  */
 @Singleton
 @Replaces(DefaultRolesFinder.class)
@@ -25,12 +24,11 @@ import jakarta.inject.Singleton;
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
 public class ScopeRolesFinder implements RolesFinder {
 
-    private final String adminAudience;
-    private final String legacyAudience;
+    private final Set<String> adminAudiences;
 
     public ScopeRolesFinder(ResourceServerConfiguration config) {
-        this.adminAudience = config.adminAudience();
-        this.legacyAudience = config.acceptLegacyAdminAudience() ? config.audience() : null;
+        this.adminAudiences = config.acceptLegacyAdminAudience()
+                ? Set.of(config.adminAudience(), config.audience()) : Set.of(config.adminAudience());
     }
 
     @Override
@@ -39,21 +37,16 @@ public class ScopeRolesFinder implements RolesFinder {
         if (attributes == null) {
             return List.of();
         }
-        boolean admin = (hasAudience(attributes.get("aud"), adminAudience)
-                || (legacyAudience != null && hasAudience(attributes.get("aud"), legacyAudience)))
-                && AdminScopes.isServiceCaller(string(attributes.get("sub")), attributes.get("client_id"));
-        List<String> roles = new ArrayList<>(AccessTokenScopes.parse(attributes.get(AccessTokenScopes.SCOPE_CLAIM)));
-        if (!admin) {
-            roles.removeIf(AdminScopes::isInternal);
-        }
-        return roles;
+        return AdminScopes.honoured(AccessTokenScopes.parse(attributes.get(AccessTokenScopes.SCOPE_CLAIM)),
+                audiences(attributes.get("aud")), string(attributes.get("sub")), attributes.get("client_id"),
+                adminAudiences);
     }
 
-    private static boolean hasAudience(@Nullable Object aud, String wanted) {
+    private static List<String> audiences(@Nullable Object aud) {
         if (aud instanceof Collection<?> values) {
-            return values.stream().anyMatch(v -> wanted.equals(String.valueOf(v)));
+            return values.stream().map(String::valueOf).toList();
         }
-        return aud != null && wanted.equals(aud.toString());
+        return aud == null ? List.of() : List.of(aud.toString());
     }
 
     @Nullable

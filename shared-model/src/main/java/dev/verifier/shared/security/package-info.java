@@ -4,6 +4,11 @@
  * when micronaut-security-jwt is on the classpath AND {@code verifier.resource-server.audience} is set.
  *
  * <h2>What it enforces (RFC 9068, RFC 6750)</h2>
+ * The rules themselves are plain classes that token-service's internal APIs use too (without micronaut-security):
+ * {@link dev.verifier.shared.security.AccessTokenRules} (typ, iss, aud, exp/nbf/iat with the one skew),
+ * {@link dev.verifier.shared.security.AdminScopes#honoured} (which scopes count) and
+ * {@link dev.verifier.shared.security.BearerTokens} (the bearer token of a request and the RFC 6750 answers).
+ * The beans below plug them into micronaut-security-jwt.
  * <ul>
  *   <li>{@link dev.verifier.shared.security.AccessTokenParser}: header {@code typ} must be {@code at+jwt}
  *   (or {@code application/at+jwt}); an ID token ({@code typ: JWT}) or an unsigned/encrypted token is refused.

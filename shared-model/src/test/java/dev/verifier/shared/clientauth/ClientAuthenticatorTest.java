@@ -73,8 +73,11 @@ class ClientAuthenticatorTest {
                 .expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
     }
 
-    static OAuthError error(Runnable r) {
-        return assertThrows(OAuthException.class, r::run).error();
+    /** Refused with {@code invalid_client}; answers the check that failed (the audit trail's reason). */
+    static String reason(Runnable r) {
+        OAuthException e = assertThrows(OAuthException.class, r::run);
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        return e.reason();
     }
 
     @Test
@@ -88,9 +91,9 @@ class ClientAuthenticatorTest {
         String secret = ClientSecrets.generate();
         RegisteredClient c = client("c", "client_secret_basic", ClientSecrets.hash(secret), null);
         assertEquals(c, authenticate(new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret, null), c));
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+        assertEquals("secret_mismatch", reason(() -> authenticate(
                 new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret + "x", null), c)));
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+        assertEquals("method_mismatch", reason(() -> authenticate(
                 new ClientCredentials("c", ClientCredentials.Kind.POST, secret, null), c)));
     }
 
@@ -102,7 +105,7 @@ class ClientAuthenticatorTest {
                 "client_assertion_type", ClientCredentials.JWT_BEARER), null);
 
         assertEquals(c, authenticate(credentials, c));
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+        assertEquals("jti_reused", reason(() -> authenticate(credentials, c)));
     }
 
     @Test
@@ -125,7 +128,7 @@ class ClientAuthenticatorTest {
         var credentials = ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims("c", jti)),
                 "client_assertion_type", ClientCredentials.JWT_BEARER), null);
 
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+        assertEquals("jti_invalid", reason(() -> authenticate(credentials, c)));
         assertTrue(used.isEmpty(), "nothing reached the store");
     }
 
@@ -136,13 +139,13 @@ class ClientAuthenticatorTest {
         var credentials = ClientCredentials.parse(Map.of("client_assertion", hs256(secret, claims("c", "j2")),
                 "client_assertion_type", ClientCredentials.JWT_BEARER), null);
 
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(credentials, c)));
+        assertEquals("alg_not_registered", reason(() -> authenticate(credentials, c)));
     }
 
     @Test
     void unknownClientIsInvalidClient() {
         RegisteredClient c = client("c", "none", null, null);
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> authenticate(
+        assertEquals("unknown_client", reason(() -> authenticate(
                 new ClientCredentials("other", ClientCredentials.Kind.NONE, null, null), c)));
     }
 }

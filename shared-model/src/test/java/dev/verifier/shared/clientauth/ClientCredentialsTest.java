@@ -2,6 +2,7 @@ package dev.verifier.shared.clientauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,8 +18,18 @@ class ClientCredentialsTest {
         return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static OAuthError error(Runnable parse) {
-        return assertThrows(OAuthException.class, parse::run).error();
+    /** Refused with {@code invalid_client}, for {@code reason} (the audit trail's, the caller sees none). */
+    static void assertInvalidClient(String reason, Runnable parse) {
+        OAuthException e = assertThrows(OAuthException.class, parse::run);
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals("client authentication failed", e.description());
+        assertEquals(reason, e.reason());
+    }
+
+    static void assertInvalidRequest(String description, Runnable parse) {
+        OAuthException e = assertThrows(OAuthException.class, parse::run);
+        assertEquals(OAuthError.INVALID_REQUEST, e.error());
+        assertTrue(e.description().startsWith(description), e.description());
     }
 
     @Test
@@ -43,32 +54,32 @@ class ClientCredentialsTest {
 
     @Test
     void twoMethodsAreInvalidRequest() {
-        assertEquals(OAuthError.INVALID_REQUEST, error(() -> ClientCredentials.parse(
-                Map.of("client_id", "a", "client_secret", "b"), basic("a:b"))));
+        assertInvalidRequest("more than one client authentication method", () -> ClientCredentials.parse(
+                Map.of("client_id", "a", "client_secret", "b"), basic("a:b")));
     }
 
     @Test
     void basicForAnotherClientThanTheFormIsInvalidRequest() {
-        assertEquals(OAuthError.INVALID_REQUEST, error(() -> ClientCredentials.parse(
-                Map.of("client_id", "other"), basic("a:b"))));
+        assertInvalidRequest("client_id does not match the Authorization header", () -> ClientCredentials.parse(
+                Map.of("client_id", "other"), basic("a:b")));
     }
 
     @Test
     void malformedBasicOrMissingClientIdIsInvalidClient() {
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> ClientCredentials.parse(Map.of(), "Basic %%%")));
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> ClientCredentials.parse(Map.of(), basic("nocolon"))));
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> ClientCredentials.parse(Map.of(), null)));
+        assertInvalidClient("basic_malformed", () -> ClientCredentials.parse(Map.of(), "Basic %%%"));
+        assertInvalidClient("basic_malformed", () -> ClientCredentials.parse(Map.of(), basic("nocolon")));
+        assertInvalidClient("client_id_missing", () -> ClientCredentials.parse(Map.of(), null));
     }
 
     @Test
     void assertionNeedsTheJwtBearerType() {
-        assertEquals(OAuthError.INVALID_REQUEST, error(() -> ClientCredentials.parse(
-                Map.of("client_assertion", "x.y.z", "client_assertion_type", "urn:other"), null)));
+        assertInvalidRequest("client_assertion_type must be", () -> ClientCredentials.parse(
+                Map.of("client_assertion", "x.y.z", "client_assertion_type", "urn:other"), null));
     }
 
     @Test
     void unparseableAssertionIsInvalidClient() {
-        assertEquals(OAuthError.INVALID_CLIENT, error(() -> ClientCredentials.parse(
-                Map.of("client_assertion", "garbage", "client_assertion_type", ClientCredentials.JWT_BEARER), null)));
+        assertInvalidClient("assertion_malformed", () -> ClientCredentials.parse(
+                Map.of("client_assertion", "garbage", "client_assertion_type", ClientCredentials.JWT_BEARER), null));
     }
 }

@@ -14,7 +14,7 @@ class TopicsFactoryTest {
         TopicsConfiguration config = new TopicsConfiguration(6, (short) replicationFactor, true);
         TopicsFactory factory = new TopicsFactory();
         return List.of(factory.codeIssued(config), factory.clientChanged(config), factory.audit(config),
-                factory.sessionEnded(config));
+                factory.sessionEnded(config), factory.apiChanged(config), factory.deadLetter(config));
     }
 
     @Test
@@ -36,5 +36,12 @@ class TopicsFactoryTest {
     void clientChangedStaysCompacted() {
         NewTopic clientChanged = topics(3).get(1);
         assertEquals("compact", clientChanged.configs().get("cleanup.policy"));
+    }
+
+    @Test
+    void apiChangedIsCompactedToo() {
+        NewTopic apiChanged = topics(3).get(4);
+        assertEquals("verifier.api-changed", apiChanged.name());
+        assertEquals("compact", apiChanged.configs().get("cleanup.policy"));
     }
 }

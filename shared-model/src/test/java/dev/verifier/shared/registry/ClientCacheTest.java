@@ -3,22 +3,21 @@ package dev.verifier.shared.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.testsupport.OffsetClock;
 import org.junit.jupiter.api.Test;
 
 class ClientCacheTest {
 
     private final AtomicInteger loads = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final OffsetClock clock = OffsetClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     private final ClientCache cache = new ClientCache(id -> {
         loads.incrementAndGet();
         return "known".equals(id) ? Optional.of(client(id)) : Optional.empty();
@@ -57,28 +56,5 @@ class ClientCacheTest {
         ClientMetadata metadata = new ClientMetadata("Test", List.of("https://app.example/cb"), null, null, "none",
                 "openid", null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return new RegisteredClient(id, metadata, null, null, false, Instant.EPOCH, Instant.EPOCH);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

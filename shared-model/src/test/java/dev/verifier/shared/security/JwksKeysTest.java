@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +15,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.verifier.testsupport.OffsetClock;
 import org.junit.jupiter.api.Test;
 
 class JwksKeysTest {
@@ -25,7 +23,7 @@ class JwksKeysTest {
     private final List<JWK> published = new ArrayList<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean originDown = new AtomicBoolean();
-    private final TestClock clock = new TestClock();
+    private final OffsetClock clock = OffsetClock.stoppedAt(Instant.parse("2026-01-01T00:00:00Z"));
     private final JwksKeys keys = new JwksKeys(() -> {
         fetches.incrementAndGet();
         if (originDown.get()) {
@@ -72,28 +70,5 @@ class JwksKeysTest {
 
     private void publish(String kid) throws JOSEException {
         published.add(new RSAKeyGenerator(2048).keyID(kid).generate().toPublicJWK());
-    }
-
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

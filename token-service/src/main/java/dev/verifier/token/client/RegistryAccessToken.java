@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.IssuedAccessToken;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 

@@ -8,6 +8,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.clientauth.AuthenticationContext;
+import dev.verifier.shared.clientauth.ClientAssertionTiming;
 import dev.verifier.shared.clientauth.ClientAuthenticator;
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.config.VerifierUrls;
@@ -17,13 +18,12 @@ import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.shared.throttle.ThrottleConfiguration;
 import dev.verifier.shared.throttle.Throttles;
-import dev.verifier.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
 
 /**
  * Authenticates the client of a /token, /introspect or /revoke request with the shared verifiers, the cached client,
  * the database-backed jti store and the registry's cached client JWKS. Assertions may name the issuer or the token
- * endpoint as audience.
+ * endpoint as audience, timed as at /par ({@link ClientAssertionTiming}, {@code verifier.client-auth.*}).
  */
 @Singleton
 public class ClientAuthentication {
@@ -35,7 +35,7 @@ public class ClientAuthentication {
     private final Throttles throttles;
     private final ThrottleConfiguration limits;
 
-    ClientAuthentication(ClientCache clients, TokenConfiguration config, VerifierUrls urls, Clock clock,
+    ClientAuthentication(ClientCache clients, ClientAssertionTiming timing, VerifierUrls urls, Clock clock,
                          DatabaseJtiStore jtiStore, CachedClientKeys keys, SecretsCipher cipher, AuditEvents audit,
                          Throttles throttles, ThrottleConfiguration limits) {
         this.clients = clients;
@@ -43,7 +43,7 @@ public class ClientAuthentication {
         this.throttles = throttles;
         this.limits = limits;
         this.context = new AuthenticationContext(Set.of(urls.issuerId(), urls.tokenEndpoint().toString()),
-                config.assertionMaxLifetime(), config.clockSkew(), clock, jtiStore, keys, cipher);
+                timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys, cipher);
     }
 
     /**
@@ -61,7 +61,7 @@ public class ClientAuthentication {
             }
             audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                     .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
-                    .detail("error", e.error().code()).emit();
+                    .detail("error", e.error().code()).detail("reason", e.reason()).emit();
             throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
             throw e;
         }

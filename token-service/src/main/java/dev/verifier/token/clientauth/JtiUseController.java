@@ -3,9 +3,9 @@ package dev.verifier.token.clientauth;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.verifier.shared.clientauth.ClientAssertionTiming;
 import dev.verifier.shared.clientauth.JtiUse;
 import dev.verifier.shared.error.OAuthError;
-import dev.verifier.token.config.TokenConfiguration;
 import dev.verifier.token.issue.BearerCaller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -31,13 +31,13 @@ class JtiUseController {
 
     private final BearerCaller caller;
     private final DatabaseJtiStore store;
-    private final TokenConfiguration config;
+    private final ClientAssertionTiming timing;
     private final Clock clock;
 
-    JtiUseController(BearerCaller caller, DatabaseJtiStore store, TokenConfiguration config, Clock clock) {
+    JtiUseController(BearerCaller caller, DatabaseJtiStore store, ClientAssertionTiming timing, Clock clock) {
         this.caller = caller;
         this.store = store;
-        this.config = config;
+        this.timing = timing;
         this.clock = clock;
     }
 
@@ -58,8 +58,8 @@ class JtiUseController {
         }
         Instant now = clock.instant();
         // the caller keeps a jti until its exp plus its own skew
-        Instant latest = now.plus(config.assertionMaxLifetime()).plus(config.clockSkew().multipliedBy(2));
-        if (use.expiresAt() == null || use.expiresAt().isBefore(now.minus(config.clockSkew()))
+        Instant latest = now.plus(timing.maxLifetime()).plus(timing.clockSkew().multipliedBy(2));
+        if (use.expiresAt() == null || use.expiresAt().isBefore(now.minus(timing.clockSkew()))
                 || use.expiresAt().isAfter(latest)) {
             throw OAuthError.INVALID_REQUEST.exception(
                     "expires_at is required and must be within the assertion lifetime allowed here");

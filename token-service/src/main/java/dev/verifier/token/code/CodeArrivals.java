@@ -34,4 +34,9 @@ public class CodeArrivals {
     int waiting() {
         return waiting.size();
     }
+
+    /** Whether a token request in this copy is waiting for {@code codeHash} now. */
+    public boolean awaited(String codeHash) {
+        return waiting.containsKey(codeHash);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.verifier.token.endpoint;
 
+import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.token.clientauth.ClientAuthentication;
@@ -42,7 +43,7 @@ class TokenController {
             TokenRequest request = TokenRequest.parse(body, authorization);
             RegisteredClient client = clientAuthentication.authenticate(request.credentials());
             GrantHandler handler = grants.forType(request.grantType());
-            GrantHandlers.requireAllowed(client, handler.grantType());
+            ClientGrants.of(client).require(handler.grantType());
             TokenResponse response = handler.handle(request, client);
             metrics.issued(handler.grantType().value(), client.clientId());
             return HttpResponse.ok(response)

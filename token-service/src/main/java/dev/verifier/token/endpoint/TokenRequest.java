@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.web.FormParameters;
 import io.micronaut.core.annotation.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package dev.verifier.token.grant;
 
-import java.util.List;
-
+import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
@@ -13,7 +13,6 @@ import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IdTokenRequest;
 import dev.verifier.token.issue.IssuedAccessToken;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -41,9 +40,7 @@ public class UserTokens {
     }
 
     public static boolean refreshAllowed(RegisteredClient client, Scopes granted) {
-        List<String> grants = client.metadata().grantTypes();
-        return granted.contains(Scopes.OFFLINE_ACCESS)
-                || (grants != null && grants.contains(GrantType.REFRESH_TOKEN.value()));
+        return granted.contains(Scopes.OFFLINE_ACCESS) || ClientGrants.of(client).registers(GrantType.REFRESH_TOKEN);
     }
 
     /**

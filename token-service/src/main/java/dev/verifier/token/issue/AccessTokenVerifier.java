@@ -3,7 +3,6 @@ package dev.verifier.token.issue;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
@@ -14,14 +13,16 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
-import dev.verifier.shared.jose.JwtTypes;
+import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.token.keys.KeyRing;
 import dev.verifier.token.revoke.RevocationList;
 import jakarta.inject.Singleton;
 
 /**
- * Validates an access token this service issued, as introspection, revocation and the admin API need: {@code typ}
- * at+jwt, signed by a published key (the key's own algorithm only), our issuer, unexpired, not revoked.
+ * Validates an access token this service issued: {@code typ} at+jwt, signed by a published key (the key's own
+ * algorithm only), with a {@code jti}, not revoked. For introspection and revocation ({@link #verify(String)}): our
+ * issuer, unexpired by this service's clock. For a caller of token-service's own APIs
+ * ({@link #verify(String, AccessTokenRules)}): the checks every Verifier resource server makes.
  */
 @Singleton
 public class AccessTokenVerifier {
@@ -43,11 +44,24 @@ public class AccessTokenVerifier {
         return verifySignature(token).filter(claims -> !revocations.isRevoked(claims.getJWTID()));
     }
 
+    /** The claims of an unrevoked access token signed here that {@code rules} accept; empty for anything else. */
+    public Optional<JWTClaimsSet> verify(String token, AccessTokenRules rules) {
+        return signed(token).filter(claims -> rules.accepts(claims, clock.instant()))
+                .filter(claims -> !revocations.isRevoked(claims.getJWTID()));
+    }
+
     /** Signature, type, issuer and expiry only (revocation not checked). */
     public Optional<JWTClaimsSet> verifySignature(String token) {
+        Instant now = clock.instant();
+        return signed(token).filter(claims -> urls.issuerId().equals(claims.getIssuer())
+                && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(now));
+    }
+
+    /** Type, key and signature; the claims of a token with a {@code jti}. */
+    private Optional<JWTClaimsSet> signed(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JwtTypes.isAccessToken(jwt.getHeader().getType()) || jwt.getHeader().getKeyID() == null) {
+            if (!AccessTokenRules.isAccessTokenType(jwt.getHeader().getType()) || jwt.getHeader().getKeyID() == null) {
                 return Optional.empty();
             }
             Optional<JWK> key = keys.publishedKey(jwt.getHeader().getKeyID());
@@ -61,11 +75,7 @@ public class AccessTokenVerifier {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Date exp = claims.getExpirationTime();
-            Instant now = clock.instant();
-            boolean valid = urls.issuerId().equals(claims.getIssuer()) && exp != null && exp.toInstant().isAfter(now)
-                    && claims.getJWTID() != null;
-            return valid ? Optional.of(claims) : Optional.empty();
+            return claims.getJWTID() != null ? Optional.of(claims) : Optional.empty();
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,7 @@
 package dev.verifier.token.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.security.ResourceServerConfiguration;
 import dev.verifier.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
 
@@ -24,14 +26,17 @@ public class KeyRing {
     private final SigningKeyStore store;
     private final SecretsCipher cipher;
     private final TokenConfiguration tokens;
+    private final Duration validatorSkew;
     private final Clock clock;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
     private volatile List<LoadedKey> keys = List.of();
 
-    KeyRing(SigningKeyStore store, SecretsCipher cipher, TokenConfiguration tokens, Clock clock) {
+    KeyRing(SigningKeyStore store, SecretsCipher cipher, TokenConfiguration tokens,
+            ResourceServerConfiguration accessTokens, Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.tokens = tokens;
+        this.validatorSkew = accessTokens.boundedClockSkew();
         this.clock = clock;
     }
 
@@ -40,7 +45,7 @@ public class KeyRing {
     }
 
     KeyStates states() {
-        return new KeyStates(keys, clock.instant(), tokens.signedTokenRetention());
+        return new KeyStates(keys, clock.instant(), tokens.signedTokenRetention(validatorSkew));
     }
 
     /** The current key of {@code alg}, and a signer for it. */

@@ -7,10 +7,10 @@ import java.util.Set;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.event.SessionEnded;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.backchannel.BackchannelDeliveries;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
-import dev.verifier.token.issue.Scopes;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

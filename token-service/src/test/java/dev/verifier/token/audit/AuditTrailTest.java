@@ -105,7 +105,7 @@ class AuditTrailTest extends TokenHttpTest {
                 spa.id() + " tokens_issued authorization_code", spa.id() + " code_reuse_detected",
                 spa.id() + " grant_family_revoked authorization_code_reuse", spa.id() + " tokens_issued refresh_token",
                 spa.id() + " refresh_reuse_detected", spa.id() + " grant_family_revoked refresh_token_reuse",
-                admin.id() + " client_auth_failed invalid_client", admin.id() + " tokens_issued client_credentials",
+                admin.id() + " client_auth_failed secret_mismatch", admin.id() + " tokens_issued client_credentials",
                 admin.id() + " key_rotated admin");
         List<String> raw = AuditTopicReader.read(SharedKafka.bootstrapServers(),
                 v -> v.contains(spa.id()) || v.contains(admin.id()),

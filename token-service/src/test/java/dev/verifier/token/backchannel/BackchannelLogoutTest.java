@@ -21,6 +21,7 @@ import dev.verifier.shared.event.SessionEnded;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.LogoutReceiver;
 import dev.verifier.token.support.SessionEndedPublisher;
@@ -146,7 +147,7 @@ class BackchannelLogoutTest extends TokenHttpTest {
                 .map(token -> checkLogoutToken(token, jwks, subject, s1)).collect(Collectors.toSet());
         assertEquals(Set.of(web.id(), mobile.id()), audiences);
 
-        assertEquals("invalid_grant", refresh(web, webInS1).string("error"), "revoked with its session");
+        Refusals.assertInvalidGrant(refresh(web, webInS1), Refusals.REFRESH_TOKEN); // revoked with its session
         assertEquals(200, refresh(mobile, mobileOfflineInS1).status(), "offline_access outlives the session");
         assertEquals(200, refresh(web, webInS2).status(), "another session is untouched");
     }
@@ -160,8 +161,8 @@ class BackchannelLogoutTest extends TokenHttpTest {
         sessions.publish(ended(subject, null, SessionEnded.Reason.USER_DISABLED));
 
         assertEquals(2, awaitSettled(subject, 2).size(), "each session's client is told");
-        assertEquals("invalid_grant", refresh(mobile, offline).string("error"));
-        assertEquals("invalid_grant", refresh(web, other).string("error"));
+        Refusals.assertInvalidGrant(refresh(mobile, offline), Refusals.REFRESH_TOKEN);
+        Refusals.assertInvalidGrant(refresh(web, other), Refusals.REFRESH_TOKEN);
     }
 
     @Test

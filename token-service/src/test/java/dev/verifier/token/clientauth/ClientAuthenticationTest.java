@@ -5,6 +5,7 @@ import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.ClientAssertions;
 import dev.verifier.token.support.FakeRegistry;
 import dev.verifier.token.support.Http;
@@ -28,6 +30,7 @@ import dev.verifier.token.support.TokenHttpTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,10 +49,17 @@ class ClientAuthenticationTest extends TokenHttpTest {
     VerifierUrls urls;
 
     String tokenEndpoint;
+    AuditLog audit;
 
     @BeforeAll
     void setUp() {
         tokenEndpoint = urls.tokenEndpoint().toString();
+        audit = AuditLog.start();
+    }
+
+    @AfterAll
+    void stopAudit() {
+        audit.close();
     }
 
     Http.Answer withAssertion(String clientId, String assertion) {
@@ -65,12 +75,25 @@ class ClientAuthenticationTest extends TokenHttpTest {
         assertNull(answer.header("WWW-Authenticate"), "no Basic challenge when Basic was not used (RFC 6749 §5.2)");
     }
 
-    /** A failed authentication through HTTP Basic: 401 with the Basic challenge (RFC 6749 §5.2). */
-    static void assertInvalidClientChallengingBasic(Http.Answer answer) {
+    /** As above, and the audit trail names the check that failed: {@code reason}. */
+    void assertInvalidClient(Http.Answer answer, TestClients.Client client, String reason) {
+        assertInvalidClient(answer);
+        assertEquals(reason, audit.reason("client_auth_failed", client.id()));
+    }
+
+    /** Refused while the credentials were read, before any verifier ran: no client_auth_failed event. */
+    void assertInvalidClientUnread(Http.Answer answer, TestClients.Client client) {
+        assertInvalidClient(answer);
+        assertTrue(audit.lines().stream().noneMatch(l -> l.contains(client.id())), audit.lines().toString());
+    }
+
+    /** A failed authentication through HTTP Basic: 401 with the Basic challenge (RFC 6749 §5.2), for a reason. */
+    void assertInvalidClientChallengingBasic(Http.Answer answer, TestClients.Client client, String reason) {
         assertEquals(401, answer.status(), answer.raw().body());
         assertEquals("invalid_client", answer.string("error"));
         assertEquals("client authentication failed", answer.string("error_description"));
         assertEquals("Basic realm=\"verifier\"", answer.header("WWW-Authenticate"));
+        assertEquals(reason, audit.reason("client_auth_failed", client.id()));
     }
 
     static void assertOk(Http.Answer answer) {
@@ -89,20 +112,22 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void clientSecretPostWithWrongSecretThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_post", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", "nope")));
+        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", "nope")),
+                c, "secret_mismatch");
     }
 
     @Test
     void basicClientPresentingPostThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_basic", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", c.secret())));
+        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(),
+                "client_secret", c.secret())), c, "method_mismatch");
     }
 
     @Test
     void postClientPresentingBasicThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_post", "api", CC);
         assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC),
-                "Authorization", basic(c.id(), c.secret())));
+                "Authorization", basic(c.id(), c.secret())), c, "method_mismatch");
     }
 
     @Test
@@ -112,6 +137,7 @@ class ClientAuthenticationTest extends TokenHttpTest {
                 "Authorization", basic(c.id(), c.secret()));
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.string("error"));
+        assertEquals("more than one client authentication method", answer.string("error_description"));
     }
 
     // ---- none
@@ -123,6 +149,7 @@ class ClientAuthenticationTest extends TokenHttpTest {
         Http.Answer answer = http.post("/token", form("grant_type", CC, "client_id", c.id()));
         assertEquals(400, answer.status());
         assertEquals("unauthorized_client", answer.string("error"));
+        assertEquals("client_credentials is for confidential clients", answer.string("error_description"));
     }
 
     @Test
@@ -133,13 +160,14 @@ class ClientAuthenticationTest extends TokenHttpTest {
     @Test
     void publicClientPresentingASecretThenInvalidClient() {
         TestClients.Client c = clients.register("none", "api", "authorization_code");
-        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", "x")));
+        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id(), "client_secret", "x")),
+                c, "method_mismatch");
     }
 
     @Test
     void confidentialClientWithClientIdOnlyThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_basic", "api", CC);
-        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id())));
+        assertInvalidClient(http.post("/token", form("grant_type", CC, "client_id", c.id())), c, "method_mismatch");
     }
 
     // ---- client_secret_jwt
@@ -167,7 +195,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     void clientSecretJwtWithWrongSecretThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .hmac(JWSAlgorithm.HS256, "another-secret-another-secret-another-secret".getBytes())));
+                .hmac(JWSAlgorithm.HS256, "another-secret-another-secret-another-secret".getBytes())), c,
+                "signature_invalid");
     }
 
     @Test
@@ -175,57 +204,60 @@ class ClientAuthenticationTest extends TokenHttpTest {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         String assertion = ClientAssertions.forClient(c.id(), tokenEndpoint).hmac(JWSAlgorithm.HS256, secret(c));
         assertOk(withAssertion(c.id(), assertion));
-        assertInvalidClient(withAssertion(c.id(), assertion));
+        assertInvalidClient(withAssertion(c.id(), assertion), c, "jti_reused");
         // a fresh assertion re-using the jti is a replay too
         String sameJti = ClientAssertions.forClient(c.id(), tokenEndpoint).jti("fixed-" + c.id())
                 .hmac(JWSAlgorithm.HS256, secret(c));
         assertOk(withAssertion(c.id(), sameJti));
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .jti("fixed-" + c.id()).hmac(JWSAlgorithm.HS384, secret(c))));
+                .jti("fixed-" + c.id()).hmac(JWSAlgorithm.HS384, secret(c))), c, "jti_reused");
     }
 
     @Test
     void wrongAudienceThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), "https://elsewhere.example/token")
-                .hmac(JWSAlgorithm.HS256, secret(c))));
+                .hmac(JWSAlgorithm.HS256, secret(c))), c, "aud_mismatch");
     }
 
     @Test
     void expiredAssertionThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .expiresAt(Instant.now().minusSeconds(120)).hmac(JWSAlgorithm.HS256, secret(c))));
+                .expiresAt(Instant.now().minusSeconds(120)).hmac(JWSAlgorithm.HS256, secret(c))), c,
+                "assertion_expired");
     }
 
     @Test
     void assertionLivingTooLongThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .expiresAt(Instant.now().plusSeconds(3600)).hmac(JWSAlgorithm.HS256, secret(c))));
+                .expiresAt(Instant.now().plusSeconds(3600)).hmac(JWSAlgorithm.HS256, secret(c))), c, "exp_too_far");
     }
 
     @Test
     void issuerNotTheClientThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .issuer("someone-else").hmac(JWSAlgorithm.HS256, secret(c))));
+                .issuer("someone-else").hmac(JWSAlgorithm.HS256, secret(c))), c, "iss_sub_mismatch");
     }
 
     @Test
     void algNoneThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
-        assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint).unsigned()));
+        assertInvalidClientUnread(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
+                .unsigned()), c);
         TestClients.Client k = clients.register("private_key_jwt", "api", CC);
         registry.putJwks(k.id(), new JWKSet(rsa("k1")).toJSONObject(true));
-        assertInvalidClient(withAssertion(k.id(), ClientAssertions.forClient(k.id(), tokenEndpoint).unsigned()));
+        assertInvalidClientUnread(withAssertion(k.id(), ClientAssertions.forClient(k.id(), tokenEndpoint)
+                .unsigned()), k);
     }
 
     @Test
     void secretJwtClientPresentingBasicThenInvalidClient() {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC),
-                "Authorization", basic(c.id(), c.secret())));
+                "Authorization", basic(c.id(), c.secret())), c, "method_mismatch");
     }
 
     // ---- private_key_jwt
@@ -265,7 +297,8 @@ class ClientAuthenticationTest extends TokenHttpTest {
     void privateKeyJwtSignedWithAnUnregisteredKeyThenInvalidClient() {
         TestClients.Client c = clients.register("private_key_jwt", "api", CC);
         registry.putJwks(c.id(), publicSet(rsa("r1")));
-        assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint).signed(rsa("r1"))));
+        assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint).signed(rsa("r1"))),
+                c, "signature_invalid");
     }
 
     @Test
@@ -275,10 +308,10 @@ class ClientAuthenticationTest extends TokenHttpTest {
         registry.putJwks(c.id(), publicSet(rsa));
         byte[] publicKeyBytes = rsa.toRSAKey().toPublicKey().getEncoded();
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .hmac(JWSAlgorithm.HS256, publicKeyBytes)));
+                .hmac(JWSAlgorithm.HS256, publicKeyBytes)), c, "alg_not_allowed");
         byte[] jwkJson = rsa.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .hmac(JWSAlgorithm.HS256, jwkJson)));
+                .hmac(JWSAlgorithm.HS256, jwkJson)), c, "alg_not_allowed");
     }
 
     @Test
@@ -299,7 +332,7 @@ class ClientAuthenticationTest extends TokenHttpTest {
         registry.putJwks(c.id(), publicSet(rsa("old")));
 
         assertInvalidClient(withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
-                .signed(rsa("never-registered"))));
+                .signed(rsa("never-registered"))), c, "signature_invalid");
         assertEquals(1, registry.refreshCalls(c.id()));
     }
 

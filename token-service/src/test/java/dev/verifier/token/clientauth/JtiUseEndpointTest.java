@@ -3,14 +3,17 @@ package dev.verifier.token.clientauth;
 import static dev.verifier.token.support.Http.basic;
 import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.ClientAssertions;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
@@ -85,10 +88,13 @@ class JtiUseEndpointTest extends TokenHttpTest {
         String jti = "par-" + UUID.randomUUID();
         assertEquals(true, record(recorder, use(jwtClient.id(), jti, Instant.now().plusSeconds(120)))
                 .json().get("first_use"));
-        Http.Answer replay = tokenWithAssertion(ClientAssertions.forClient(jwtClient.id(), urls.tokenEndpoint()
-                .toString()).jti(jti).hmac(JWSAlgorithm.HS256, secret()));
-        assertEquals(401, replay.status(), replay.raw().body());
-        assertEquals("invalid_client", replay.string("error"));
+        try (AuditLog audit = AuditLog.start()) {
+            Http.Answer replay = tokenWithAssertion(ClientAssertions.forClient(jwtClient.id(), urls.tokenEndpoint()
+                    .toString()).jti(jti).hmac(JWSAlgorithm.HS256, secret()));
+            assertEquals(401, replay.status(), replay.raw().body());
+            assertEquals("invalid_client", replay.string("error"));
+            assertEquals("jti_reused", audit.reason("client_auth_failed", jwtClient.id()));
+        }
     }
 
     @Test
@@ -106,6 +112,7 @@ class JtiUseEndpointTest extends TokenHttpTest {
         Http.Answer answer = record(null, use("c", "j-" + UUID.randomUUID(), Instant.now().plusSeconds(60)));
         assertEquals(401, answer.status());
         assertEquals("invalid_token", answer.string("error"));
+        assertEquals("a bearer access token is required", answer.string("error_description"));
     }
 
     @Test
@@ -113,17 +120,24 @@ class JtiUseEndpointTest extends TokenHttpTest {
         Http.Answer answer = record(otherScope, use("c", "j-" + UUID.randomUUID(), Instant.now().plusSeconds(60)));
         assertEquals(403, answer.status());
         assertEquals("insufficient_scope", answer.string("error"));
+        assertEquals("the access token lacks the scope this resource requires", answer.string("error_description"));
     }
 
     @Test
     void badInputThenInvalidRequestAndNothingRecorded() {
         String jti = "bad-" + UUID.randomUUID();
-        for (String body : List.of(use("c", jti, Instant.now().plusSeconds(3600)), use("c", jti,
-                Instant.now().minusSeconds(3600)), use("", jti, Instant.now().plusSeconds(60)),
-                use("c", "x".repeat(256), Instant.now().plusSeconds(60)), "{\"client_id\":\"c\",\"jti\":\"" + jti + "\"}")) {
+        String expiry = "expires_at is required and must be within the assertion lifetime allowed here";
+        for (Map.Entry<String, String> refused : List.of(
+                Map.entry(use("c", jti, Instant.now().plusSeconds(3600)), expiry),
+                Map.entry(use("c", jti, Instant.now().minusSeconds(3600)), expiry),
+                Map.entry(use("", jti, Instant.now().plusSeconds(60)), "client_id is required"),
+                Map.entry(use("c", "x".repeat(256), Instant.now().plusSeconds(60)), "jti is required"),
+                Map.entry("{\"client_id\":\"c\",\"jti\":\"" + jti + "\"}", expiry))) {
+            String body = refused.getKey();
             Http.Answer answer = record(recorder, body);
             assertEquals(400, answer.status(), body);
             assertEquals("invalid_request", answer.string("error"), body);
+            assertTrue(answer.string("error_description").startsWith(refused.getValue()), answer.raw().body());
         }
         Http.Answer malformed = record(recorder, "{not json");
         assertEquals(400, malformed.status());

@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.FakeRegistry;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
@@ -109,22 +110,28 @@ class TokenEndpointTest extends TokenHttpTest {
 
     @Test
     void wrongSecretThen401InvalidClientWithChallenge() {
-        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
-                "Authorization", basic(admin.id(), admin.secret() + "x"));
+        try (AuditLog audit = AuditLog.start()) {
+            Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                    "Authorization", basic(admin.id(), admin.secret() + "x"));
 
-        assertEquals(401, answer.status());
-        assertEquals("invalid_client", answer.string("error"));
-        assertEquals("Basic realm=\"verifier\"", answer.header("WWW-Authenticate"));
-        assertEquals("no-store", answer.header("Cache-Control"));
+            assertEquals(401, answer.status());
+            assertEquals("invalid_client", answer.string("error"));
+            assertEquals("Basic realm=\"verifier\"", answer.header("WWW-Authenticate"));
+            assertEquals("no-store", answer.header("Cache-Control"));
+            assertEquals("secret_mismatch", audit.reason("client_auth_failed", admin.id()));
+        }
     }
 
     @Test
     void unknownClientThen401InvalidClient() {
-        Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
-                "Authorization", basic("nobody", "secret"));
+        try (AuditLog audit = AuditLog.start()) {
+            Http.Answer answer = http.post("/token", form("grant_type", "client_credentials"),
+                    "Authorization", basic("nobody", "secret"));
 
-        assertEquals(401, answer.status());
-        assertEquals("invalid_client", answer.string("error"));
+            assertEquals(401, answer.status());
+            assertEquals("invalid_client", answer.string("error"));
+            assertEquals("unknown_client", audit.reason("client_auth_failed", "nobody"));
+        }
     }
 
     @Test
@@ -133,6 +140,7 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.string("error"));
+        assertEquals("parameter scope is repeated", answer.string("error_description"));
     }
 
     @Test
@@ -141,6 +149,7 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("invalid_request", answer.string("error"));
+        assertEquals("grant_type is required", answer.string("error_description"));
     }
 
     @Test
@@ -148,12 +157,14 @@ class TokenEndpointTest extends TokenHttpTest {
         Http.Answer empty = http.post("/token", List.of());
         assertEquals(400, empty.status());
         assertEquals("invalid_request", empty.string("error"));
+        assertEquals("grant_type is required", empty.string("error_description"));
 
         Http.Answer malformed = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=%zz&client_id=x")).build());
         assertEquals(400, malformed.status());
         assertEquals("invalid_request", malformed.string("error"));
+        assertEquals("the form body is not valid form-urlencoding", malformed.string("error_description"));
     }
 
     @Test
@@ -162,6 +173,7 @@ class TokenEndpointTest extends TokenHttpTest {
                 "Authorization", "Basic !!!not-base64");
         assertEquals(401, answer.status());
         assertEquals("invalid_client", answer.string("error"));
+        assertEquals("client authentication failed", answer.string("error_description"));
     }
 
     @Test
@@ -171,6 +183,15 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("unsupported_grant_type", answer.string("error"));
+        assertEquals("grant_type is not supported", answer.string("error_description"));
+    }
+
+    /** RFC 6749 §3.2: a parameter without a value is omitted, so it is no second authentication method (as at /par). */
+    @Test
+    void emptyClientSecretBesideBasicIsOmitted() {
+        Http.Answer answer = adminToken("client_secret", "");
+
+        assertEquals(200, answer.status(), answer.raw().body());
     }
 
     @Test
@@ -182,6 +203,7 @@ class TokenEndpointTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("unauthorized_client", answer.string("error"));
+        assertEquals("the client may not use grant_type client_credentials", answer.string("error_description"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.verifier.token.support.ClientAssertions;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
 import dev.verifier.token.support.TokenHttpTest;
@@ -72,12 +73,12 @@ class TokenFlowPostgresTest extends TokenHttpTest {
 
         Http.Answer reuse = http.post("/token", TokenRequests.refresh(web, first.string("refresh_token")),
                 "Authorization", auth);
-        assertEquals("invalid_grant", reuse.string("error"));
+        Refusals.assertInvalidGrant(reuse, Refusals.REFRESH_TOKEN);
         assertEquals(false, introspect(refreshed.string("access_token")).json().get("active"));
         assertEquals(false, introspect(first.string("access_token")).json().get("active"));
 
-        assertEquals("invalid_grant", http.post("/token", TokenRequests.code(web, codes), "Authorization", auth)
-                .string("error"));
+        Refusals.assertInvalidGrant(http.post("/token", TokenRequests.code(web, codes), "Authorization", auth),
+                Refusals.CODE);
     }
 
     @Test

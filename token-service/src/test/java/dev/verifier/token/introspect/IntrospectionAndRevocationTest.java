@@ -3,7 +3,6 @@ package dev.verifier.token.introspect;
 import static dev.verifier.token.support.Http.basic;
 import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +10,10 @@ import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenRequests;
@@ -138,7 +139,10 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
         assertEquals("invalid_client", anonymous.string("error"));
         TestClients.Client spa = clients.register("none", SCOPE, "authorization_code");
         assertEquals(401, http.post("/introspect", form("token", access, "client_id", spa.id())).status());
-        assertEquals(401, introspect(access, basic(web.id(), "wrong")).status());
+        try (AuditLog audit = AuditLog.start()) {
+            assertEquals(401, introspect(access, basic(web.id(), "wrong")).status());
+            assertEquals("secret_mismatch", audit.reason("client_auth_failed", web.id()));
+        }
     }
 
     @Test
@@ -175,7 +179,7 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
         assertInactive(introspect(tokens.string("access_token"), webAuth));
         Http.Answer refresh = http.post("/token", TokenRequests.refresh(web, tokens.string("refresh_token")),
                 "Authorization", webAuth);
-        assertEquals("invalid_grant", refresh.string("error"));
+        Refusals.assertInvalidGrant(refresh, Refusals.REFRESH_TOKEN);
     }
 
     @Test
@@ -197,6 +201,7 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
         assertEquals(401, http.post("/revoke", form("token", "x")).status());
         Http.Answer missing = http.post("/revoke", List.of(), "Authorization", webAuth);
         assertEquals(400, missing.status());
-        assertTrue("invalid_request".equals(missing.string("error")));
+        assertEquals("invalid_request", missing.string("error"));
+        assertEquals("token is required", missing.string("error_description"));
     }
 }

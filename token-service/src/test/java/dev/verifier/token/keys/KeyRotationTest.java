@@ -169,12 +169,14 @@ class KeyRotationTest extends TokenHttpTest {
         Http.Answer none = http.post("/admin/keys/rotate", List.of());
         assertEquals(401, none.status());
         assertEquals("invalid_token", none.string("error"));
+        assertEquals("a bearer access token is required", none.string("error_description"));
         assertTrue(none.header("WWW-Authenticate").startsWith("Bearer"));
 
         // a token without keys.admin is not even meant for token-service (aud is resource-api)
         Http.Answer otherToken = rotate(clientCredentialsToken(plain));
         assertEquals(401, otherToken.status());
         assertEquals("invalid_token", otherToken.string("error"));
+        assertEquals("the access token is invalid, expired, or not issued for this resource server", otherToken.string("error_description"));
 
         assertEquals(401, rotate("garbage").status());
     }

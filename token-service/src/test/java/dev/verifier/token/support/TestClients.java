@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.verifier.shared.client.ClientMetadata;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.crypto.ClientSecrets;
 import dev.verifier.shared.crypto.RandomTokens;

@@ -47,7 +47,7 @@ public final class KafkaBrokerMain {
      * A node's controlled shutdown waits for the controller quorum; when the whole cluster is stopped at once there is
      * none left, so the process ends at this deadline whatever it is still waiting for (its log is flushed per message).
      */
-    private static final long STOP_DEADLINE_MS = 6_000;
+    private static final long STOP_DEADLINE_MS = 5_000;
 
     private static void exitAnywayAfter(long millis) {
         Thread watchdog = new Thread(() -> {

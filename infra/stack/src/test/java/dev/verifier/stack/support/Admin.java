@@ -21,7 +21,7 @@ import dev.verifier.stack.support.VerifierStack.Service;
 
 /**
  * What an administrator does against a running stack, through the real admin APIs: an access token by
- * client_credentials from the bootstrap admin client (with Nimbus), then client registration and user creation.
+ * client_credentials from the bootstrap admin client (with Nimbus), then API and client registration and user creation.
  */
 public final class Admin {
 
@@ -55,6 +55,11 @@ public final class Admin {
         } catch (IOException | ParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code POST /apis}: registers an API (resource server) with its scopes; answers the stored API. */
+    public JsonNode registerApi(Map<String, Object> api) {
+        return send("POST", stack.url(Service.REGISTRY).resolve("/apis"), api, 201);
     }
 
     public Registered registerClient(Map<String, Object> metadata) {

@@ -3,7 +3,10 @@ package dev.verifier.stack.support;
 import java.util.List;
 import java.util.Map;
 
-/** Registers the demo SPA's public client and a demo user, as infra/seed-demo.sh does for the local stack. */
+/**
+ * Registers resource-api as an API (its scopes notes.read and notes.write: scopes are data, a client may hold them only
+ * once an API owns them), then the demo SPA's public client and a demo user, as the local launcher does.
+ */
 public final class DemoSeed {
 
     public record Demo(String clientId, String redirectUri, String username, String password) {
@@ -25,8 +28,20 @@ public final class DemoSeed {
                 "scope", "openid profile email offline_access notes.read");
     }
 
+    /** resource-api as a registered API: its identifier (the audience of its tokens) is its URL. */
+    public static Map<String, Object> resourceApi(int resourcePort) {
+        return Map.of(
+                "identifier", "http://localhost:" + resourcePort,
+                "name", "resource-api (sample notes)",
+                "scopes", List.of(Map.of("value", "notes.read", "description", "Read your notes"),
+                        Map.of("value", "notes.write", "description", "Write notes")),
+                "allow_client_credentials", true,
+                "allow_user_tokens", true);
+    }
+
     static Demo seed(VerifierStack stack, int resourcePort) {
         Admin admin = new Admin(stack);
+        admin.registerApi(resourceApi(resourcePort));
         String redirectUri = "http://localhost:" + resourcePort + "/demo/";
         String clientId = admin.registerClient(clientMetadata(List.of(redirectUri))).clientId();
         String password = "demo-password-" + Long.toHexString(System.nanoTime());

@@ -34,9 +34,11 @@ public final class KafkaPrincipals {
     /** The contract's topics (shared-model's Topics; the stack tests see the services only from outside). */
     public static final String CODE_ISSUED = "verifier.code-issued";
     static final String CLIENT_CHANGED = "verifier.client-changed";
+    static final String API_CHANGED = "verifier.api-changed";
     static final String AUDIT = "verifier.audit";
     static final String DEAD_LETTER = "verifier.dead-letter";
-    private static final List<String> TOPICS = List.of(CODE_ISSUED, CLIENT_CHANGED, AUDIT, DEAD_LETTER);
+    private static final List<String> TOPICS = List.of(CODE_ISSUED, CLIENT_CHANGED, API_CHANGED, AUDIT,
+            DEAD_LETTER);
 
     private final Map<String, String> passwords = new HashMap<>();
     private final String brokerPassword = random();
@@ -97,10 +99,14 @@ public final class KafkaPrincipals {
         topic(acls, CLIENT_CHANGED, registry, AclOperation.WRITE);
         topic(acls, CLIENT_CHANGED, authorize, AclOperation.READ);
         topic(acls, CLIENT_CHANGED, token, AclOperation.READ);
+        topic(acls, API_CHANGED, registry, AclOperation.WRITE);
+        topic(acls, API_CHANGED, authorize, AclOperation.READ);
+        topic(acls, API_CHANGED, token, AclOperation.READ);
         topic(acls, DEAD_LETTER, token, AclOperation.WRITE);
         for (Service s : Service.values()) {
             topic(acls, AUDIT, s.module, AclOperation.WRITE);
-            // consumer groups are named after the service (token-service-code-issued, <service>-client-changed-<id>)
+            // consumer groups are named after the service (token-service-code-issued, <service>-client-changed-<id>,
+            // <service>-api-changed-<id>)
             acls.add(allow(new ResourcePattern(ResourceType.GROUP, s.module + "-", PatternType.PREFIXED), s.module,
                     AclOperation.READ));
             // the readiness check reads the broker's configuration

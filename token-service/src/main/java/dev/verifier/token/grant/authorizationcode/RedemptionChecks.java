@@ -7,9 +7,9 @@ import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.config.TokenConfiguration;
-import dev.verifier.token.issue.Scopes;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -5,6 +5,7 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.endpoint.Params;
 import dev.verifier.token.endpoint.TokenRequest;
@@ -13,12 +14,12 @@ import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IssuedAccessToken;
-import dev.verifier.token.issue.Scopes;
 import dev.verifier.token.issue.TokenIssuer;
 import jakarta.inject.Singleton;
 
 /**
- * {@code client_credentials} (RFC 6749 §4.4): confidential clients only; the scope asked (default: every registered
+ * {@code client_credentials} (RFC 6749 §4.4; confidential clients only, checked by
+ * {@link dev.verifier.shared.client.ClientGrants} before the handler runs): the scope asked (default: every registered
  * scope but the OpenID Connect user scopes) must be within the registered scope and hold no user scope; no refresh
  * token, no ID token.
  */
@@ -42,9 +43,6 @@ class ClientCredentialsGrant implements GrantHandler {
 
     @Override
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
-        if (client.isPublic()) {
-            throw OAuthError.UNAUTHORIZED_CLIENT.exception("client_credentials is for confidential clients");
-        }
         Scopes asked = askedScope(request, Scopes.parse(client.metadata().scope()));
         if (!AdminScopes.internal(asked.values()).isEmpty() && !client.metadata().admitsAdminScopes()) {
             throw OAuthError.INVALID_SCOPE.exception("internal scopes are granted only to verifier_admin clients");

@@ -16,6 +16,7 @@ import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.CodePublisher;
 import dev.verifier.token.support.Codes;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenRequests;
 import dev.verifier.token.support.TokenServiceTest;
@@ -77,7 +78,7 @@ class CodeFloodTest implements TokenServiceTest {
                 Http.Answer a = answer.get(30, TimeUnit.SECONDS);
                 assertTrue(a.status() < 500, a.status() + " " + a.raw().body());
                 if (a.status() == 400) {
-                    assertEquals("invalid_grant", a.string("error"));
+                    Refusals.assertInvalidGrant(a, Refusals.CODE);
                     invalidGrant++;
                 } else {
                     assertEquals(429, a.status(), a.raw().body());

@@ -3,11 +3,14 @@ package dev.verifier.token.grant.authorizationcode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.verifier.testsupport.Eventually;
+import dev.verifier.token.code.CodeArrivals;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.CodePublisher;
 import dev.verifier.token.support.Codes;
@@ -54,10 +57,12 @@ class CodeWaitAcrossCopiesTest implements TokenServiceTest {
                     .put(spa.registered());
             Http http = new Http(httpOnly.getURI(), json);
             Codes codes = Codes.forClient(spa.id(), "openid");
+            CodeArrivals arrivals = httpOnly.getApplicationContext().getBean(CodeArrivals.class);
 
             CompletableFuture<Http.Answer> pending = CompletableFuture.supplyAsync(
                     () -> http.post("/token", TokenRequests.code(spa, codes)));
-            Thread.sleep(300);
+            Eventually.until(() -> arrivals.awaited(codes.event().codeHash()), Duration.ofSeconds(10),
+                    "the request waits in the copy without code listener");
             assertFalse(pending.isDone());
             publisher.publish(codes.event());
 

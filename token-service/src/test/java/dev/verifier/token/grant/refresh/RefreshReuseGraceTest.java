@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenHttpTest;
@@ -60,8 +62,7 @@ class RefreshReuseGraceTest extends TokenHttpTest {
     }
 
     static void assertInvalidGrant(Http.Answer answer) {
-        assertEquals(400, answer.status(), answer.raw().body());
-        assertEquals("invalid_grant", answer.string("error"));
+        Refusals.assertInvalidGrant(answer, Refusals.REFRESH_TOKEN);
     }
 
     @Test
@@ -87,7 +88,10 @@ class RefreshReuseGraceTest extends TokenHttpTest {
         String second = refresh(first).string("refresh_token");
         clock.advance(Duration.ofSeconds(31));
 
-        assertInvalidGrant(refresh(first));
+        try (AuditLog audit = AuditLog.start()) {
+            assertInvalidGrant(refresh(first));
+            assertEquals("refresh_token_reuse", audit.reason("grant_family_revoked", spa.id()));
+        }
 
         assertInvalidGrant(refresh(second));
     }
@@ -98,7 +102,10 @@ class RefreshReuseGraceTest extends TokenHttpTest {
         String second = refresh(first).string("refresh_token");
         String third = refresh(second).string("refresh_token");   // the client did get the answer
 
-        assertInvalidGrant(refresh(first));
+        try (AuditLog audit = AuditLog.start()) {
+            assertInvalidGrant(refresh(first));
+            assertEquals("refresh_token_reuse", audit.reason("grant_family_revoked", spa.id()));
+        }
 
         assertInvalidGrant(refresh(third));
     }

@@ -13,9 +13,11 @@ import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.FakeUsers;
 import dev.verifier.token.support.Http;
+import dev.verifier.token.support.Refusals;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
@@ -69,8 +71,7 @@ class RefreshTokenGrantTest extends TokenHttpTest {
     }
 
     static void assertInvalidGrant(Http.Answer answer) {
-        assertEquals(400, answer.status(), answer.raw().body());
-        assertEquals("invalid_grant", answer.string("error"));
+        Refusals.assertInvalidGrant(answer, Refusals.REFRESH_TOKEN);
     }
 
     @Test
@@ -155,7 +156,10 @@ class RefreshTokenGrantTest extends TokenHttpTest {
         String first = refreshToken(spa);
         String second = refresh(spa, first).string("refresh_token");
 
-        assertInvalidGrant(refresh(spa, first));
+        try (AuditLog audit = AuditLog.start()) {
+            assertInvalidGrant(refresh(spa, first));
+            assertEquals("refresh_token_reuse", audit.reason("grant_family_revoked", spa.id()));
+        }
 
         assertInvalidGrant(refresh(spa, second));
     }
@@ -182,6 +186,7 @@ class RefreshTokenGrantTest extends TokenHttpTest {
 
         assertEquals(400, answer.status());
         assertEquals("invalid_scope", answer.string("error"));
+        assertEquals("the scope may be narrowed, never widened", answer.string("error_description"));
         assertEquals(200, refresh(spa, first).status(), "a refused request does not use up the token");
     }
 
@@ -209,6 +214,7 @@ class RefreshTokenGrantTest extends TokenHttpTest {
                 "Authorization", basic(service.id(), service.secret()));
         assertEquals(400, answer.status());
         assertEquals("unauthorized_client", answer.string("error"));
+        assertEquals("the client may not use grant_type refresh_token", answer.string("error_description"));
     }
 
     @Test

@@ -1,17 +1,22 @@
-package dev.verifier.token.endpoint;
+package dev.verifier.shared.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.verifier.shared.error.InputLimits;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * An {@code application/x-www-form-urlencoded} body as single-valued parameters (RFC 6749 §3.1, §3.2): a repeated
- * parameter is {@code invalid_request}; a parameter without a value counts as omitted.
+ * An {@code application/x-www-form-urlencoded} body as single-valued parameters: the one form parser of the
+ * back-channel endpoints ({@code /token}, {@code /introspect}, {@code /revoke} and {@code /par}). A repeated parameter
+ * is {@code invalid_request} (RFC 6749 §3.1, §3.2; RFC 9126 §2.1); a parameter sent without a value counts as omitted
+ * (RFC 6749 §3.1, §3.2: "Parameters sent without a value MUST be treated as if they were omitted from the request"),
+ * so {@code client_secret=} is no client secret at all, wherever it is sent; bounds per {@link InputLimits}.
  */
 public final class FormParameters {
 
@@ -35,8 +40,8 @@ public final class FormParameters {
             }
             params.put(name, value);
         }
-        InputLimits.check(params.entrySet().stream().collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> java.util.List.of(e.getValue()))));
+        InputLimits.check(params.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
         params.values().removeIf(String::isEmpty);
         return params;
     }

@@ -1,30 +1,43 @@
-package dev.verifier.token.issue;
+package dev.verifier.shared.scope;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
 
-/** A space-separated scope value as an ordered set (RFC 6749 §3.3). */
+/**
+ * A scope value (RFC 6749 §3.3) as an ordered set: the one parser of scope strings, whether requested at /authorize,
+ * /par or /token, registered for a client, stored with a grant or carried in an access token's {@code scope} claim.
+ * Scope tokens are separated by one or more spaces (%x20); leading and trailing blanks are ignored; a token given
+ * twice counts once (a client registered with {@code "openid openid"} is registered with {@code openid}). Order is
+ * kept as given; {@link #toString()} is the sorted, space-separated value.
+ */
 public record Scopes(Set<String> values) {
 
     public static final String OPENID = "openid";
     public static final String OFFLINE_ACCESS = "offline_access";
+    public static final Scopes NONE = new Scopes(Set.of());
     /** The OpenID Connect scopes, which only mean something for a token issued to a user. */
-    public static final Scopes USER_SCOPES = new Scopes(new LinkedHashSet<>(
-            List.of(OPENID, "profile", "email", "address", "phone", OFFLINE_ACCESS)));
+    public static final Scopes USER_SCOPES = of(List.of(OPENID, "profile", "email", "address", "phone", OFFLINE_ACCESS));
 
     public Scopes {
-        values = Set.copyOf(new LinkedHashSet<>(values));
+        values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
+    /** The scopes of a space-separated value; none for {@code null} or a blank value. */
     public static Scopes parse(@Nullable String scope) {
         if (scope == null || scope.isBlank()) {
-            return new Scopes(Set.of());
+            return NONE;
         }
         return new Scopes(new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +"))));
+    }
+
+    public static Scopes of(Collection<String> values) {
+        return new Scopes(new LinkedHashSet<>(values));
     }
 
     public boolean contains(String scope) {
@@ -44,6 +57,11 @@ public record Scopes(Set<String> values) {
 
     public boolean isEmpty() {
         return values.isEmpty();
+    }
+
+    /** The scopes in the order they were given. */
+    public List<String> asList() {
+        return List.copyOf(values);
     }
 
     @Override

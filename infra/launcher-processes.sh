@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sourced by infra/run-local.sh and infra/run-local-ha.sh: the processes a launcher started and how it stops them.
+# PIDS are stopped first (services, HAProxy), BACKEND_PIDS last (brokers, PostgreSQL), each with SIGTERM, then
+# SIGKILL for what is still there 15 s later; Ctrl-C, SIGTERM and any exit of the launcher stop everything.
+
+PIDS=()
+BACKEND_PIDS=()
+stopping=false
+terminate() { # terminate PID...: SIGTERM to all, then wait up to 15 s each, SIGKILL what is left
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+stop_all() {
+  $stopping && return
+  stopping=true
+  echo
+  echo "Stopping Verifier..."
+  if (( ${#PIDS[@]} > 0 )); then terminate "${PIDS[@]}"; fi
+  if (( ${#BACKEND_PIDS[@]} > 0 )); then terminate "${BACKEND_PIDS[@]}"; fi
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap 'stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Exits (stopping everything) when any started process is gone.
+exit_if_any_died() {
+  for pid in "${PIDS[@]}" "${BACKEND_PIDS[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "A Verifier process ($pid) exited; stopping the rest (see ${LOGS:-the logs})." >&2; exit 1; }
+  done
+}

@@ -1,0 +1,17 @@
+package dev.verifier.shared.clientauth;
+
+import java.time.Duration;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.value.PropertyResolver;
+
+/** Reads {@link ClientAssertionTiming} at start-up, so a configuration it refuses stops the service at once. */
+@Factory
+class ClientAssertionTimingFactory {
+
+    @Context
+    ClientAssertionTiming clientAssertionTiming(PropertyResolver properties) {
+        return ClientAssertionTiming.from(name -> properties.get(name, Duration.class));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.verifier.shared.security;
+
+import java.util.Optional;
+
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * The bearer token of a request and the RFC 6750 §3 answers when it does not do, the same at every Verifier API that
+ * takes access tokens (resource servers, admin APIs, token-service's internal APIs). Rendered by
+ * {@link dev.verifier.shared.error.OAuthErrorResponses}: no token at all is 401 with a bare {@code Bearer} challenge
+ * (§3.1: no error code without credentials); an invalid one 401 {@code invalid_token}; a valid one without the scope
+ * 403 {@code insufficient_scope}, each challenge carrying its error.
+ */
+public final class BearerTokens {
+
+    private static final String BEARER = "Bearer ";
+
+    private BearerTokens() {
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive); empty otherwise. */
+    public static Optional<String> of(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    public static OAuthException missing() {
+        return OAuthError.BEARER_TOKEN_MISSING.exception("a bearer access token is required");
+    }
+
+    public static OAuthException invalid() {
+        return OAuthError.INVALID_TOKEN.exception(
+                "the access token is invalid, expired, or not issued for this resource server");
+    }
+
+    public static OAuthException insufficientScope() {
+        return OAuthError.INSUFFICIENT_SCOPE.exception("the access token lacks the scope this resource requires");
+    }
+}
