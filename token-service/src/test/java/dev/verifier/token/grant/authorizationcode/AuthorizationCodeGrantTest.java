@@ -279,9 +279,8 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
                 "code_verifier", codes.verifier(), "client_id", spa.id()));
 
-        assertInvalidGrant(answer);
-        assertEquals("redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)",
-                answer.string("error_description"));
+        Refusals.assertInvalidGrant(answer,
+                "redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)");
         assertEquals(200, exchange(spa, codes).status(), "with the same redirect_uri it works");
     }
 
@@ -293,9 +292,7 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
                 "redirect_uri", TestClients.REDIRECT_URI + "/other", "code_verifier", codes.verifier(),
                 "client_id", spa.id()));
 
-        assertInvalidGrant(answer);
-        assertEquals("redirect_uri differs from the one in the authorization request",
-                answer.string("error_description"));
+        Refusals.assertInvalidGrant(answer, "redirect_uri differs from the one in the authorization request");
     }
 
     @Test

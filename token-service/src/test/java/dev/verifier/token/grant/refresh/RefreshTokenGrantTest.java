@@ -132,8 +132,7 @@ class RefreshTokenGrantTest extends TokenHttpTest {
 
         Http.Answer answer = refresh(spa, first.string("refresh_token"));
 
-        assertInvalidGrant(answer);
-        assertEquals("the user of this grant no longer exists or is disabled", answer.string("error_description"));
+        Refusals.assertInvalidGrant(answer, "the user of this grant no longer exists or is disabled");
     }
 
     @Test
