@@ -35,12 +35,13 @@ class AccessTokenStatus {
     private final HttpClient http;
     private final TokenStatusCache cache;
 
-    AccessTokenStatus(VerifierUrls urls, RegistryConfiguration client, JsonMapper json, UserInfoConfiguration config) {
+    AccessTokenStatus(VerifierUrls urls, RegistryConfiguration client, JsonMapper json, UserInfoConfiguration config,
+                      Clock clock) {
         this.endpoint = URI.create(VerifierUrls.strip(urls.tokenService()) + "/introspect");
         this.client = client;
         this.json = json;
         this.http = ServiceCalls.client(client.timeout());
-        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), Clock.systemUTC()::instant);
+        this.cache = new TokenStatusCache(this::introspect, config.revocationCacheTtl(), clock::instant);
     }
 
     boolean active(String jti, String token, Instant expiresAt) {

@@ -33,7 +33,7 @@ class PromptTest extends FrontChannelTest {
 
     static void assertInvalidRequest(Browser.Page page, String description) {
         AuthorizeRequestValidationTest.assertErrorRedirect(page, "invalid_request", description);
-        assertEquals(description, page.redirectParams().get("error_description"));
+        assertEquals(description, page.redirectParams().get("error_description"), "exactly these words");
     }
 
     @Test

@@ -279,7 +279,8 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
                 "code_verifier", codes.verifier(), "client_id", spa.id()));
 
-        Refusals.assertInvalidGrant(answer, "redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)");
+        Refusals.assertInvalidGrant(answer,
+                "redirect_uri is required: the authorization request included it (RFC 6749 section 4.1.3)");
         assertEquals(200, exchange(spa, codes).status(), "with the same redirect_uri it works");
     }
 
