@@ -14,7 +14,7 @@ import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.code.ReceivedCode;
 import dev.verifier.token.code.ReceivedCodeRepository;
 import dev.verifier.token.config.TokenConfiguration;
-import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.TokenResponse;
 import dev.verifier.token.grant.UserTokens;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
