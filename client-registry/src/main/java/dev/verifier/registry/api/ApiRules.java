@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.verifier.registry.client.UriRules;
+import dev.verifier.registry.rules.UriRules;
 import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.security.AdminScopes;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import dev.verifier.registry.client.ClientScopeUsage;
 import dev.verifier.registry.event.ApiEvents;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.event.ApiChanged.Change;
@@ -28,11 +27,11 @@ public class ApiStore {
 
     private final ApiRepository apis;
     private final ApiScopeRepository scopes;
-    private final ClientScopeUsage usage;
+    private final ScopeHolders usage;
     private final ApiEvents events;
     private final ApiConfiguration config;
 
-    ApiStore(ApiRepository apis, ApiScopeRepository scopes, ClientScopeUsage usage, ApiEvents events,
+    ApiStore(ApiRepository apis, ApiScopeRepository scopes, ScopeHolders usage, ApiEvents events,
              ApiConfiguration config) {
         this.apis = apis;
         this.scopes = scopes;

@@ -3,6 +3,7 @@ package dev.verifier.registry.client;
 import java.util.List;
 import java.util.Map;
 
+import dev.verifier.registry.rules.RegistrationConfiguration;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;

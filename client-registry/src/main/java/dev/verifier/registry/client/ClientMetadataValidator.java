@@ -5,6 +5,8 @@ import java.util.Set;
 
 import dev.verifier.registry.api.ScopeValues;
 import dev.verifier.registry.jwks.PublicJwks;
+import dev.verifier.registry.rules.RegistrationConfiguration;
+import dev.verifier.registry.rules.UriRules;
 import dev.verifier.shared.client.ApplicationType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;

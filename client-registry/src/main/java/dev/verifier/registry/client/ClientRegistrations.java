@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.verifier.registry.event.ClientEvents;
-import dev.verifier.registry.secret.ClientSecretIssuer;
-import dev.verifier.registry.secret.ClientSecretIssuer.StoredSecret;
+import dev.verifier.registry.client.ClientSecretIssuer.StoredSecret;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.ClientAuthMethod;

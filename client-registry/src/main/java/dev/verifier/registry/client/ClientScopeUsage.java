@@ -7,18 +7,19 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import dev.verifier.registry.api.ScopeHolders;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.scope.Scopes;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 /**
- * Which registered clients hold a scope in their {@code scope} metadata: the clients an API's scope may not be taken
- * from. The database narrows the clients by a text match on the stored metadata; each candidate's {@code scope} is then
+ * Which registered clients hold a scope in their {@code scope} metadata ({@link ScopeHolders}): the clients an API's
+ * scope may not be taken from. The database narrows the clients by a text match on the stored metadata; each candidate's {@code scope} is then
  * read exactly. A scope value is a scope-token, which JSON writes as it is, so the text match misses none.
  */
 @Singleton
-public class ClientScopeUsage {
+public class ClientScopeUsage implements ScopeHolders {
 
     private final ClientRepository clients;
     private final JsonMapper json;
@@ -28,10 +29,7 @@ public class ClientScopeUsage {
         this.json = json;
     }
 
-    /**
-     * For each of {@code scopes} that a registered client holds, in the order given: the ids of the clients holding it,
-     * sorted. Scopes no client holds are left out.
-     */
+    @Override
     public Map<String, SortedSet<String>> holders(Collection<String> scopes) {
         Map<String, SortedSet<String>> holders = new LinkedHashMap<>();
         for (String scope : scopes) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.verifier.registry.rules.UriRules;
 import dev.verifier.shared.client.ApplicationType;
 import jakarta.inject.Singleton;
 

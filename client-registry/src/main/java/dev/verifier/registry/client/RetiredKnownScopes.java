@@ -1,5 +1,6 @@
 package dev.verifier.registry.client;
 
+import dev.verifier.registry.rules.RegistrationConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.verifier.registry.client.RegistrationConfiguration;
+import dev.verifier.registry.rules.RegistrationConfiguration;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.verifier.registry.client;
+package dev.verifier.registry.rules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 /**
  * URI checks shared by the metadata rules. Each answers the reason a URI is refused, or empty when it is fine.
  * {@code http} is accepted only on loopback and only in the local profile (RFC 8252 native clients aside, see
- * {@link RedirectUriRules}).
+ * {@code client.RedirectUriRules}).
  */
 @Singleton
 public class UriRules {

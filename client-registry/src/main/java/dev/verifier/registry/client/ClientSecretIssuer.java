@@ -1,4 +1,4 @@
-package dev.verifier.registry.secret;
+package dev.verifier.registry.client;
 
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.crypto.ClientSecrets;

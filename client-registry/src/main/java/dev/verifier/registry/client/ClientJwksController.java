@@ -1,8 +1,7 @@
-package dev.verifier.registry.jwks;
+package dev.verifier.registry.client;
 
 
-import dev.verifier.registry.client.ClientRegistrations;
-import dev.verifier.registry.client.ClientStore;
+import dev.verifier.registry.jwks.JwksCache;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;

@@ -1,12 +1,12 @@
-package dev.verifier.registry.client;
+package dev.verifier.registry.rules;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * {@code verifier.registration.*}: the bounds on sizes and counts of client metadata. Which scopes a client may hold is
- * data (the registered APIs, {@link ClientScopeRules}); the former {@code known-scopes} setting stops the start
- * ({@link RetiredKnownScopes}).
+ * data (the registered APIs, {@code client.ClientScopeRules}); the former {@code known-scopes} setting stops the start
+ * ({@code client.RetiredKnownScopes}).
  */
 @ConfigurationProperties(RegistrationConfiguration.PREFIX)
 public record RegistrationConfiguration(
