@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
+import dev.verifier.authorize.request.ClientRedirect;
 import dev.verifier.authorize.web.RedirectQuery;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;

@@ -6,6 +6,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
+import dev.verifier.authorize.request.ClientRedirect;
+import dev.verifier.authorize.request.Param;
+import dev.verifier.authorize.request.Prompt;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;

@@ -3,6 +3,11 @@ package dev.verifier.authorize.authorize;
 import java.util.List;
 import java.util.Map;
 
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.ClientRedirect;
+import dev.verifier.authorize.request.Param;
+import dev.verifier.authorize.request.Step;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.web.BrowserCookies;

@@ -2,6 +2,8 @@ package dev.verifier.authorize.authorize;
 
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.authorize.par.PushedRequests;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.requestobject.RequestUriFetcher;
 import dev.verifier.authorize.requestobject.RequestUris;

@@ -2,6 +2,9 @@ package dev.verifier.authorize.authorize;
 
 import dev.verifier.authorize.interaction.Interaction;
 import dev.verifier.authorize.interaction.InteractionService;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.ClientRedirect;
 import dev.verifier.authorize.web.CsrfTokens;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;

@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.shared.event.CodeEventSeal;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.EventsConfiguration;

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.verifier.authorize.authorize.AuthorizationRequest;
-import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.session.SsoSession;
+import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.user.User;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;

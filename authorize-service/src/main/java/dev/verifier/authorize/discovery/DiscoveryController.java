@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.verifier.authorize.authorize.Prompt;
-import dev.verifier.authorize.code.ReleasedClaims;
+import dev.verifier.authorize.request.Prompt;
+import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;

@@ -1,6 +1,6 @@
 package dev.verifier.authorize.interaction;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationParameters;
 import java.time.Instant;
 
 import io.micronaut.core.annotation.Nullable;

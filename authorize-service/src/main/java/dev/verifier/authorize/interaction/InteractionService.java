@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
-import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.SecretsCipher;
 import dev.verifier.shared.error.OAuthError;

@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import dev.verifier.authorize.authorize.AuthorizationFlow;
 import dev.verifier.authorize.authorize.AuthorizationRedirects;
-import dev.verifier.authorize.authorize.AuthorizationRequest;
-import dev.verifier.authorize.authorize.Param;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.authorize.Resumption;
-import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.request.Step;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.password.PasswordHashingBusy;
 import dev.verifier.authorize.session.SessionConfiguration;

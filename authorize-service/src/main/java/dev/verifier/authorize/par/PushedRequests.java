@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationParameters;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.Hashes;

@@ -3,7 +3,6 @@ package dev.verifier.authorize.user;
 import java.util.Arrays;
 import java.util.Map;
 
-import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.security.AdminScopes;
 import io.micronaut.core.annotation.Nullable;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.verifier.authorize.code.ReleasedClaims;
+import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.user.User;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.shared.error.OAuthError;

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.verifier.authorize.authorize.AuthorizationRequest;
-import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.Step;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
-import dev.verifier.authorize.authorize.AuthorizeConfiguration;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.SecretsCipher;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
+import dev.verifier.authorize.request.AuthorizationParameters;
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.TestClock;
 import dev.verifier.shared.error.OAuthException;

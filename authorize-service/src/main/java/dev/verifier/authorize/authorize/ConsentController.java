@@ -1,11 +1,8 @@
-package dev.verifier.authorize.consent;
+package dev.verifier.authorize.authorize;
 
-import dev.verifier.authorize.authorize.AuthorizationFlow;
-import dev.verifier.authorize.authorize.AuthorizationRedirects;
-import dev.verifier.authorize.authorize.AuthorizationRequest;
-import dev.verifier.authorize.authorize.Param;
-import dev.verifier.authorize.authorize.Resumption;
-import dev.verifier.authorize.authorize.Step;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.Param;
+import dev.verifier.authorize.request.Step;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;

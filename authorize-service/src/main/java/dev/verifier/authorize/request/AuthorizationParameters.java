@@ -1,10 +1,11 @@
-package dev.verifier.authorize.authorize;
+package dev.verifier.authorize.request;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.verifier.authorize.authorize.AuthorizationRequestValidator;
 import dev.verifier.shared.error.InputLimits;
 import io.micronaut.core.annotation.Nullable;
 

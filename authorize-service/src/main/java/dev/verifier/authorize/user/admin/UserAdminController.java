@@ -1,6 +1,12 @@
-package dev.verifier.authorize.user;
+package dev.verifier.authorize.user.admin;
 
 import dev.verifier.authorize.session.SessionService;
+import dev.verifier.authorize.user.NewUser;
+import dev.verifier.authorize.user.PasswordChange;
+import dev.verifier.authorize.user.UserClaims;
+import dev.verifier.authorize.user.UserService;
+import dev.verifier.authorize.user.UserSession;
+import dev.verifier.authorize.user.UserView;
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;

@@ -1,14 +1,13 @@
-package dev.verifier.authorize.par;
+package dev.verifier.authorize.authorize;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.verifier.authorize.authorize.AuthorizationParameters;
-import dev.verifier.authorize.authorize.AuthorizationRequestValidator;
-import dev.verifier.authorize.authorize.Param;
-import dev.verifier.authorize.authorize.RequestResolver;
+import dev.verifier.authorize.par.PushedRequests;
+import dev.verifier.authorize.request.AuthorizationParameters;
+import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.clientauth.ClientAuthentication;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.RegisteredClient;

@@ -1,4 +1,4 @@
-package dev.verifier.authorize.authorize;
+package dev.verifier.authorize.request;
 
 import dev.verifier.shared.client.RegisteredClient;
 import io.micronaut.core.annotation.Nullable;

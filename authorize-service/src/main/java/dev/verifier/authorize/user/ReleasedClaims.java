@@ -1,4 +1,4 @@
-package dev.verifier.authorize.code;
+package dev.verifier.authorize.user;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.verifier.authorize.user.User;
 
 /**
  * OIDC Core §5.4: the standard claims each scope releases ({@code profile} includes {@code updated_at}, the time in

@@ -1,4 +1,4 @@
-package dev.verifier.authorize.authorize;
+package dev.verifier.authorize.request;
 
 /** Authorization request parameter names (RFC 6749, RFC 7636, OIDC Core), in one place. */
 public final class Param {
