@@ -9,7 +9,7 @@ import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.verifier.authorize.client.ClientLookup;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;

@@ -10,7 +10,7 @@ import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.event.EventsConfiguration;
 import io.micronaut.json.JsonMapper;
 import dev.verifier.shared.event.Topics;
-import dev.verifier.shared.observability.MessageTracing;
+import dev.verifier.shared.runtime.observability.MessageTracing;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,7 @@ import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.user.User;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.code.AuthorizationCodes;
 import dev.verifier.shared.crypto.Hashes;

@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
-import dev.verifier.shared.security.VerifierJwksSignature;
+import dev.verifier.shared.runtime.security.VerifierJwksSignature;
 import jakarta.inject.Singleton;
 
 /**

@@ -13,7 +13,7 @@ import dev.verifier.authorize.web.BrowserCookies;
 import dev.verifier.authorize.web.CsrfTokens;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.authorize.web.Pages;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.verifier.authorize.request.AuthorizationParameters;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;

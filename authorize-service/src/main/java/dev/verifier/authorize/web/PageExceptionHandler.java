@@ -4,7 +4,7 @@ import java.util.Set;
 
 import dev.verifier.shared.error.OAuthErrorResponses;
 import dev.verifier.shared.error.OAuthException;
-import dev.verifier.shared.error.OAuthExceptionHandler;
+import dev.verifier.shared.runtime.error.OAuthExceptionHandler;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -17,7 +17,7 @@ import dev.verifier.authorize.support.Json;
 import dev.verifier.authorize.support.Par;
 import dev.verifier.authorize.support.TestTokens;
 import dev.verifier.authorize.support.TestUsers;
-import dev.verifier.shared.audit.AuditTopicReader;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.testsupport.SharedKafka;
 import io.micronaut.json.JsonMapper;

@@ -13,7 +13,7 @@ import java.util.List;
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
-import dev.verifier.shared.audit.AuditTopicReader;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.testsupport.SharedKafka;

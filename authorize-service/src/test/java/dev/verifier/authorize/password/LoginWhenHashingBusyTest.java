@@ -20,7 +20,7 @@ import dev.verifier.authorize.support.TestClients;
 import dev.verifier.authorize.support.TestTokens;
 import dev.verifier.authorize.support.TestUsers;
 import dev.verifier.authorize.user.UserService;
-import dev.verifier.shared.audit.AuditTopicReader;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.testsupport.SharedKafka;

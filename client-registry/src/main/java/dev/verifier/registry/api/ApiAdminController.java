@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import dev.verifier.shared.api.ApiPage;
 import dev.verifier.shared.api.RegisteredApi;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.core.annotation.Nullable;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import dev.verifier.registry.event.ApiEvents;
 import dev.verifier.shared.api.RegisteredApi;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.verifier.registry.rules.RegistrationConfiguration;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.security.AccessTokenScopes;

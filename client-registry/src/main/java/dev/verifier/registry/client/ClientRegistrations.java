@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.registry.client.ClientSecretIssuer.StoredSecret;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;

@@ -15,7 +15,7 @@ import dev.verifier.registry.support.TestApis;
 import dev.verifier.registry.support.TestTokens;
 import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.registry.ApiCache;
-import dev.verifier.shared.registry.ApiChangedEviction;
+import dev.verifier.shared.runtime.registry.ApiChangedEviction;
 import dev.verifier.shared.registry.RegistryClient;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;

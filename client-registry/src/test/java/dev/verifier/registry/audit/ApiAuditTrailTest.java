@@ -11,7 +11,7 @@ import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryTest;
 import dev.verifier.registry.support.TestApis;
 import dev.verifier.registry.support.TestTokens;
-import dev.verifier.shared.audit.AuditTopicReader;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.testsupport.SharedKafka;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

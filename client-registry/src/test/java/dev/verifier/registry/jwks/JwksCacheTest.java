@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import dev.verifier.registry.support.MutableClock;
-import dev.verifier.shared.observability.PrometheusText;
+import dev.verifier.testsupport.PrometheusText;
 import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryHttp.Answer;
 import dev.verifier.registry.support.RegistryTest;

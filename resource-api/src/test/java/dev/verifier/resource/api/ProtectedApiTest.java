@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.shared.observability.PrometheusText;
+import dev.verifier.testsupport.PrometheusText;
 import dev.verifier.resource.support.ResourceApiTest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.verifier.shared.api.RegisteredApi;
+import dev.verifier.shared.runtime.registry.ApiChangedEviction;
 
 /**
  * Registered APIs read through {@link RegistryClient}, by identifier (an RFC 8707 {@code resource} value, an

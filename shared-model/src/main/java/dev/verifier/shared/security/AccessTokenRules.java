@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.verifier.shared.jose.JwtTypes;
+import dev.verifier.shared.runtime.security.AccessTokenClaimsValidator;
+import dev.verifier.shared.runtime.security.AccessTokenParser;
 import io.micronaut.core.annotation.Nullable;
 
 /**

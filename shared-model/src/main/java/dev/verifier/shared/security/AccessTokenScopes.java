@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.security.ScopeRolesFinder;
 import dev.verifier.shared.scope.Scopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;

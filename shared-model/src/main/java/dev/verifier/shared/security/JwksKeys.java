@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.verifier.shared.runtime.security.VerifierJwksSignature;
 import io.micronaut.core.annotation.Nullable;
 
 /**

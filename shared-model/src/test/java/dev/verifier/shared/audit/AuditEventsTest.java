@@ -14,6 +14,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.testsupport.Eventually;
 import dev.verifier.testsupport.KafkaTest;
 import dev.verifier.testsupport.SharedKafka;

@@ -3,7 +3,7 @@ package dev.verifier.token.clientauth;
 import java.time.Clock;
 import java.util.Set;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.registry.CachedClientKeys;

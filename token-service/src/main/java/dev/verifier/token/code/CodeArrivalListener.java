@@ -1,7 +1,7 @@
 package dev.verifier.token.code;
 
 import dev.verifier.shared.event.Topics;
-import dev.verifier.shared.observability.MessageTracing;
+import dev.verifier.shared.runtime.observability.MessageTracing;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;

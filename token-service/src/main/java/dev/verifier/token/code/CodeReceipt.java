@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.verifier.shared.event.CodeIssued;
-import dev.verifier.shared.observability.MessageTracing;
+import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;

@@ -3,7 +3,7 @@ package dev.verifier.token.code;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.event.Topics;
 import io.micrometer.core.instrument.Counter;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import io.micronaut.context.event.StartupEvent;

@@ -13,6 +13,7 @@ import java.util.List;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.testsupport.AuditLog;
+import dev.verifier.testsupport.PrometheusText;
 import dev.verifier.token.support.FakeRegistry;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
@@ -259,7 +260,7 @@ class TokenEndpointTest extends TokenHttpTest {
         adminToken();
         http.post("/token", form("grant_type", "password"), "Authorization", basic(admin.id(), admin.secret()));
 
-        var metrics = dev.verifier.shared.observability.PrometheusText.parse(http.get("/prometheus").raw().body());
+        var metrics = PrometheusText.parse(http.get("/prometheus").raw().body());
 
         assertTrue(metrics.sum("verifier_tokens_issued_total", "grant_type", "client_credentials",
                 "client_id", admin.id()) >= 1);

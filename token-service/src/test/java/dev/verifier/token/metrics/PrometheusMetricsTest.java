@@ -5,7 +5,7 @@ import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.verifier.shared.observability.PrometheusText;
+import dev.verifier.testsupport.PrometheusText;
 import dev.verifier.token.support.CodeFlow;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TokenHttpTest;

@@ -7,7 +7,7 @@ import dev.verifier.authorize.user.UserClaims;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.authorize.user.UserSession;
 import dev.verifier.authorize.user.UserView;
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.event.SessionEnded;

@@ -2,7 +2,7 @@ package dev.verifier.token.grant.authorizationcode;
 
 import java.time.Clock;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -14,7 +14,7 @@ import dev.verifier.shared.throttle.Throttles;
 import dev.verifier.token.code.CodeRedemptionConfiguration;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
-import dev.verifier.shared.observability.MessageTracing;
+import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.pkce.Pkce;
 import dev.verifier.token.code.CodeWaiter;

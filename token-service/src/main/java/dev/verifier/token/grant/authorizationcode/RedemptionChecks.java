@@ -3,7 +3,7 @@ package dev.verifier.token.grant.authorizationcode;
 import java.time.Duration;
 import java.util.List;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;

@@ -2,7 +2,7 @@ package dev.verifier.token.grant.refresh;
 
 import java.util.Optional;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.scope.Scopes;

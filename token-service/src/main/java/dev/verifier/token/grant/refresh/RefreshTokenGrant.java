@@ -3,7 +3,7 @@ package dev.verifier.token.grant.refresh;
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;

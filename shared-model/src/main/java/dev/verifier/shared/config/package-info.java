@@ -1,0 +1,6 @@
+/**
+ * Stateless types and helpers: the configuration records every service reads (URLs, profile).
+ * Nothing in this package is a bean that shared-model registers in a service: the beans live under
+ * {@code dev.verifier.shared.runtime} (see shared-model's README).
+ */
+package dev.verifier.shared.config;

@@ -1,0 +1,142 @@
+package dev.verifier.shared.runtime.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import dev.verifier.shared.audit.AuditEvent;
+import dev.verifier.shared.audit.AuditType;
+import dev.verifier.shared.runtime.observability.RequestContextFilter;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import dev.verifier.shared.runtime.web.SourceAddresses;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Reports security events: one JSON line on the {@value #LOGGER} logger, then the same event on the
+ * {@code verifier.audit} topic, sent by a background thread so that a slow or absent broker never delays or fails the
+ * request (a send that fails, or an event that does not fit the queue, is logged as a warning and dropped from Kafka;
+ * the log line is always written). The source address and trace id come from the current HTTP request, if any.
+ *
+ * <pre>{@code audit.event(AuditType.TOKENS_ISSUED).actor(clientId).client(clientId).subject(sub)
+ *      .detail("grant_type", "authorization_code").emit();}</pre>
+ */
+@Singleton
+public class AuditEvents {
+
+    public static final String LOGGER = "verifier.audit";
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditEvents.class);
+    private static final int QUEUE = 10_000;
+
+    private final AuditPublisher publisher;
+    private final JsonMapper json;
+    private final SourceAddresses addresses;
+    private final String service;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(QUEUE), r -> {
+                Thread thread = new Thread(r, "verifier-audit-sender");
+                thread.setDaemon(true);
+                return thread;
+            }, (task, pool) -> LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE));
+
+    AuditEvents(AuditPublisher publisher, JsonMapper json, SourceAddresses addresses,
+                @Value("${micronaut.application.name:verifier}") String service) {
+        this.publisher = publisher;
+        this.json = json;
+        this.addresses = addresses;
+        this.service = service;
+    }
+
+    public Builder event(AuditType type) {
+        return new Builder(type);
+    }
+
+    void emit(AuditEvent event) {
+        try {
+            AUDIT.info(json.writeValueAsString(event));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("could not write audit event {}", event.type(), e);
+        }
+        sender.execute(() -> send(event));
+    }
+
+    private void send(AuditEvent event) {
+        try {
+            publisher.send(event.clientId() != null ? event.clientId() : event.type(), event);
+        } catch (RuntimeException e) {
+            LOG.warn("audit event {} not published to Kafka: {}", event.type(), e.toString());
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        sender.shutdown();
+        sender.awaitTermination(2, TimeUnit.SECONDS);
+    }
+
+    private @Nullable String sourceAddress() {
+        return addresses.current().orElse(null);
+    }
+
+    /** One event under construction; {@link #emit()} stamps time, service, source address and trace id. */
+    public final class Builder {
+
+        private final AuditType type;
+        private final Map<String, String> details = new LinkedHashMap<>();
+        private String actor;
+        private String clientId;
+        private String subject;
+        private String outcome = AuditEvent.SUCCESS;
+
+        private Builder(AuditType type) {
+            this.type = type;
+        }
+
+        public Builder actor(@Nullable String actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        public Builder client(@Nullable String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder subject(@Nullable String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        public Builder failure() {
+            this.outcome = AuditEvent.FAILURE;
+            return this;
+        }
+
+        /** A non-secret detail; values of keys that name secrets, codes or tokens are redacted anyway. */
+        public Builder detail(String key, @Nullable Object value) {
+            if (value != null) {
+                details.put(key, String.valueOf(value));
+            }
+            return this;
+        }
+
+        public AuditEvent emit() {
+            AuditEvent event = new AuditEvent(Instant.now(clock), type.value(), service, actor, clientId, subject,
+                    sourceAddress(), MDC.get(RequestContextFilter.TRACE_ID), outcome, details);
+            AuditEvents.this.emit(event);
+            return event;
+        }
+    }
+}

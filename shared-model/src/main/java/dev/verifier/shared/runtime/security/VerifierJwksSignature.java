@@ -1,0 +1,107 @@
+package dev.verifier.shared.runtime.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.security.JwksConfiguration;
+import dev.verifier.shared.security.JwksKeys;
+import dev.verifier.shared.security.ResourceServerConfiguration;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
+import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureUtils;
+import jakarta.inject.Singleton;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+
+/**
+ * Verifies access-token signatures against token-service's {@code /jwks} ({@link VerifierUrls#jwksUri()}), refetching
+ * the set once when a token names an unknown {@code kid} ({@link JwksKeys}). micronaut-security-jwt's own JWKS
+ * signature (4.15) only refetches when its cache expires, so a key rotated in would be refused until then; services
+ * configure this one instead of {@code micronaut.security.token.jwt.signatures.jwks.*}. The one piece of state is
+ * the cached public key set, which any copy can rebuild from the JWKS.
+ */
+@Singleton
+@Requires(property = ResourceServerConfiguration.AUDIENCE)
+public class VerifierJwksSignature implements ReactiveSignatureConfiguration<SignedJWT> {
+
+    private static final int MAX_JWKS_BYTES = 256 * 1024;
+
+    private final JwksKeys keys;
+    private final JwkValidator jwkValidator;
+    private final ExecutorService blocking;
+
+    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, JwkValidator jwkValidator,
+                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.jwkValidator = jwkValidator;
+        this.blocking = blocking;
+        URI jwksUri = urls.jwksUri();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.keys = new JwksKeys(() -> fetch(http, jwksUri), config.cacheTtl(),
+                config.minRefreshInterval(), Clock.systemUTC());
+    }
+
+    @Override
+    public Publisher<Boolean> verify(SignedJWT token) {
+        String kid = token.getHeader().getKeyID();
+        // a JWKS fetch may block, so the check runs off the event loop
+        return Publishers.fromCompletableFuture(() -> CompletableFuture
+                .supplyAsync(() -> verifyWith(token, keys.forKid(kid)), blocking)
+                .exceptionally(failure -> false));
+    }
+
+    /**
+     * The same check, blocking (callers on a blocking thread): whether the token is signed by a key of token-service's
+     * JWKS; false when it is not or the keys cannot be had.
+     */
+    public boolean verifiesNow(SignedJWT token) {
+        try {
+            return verifyWith(token, keys.forKid(token.getHeader().getKeyID()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean verifyWith(SignedJWT token, JWKSet set) {
+        try {
+            return JwksSignatureUtils.verify(token, set, jwkValidator);
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
+    private static JWKSet fetch(HttpClient http, URI jwksUri) {
+        try {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length > MAX_JWKS_BYTES) {
+                throw new IllegalStateException("JWKS at " + jwksUri + " answered " + response.statusCode());
+            }
+            return JWKSet.parse(new String(response.body(), StandardCharsets.UTF_8));
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("JWKS at " + jwksUri + " could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the JWKS", e);
+        }
+    }
+}
