@@ -32,9 +32,10 @@ public final class Benchmark {
     private final Duration warmup;
     private final int workers;
 
-    private Benchmark(Map<String, String> env, ProcessMeter meter, Duration duration, Duration warmup, int workers) {
+    private Benchmark(Map<String, String> env, Target target, ProcessMeter meter, Duration duration, Duration warmup,
+                      int workers) {
         this.env = env;
-        this.flows = new Flows(env.get("DEMO_CLIENT_ID"));
+        this.flows = new Flows(target);
         this.meter = meter;
         this.duration = duration;
         this.warmup = warmup;
@@ -46,25 +47,28 @@ public final class Benchmark {
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("VERIFIER_BENCH_WARMUP", "5")));
-        Map<String, String> env = new HashMap<>(readEnv(Path.of("data/secrets.env")));
-        env.putAll(readEnv(Path.of("data/demo.env")));
-        new Benchmark(env, ProcessMeter.fromPidFiles(Path.of("data/pids")), duration, warmup, workers).runAll(only);
+        String peer = System.getenv().getOrDefault("VERIFIER_BENCH_PEER_PORT", "");
+        Map<String, String> env = new HashMap<>();
+        if (peer.isEmpty()) {
+            env.putAll(readEnv(Path.of("data/secrets.env")));
+            env.putAll(readEnv(Path.of("data/demo.env")));
+        } else {
+            env.put("PEER_PASSWORD", System.getenv("VERIFIER_BENCH_PEER_PASSWORD"));
+        }
+        Target target = peer.isEmpty() ? Target.verifier(env) : Target.nodeOidcProvider(Integer.parseInt(peer));
+        ProcessMeter meter = ProcessMeter.fromPidFiles(Path.of(System.getenv().getOrDefault("VERIFIER_BENCH_PIDS",
+                "data/pids")));
+        new Benchmark(env, target, meter, duration, warmup, workers).runAll(only);
     }
 
     private void runAll(List<String> only) throws Exception {
-        System.out.printf("Verifier benchmark %s: %d s per scenario after %d s of warm-up, %d workers, %d cores, "
-                        + "loopback only%n", ZonedDateTime.now().withNano(0), duration.toSeconds(), warmup.toSeconds(),
-                workers, Runtime.getRuntime().availableProcessors());
-        String adminAuth = Flows.basic(env.get("VERIFIER_ADMIN_CLIENT_ID"), env.get("VERIFIER_ADMIN_CLIENT_SECRET"));
-        String adminToken = flows.token("grant_type=client_credentials&scope=" + Flows.enc("users.admin registry.admin"),
-                adminAuth).accessToken();
-        if (adminToken == null) {
-            throw new IllegalStateException("no admin token from token-service: is the stack running?");
-        }
-        try (BenchUser user = BenchUser.create(flows.http, adminToken);
-             BenchClient client = BenchClient.register(flows.http, adminToken)) {
-            flows.codeFlow(new Flows.Browser(), user.username, user.password, "openid profile offline_access");
-            for (Scenario scenario : scenarios(user, client)) {
+        System.out.printf("%s benchmark %s: %d s per scenario after %d s of warm-up, %d workers, %d cores, "
+                        + "loopback only%n", flows.target.name(), ZonedDateTime.now().withNano(0), duration.toSeconds(),
+                warmup.toSeconds(), workers, Runtime.getRuntime().availableProcessors());
+        try (Parties parties = flows.target.resourceServer() == null ? Parties.peer(env.get("PEER_PASSWORD"))
+                : Parties.verifier(flows, env)) {
+            flows.codeFlow(new Flows.Browser(), parties.username(), parties.password(), "openid profile offline_access");
+            for (Scenario scenario : scenarios(parties)) {
                 if (only.isEmpty() || only.contains(scenario.key())) {
                     measure(scenario);
                 }
@@ -77,21 +81,21 @@ public final class Benchmark {
     private record Scenario(String key, String name, int maxOperations, LoadRun.Operation operation) {
     }
 
-    private List<Scenario> scenarios(BenchUser user, BenchClient client) throws Exception {
+    private List<Scenario> scenarios(Parties user) throws Exception {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("login", "login: /authorize → /login → /token", 50_000, () -> flows.codeFlow(
-                new Flows.Browser(), user.username, user.password, "openid profile").accessToken() != null));
+                new Flows.Browser(), user.username(), user.password(), "openid profile").accessToken() != null));
 
         ThreadLocal<Flows.Browser> sessions = ThreadLocal.withInitial(() -> {
             Flows.Browser browser = new Flows.Browser();
-            call(() -> flows.codeFlow(browser, user.username, user.password, "openid profile"));
+            call(() -> flows.codeFlow(browser, user.username(), user.password(), "openid profile"));
             return browser;
         });
         scenarios.add(new Scenario("sso", "code flow with SSO: /authorize → /token", 50_000, () -> flows.codeFlow(
-                sessions.get(), user.username, user.password, "openid profile").accessToken() != null));
+                sessions.get(), user.username(), user.password(), "openid profile").accessToken() != null));
 
         ThreadLocal<String[]> chains = ThreadLocal.withInitial(() -> new String[] {call(() -> flows.codeFlow(
-                new Flows.Browser(), user.username, user.password, "openid profile offline_access")).refreshToken()});
+                new Flows.Browser(), user.username(), user.password(), "openid profile offline_access")).refreshToken()});
         scenarios.add(new Scenario("refresh", "refresh_token with rotation", 200_000, () -> {
             String[] chain = chains.get();
             Flows.Tokens next = flows.refresh(chain[0]);
@@ -104,25 +108,29 @@ public final class Benchmark {
 
         String ccForm = "grant_type=client_credentials&scope=notes.read";
         scenarios.add(new Scenario("client_credentials", "client_credentials (client_secret_basic)", 500_000,
-                () -> flows.token(ccForm, client.authorization()).accessToken() != null));
+                () -> flows.token(ccForm, user.clientAuthorization()).accessToken() != null));
 
-        String userToken = flows.codeFlow(new Flows.Browser(), user.username, user.password, "openid profile notes.read")
+        String userToken = flows.codeFlow(new Flows.Browser(), user.username(), user.password(), "openid profile notes.read")
                 .accessToken();
-        HttpRequest introspect = HttpRequest.newBuilder(URI.create(Flows.TOKEN + "/introspect"))
-                .header("Authorization", client.authorization())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + Flows.enc(userToken))).build();
-        scenarios.add(new Scenario("introspection", "POST /introspect (active token)", 500_000, () -> {
-            HttpResponse<String> answer = flows.http.send(introspect, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && answer.body().contains("\"active\":true");
-        }));
+        if (flows.target.introspectionEndpoint() != null) {
+            HttpRequest introspect = HttpRequest.newBuilder(URI.create(flows.target.introspectionEndpoint()))
+                    .header("Authorization", user.clientAuthorization())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + Flows.enc(userToken))).build();
+            scenarios.add(new Scenario("introspection", "POST /introspect (active token)", 500_000, () -> {
+                HttpResponse<String> answer = flows.http.send(introspect, HttpResponse.BodyHandlers.ofString());
+                return answer.statusCode() == 200 && answer.body().contains("\"active\":true");
+            }));
+        }
 
-        HttpRequest me = HttpRequest.newBuilder(URI.create(Flows.RESOURCE_API + "/api/me"))
-                .header("Authorization", "Bearer " + userToken).build();
-        scenarios.add(new Scenario("validation", "GET /api/me (resource-api validation)", 500_000,
-                () -> flows.http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        if (flows.target.resourceServer() != null) {
+            HttpRequest me = HttpRequest.newBuilder(URI.create(flows.target.resourceServer()))
+                    .header("Authorization", "Bearer " + userToken).build();
+            scenarios.add(new Scenario("validation", "GET /api/me (resource-api validation)", 500_000,
+                    () -> flows.http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        }
 
-        HttpRequest jwks = HttpRequest.newBuilder(URI.create(Flows.TOKEN + "/jwks")).build();
+        HttpRequest jwks = HttpRequest.newBuilder(URI.create(flows.target.jwksUri())).build();
         scenarios.add(new Scenario("jwks", "GET /jwks", 500_000,
                 () -> flows.http.send(jwks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
         return scenarios;

@@ -22,14 +22,15 @@ final class Flows {
     static final String TOKEN = "http://localhost:9001";
     static final String REGISTRY = "http://localhost:9002";
     static final String RESOURCE_API = "http://localhost:9003";
-    private static final String REDIRECT = RESOURCE_API + "/demo/";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FIELD = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String publicClientId;
+    final Target target;
 
-    Flows(String publicClientId) {
-        this.publicClientId = publicClientId;
+    Flows(Target target) {
+        this.target = target;
     }
 
     /** A browser with its own cookies (the SSO session) that never follows redirects. */
@@ -43,46 +44,53 @@ final class Flows {
     }
 
     /**
-     * /authorize (logging in and consenting if asked) → code in the redirect → /token with the PKCE verifier, as the
-     * public demo client.
+     * The authorization request → (the login form posted with the password, the consent page approved, redirects
+     * within the server followed, as a browser does) → the code in the redirect → /token with the PKCE verifier, as
+     * the target's public client.
      */
     Tokens codeFlow(Browser browser, String username, String password, String scope) throws Exception {
         String verifier = random();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String query = "response_type=code&client_id=" + enc(publicClientId) + "&redirect_uri=" + enc(REDIRECT)
-                + "&scope=" + enc(scope) + "&state=" + random() + "&nonce=" + random()
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String query = "response_type=code&client_id=" + enc(target.publicClientId()) + "&redirect_uri="
+                + enc(target.redirectUri()) + "&scope=" + enc(scope) + "&state=" + random() + "&nonce=" + random()
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256"
+                + (target.offlineNeedsPromptConsent() && scope.contains("offline_access") ? "&prompt=consent" : "");
         HttpResponse<String> page = browser.client.send(HttpRequest.newBuilder(
-                URI.create(AUTHORIZE + "/authorize?" + query)).build(), HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() == 200 && page.body().contains("action=\"/login\"")) {
-            page = post(browser, "/login", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
-                    + enc(hidden(page, "csrf_token")) + "&username=" + enc(username)
-                    + "&password=" + enc(password));
+                URI.create(target.authorizationEndpoint() + "?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        for (int step = 0; step < 10; step++) {
+            URI at = page.uri();
+            if (page.statusCode() / 100 == 3) {
+                URI next = at.resolve(page.headers().firstValue("Location").orElseThrow());
+                if (next.toString().startsWith(target.redirectUri())) {
+                    Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(next.toString());
+                    if (!code.find()) {
+                        throw new IllegalStateException("no code in " + next);
+                    }
+                    return token("grant_type=authorization_code&code=" + code.group(1) + "&redirect_uri="
+                            + enc(target.redirectUri()) + "&client_id=" + enc(target.publicClientId())
+                            + "&code_verifier=" + verifier, null);
+                }
+                page = browser.client.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+            } else if (page.statusCode() == 200 && page.body().contains("type=\"password\"")) {
+                page = submit(browser, page, "username=" + enc(username) + "&password=" + enc(password));
+            } else if (page.statusCode() == 200 && page.body().contains("action=\"/consent\"")) {
+                page = submit(browser, page, "decision=approve");
+            } else {
+                throw new IllegalStateException("unexpected answer " + page.statusCode() + " at " + at);
+            }
         }
-        if (page.statusCode() == 200 && page.body().contains("action=\"/consent\"")) {
-            page = post(browser, "/consent", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
-                    + enc(hidden(page, "csrf_token")) + "&decision=approve");
-        }
-        int status = page.statusCode();
-        String location = page.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("no redirect: " + status));
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        if (!code.find()) {
-            throw new IllegalStateException("no code in " + location);
-        }
-        return token("grant_type=authorization_code&code=" + code.group(1) + "&redirect_uri=" + enc(REDIRECT)
-                + "&client_id=" + enc(publicClientId) + "&code_verifier=" + verifier, null);
+        throw new IllegalStateException("no code after 10 steps");
     }
 
     /** A refresh with rotation: the new pair, or nulls when refused. */
     Tokens refresh(String refreshToken) throws Exception {
         return token("grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&client_id="
-                + enc(publicClientId), null);
+                + enc(target.publicClientId()), null);
     }
 
     Tokens token(String form, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TOKEN + "/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (authorization != null) {
@@ -105,20 +113,23 @@ final class Flows {
         return m.find() ? m.group(1) : null;
     }
 
-    private static HttpResponse<String> post(Browser browser, String path, String form)
+    /** Posts the page's form: its hidden fields and {@code extra}, with the Origin a browser sends. */
+    private HttpResponse<String> submit(Browser browser, HttpResponse<String> page, String extra)
             throws IOException, InterruptedException {
-        return browser.client.send(HttpRequest.newBuilder(URI.create(AUTHORIZE + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", AUTHORIZE)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String hidden(HttpResponse<String> page, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " on the page");
+        Matcher action = ACTION.matcher(page.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no form at " + page.uri());
         }
-        return m.group(1);
+        StringBuilder form = new StringBuilder(extra);
+        Matcher field = FIELD.matcher(page.body());
+        while (field.find()) {
+            form.append('&').append(enc(field.group(1))).append('=').append(enc(field.group(2)));
+        }
+        return browser.client.send(HttpRequest.newBuilder(page.uri().resolve(action.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", target.issuer())
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String random() {
