@@ -115,6 +115,8 @@ if $postgres; then
   remember_pid postgres-launcher $!
   for _ in $(seq 1 240); do grep -q "PostgreSQL ready" "$LOGS/postgres.log" 2>/dev/null && break; sleep 0.5; done
   grep -q "PostgreSQL ready" "$LOGS/postgres.log" || { echo "PostgreSQL did not start; see $LOGS/postgres.log" >&2; exit 1; }
+  # the server detaches from its launcher JVM: list it (with its backends) for infra/bench.sh by its postmaster.pid
+  head -n 1 "$DATA/postgres/postmaster.pid" > "$DATA/pids/postgres.pid"
   export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres
   for s in "${SERVICES[@]}"; do
     DATASOURCE_ENV[$s]="DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/${DATABASES[$s]}"
