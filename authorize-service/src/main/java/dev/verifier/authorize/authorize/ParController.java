@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.verifier.authorize.clientauth.ClientAuthentication;
 import dev.verifier.authorize.par.PushedRequests;
 import dev.verifier.authorize.request.AuthorizationParameters;
 import dev.verifier.authorize.request.Param;
-import dev.verifier.authorize.clientauth.ClientAuthentication;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientCredentials;

@@ -7,11 +7,11 @@ import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.requestobject.RequestUriFetcher;
 import dev.verifier.authorize.requestobject.RequestUris;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import jakarta.inject.Singleton;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.verifier.authorize.request.Prompt;
-import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
+import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;

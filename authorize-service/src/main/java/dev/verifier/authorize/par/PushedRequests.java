@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.verifier.authorize.request.AuthorizationParameters;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;

@@ -3,8 +3,8 @@ package dev.verifier.authorize.throttle;
 import java.time.Clock;
 
 import dev.verifier.shared.runtime.audit.AuditEvents;
-import dev.verifier.shared.throttle.Throttles;
 import dev.verifier.shared.runtime.web.SourceAddresses;
+import dev.verifier.shared.throttle.Throttles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;

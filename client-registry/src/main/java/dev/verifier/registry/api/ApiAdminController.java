@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import dev.verifier.shared.api.ApiPage;
 import dev.verifier.shared.api.RegisteredApi;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;

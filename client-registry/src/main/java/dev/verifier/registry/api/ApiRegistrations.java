@@ -10,10 +10,10 @@ import java.util.List;
 
 import dev.verifier.registry.event.ApiEvents;
 import dev.verifier.shared.api.RegisteredApi;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.verifier.registry.rules.RegistrationConfiguration;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.security.AccessTokenScopes;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.registry.client.ClientSecretIssuer.StoredSecret;
-import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.registry.event.ClientEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.ClientMetadata;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.event.ClientChanged.Change;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.utils.SecurityService;

@@ -8,15 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryHttp.Answer;
+import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryTest;
 import dev.verifier.registry.support.TestApis;
 import dev.verifier.registry.support.TestTokens;
 import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.registry.ApiCache;
-import dev.verifier.shared.runtime.registry.ApiChangedEviction;
 import dev.verifier.shared.registry.RegistryClient;
+import dev.verifier.shared.runtime.registry.ApiChangedEviction;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;

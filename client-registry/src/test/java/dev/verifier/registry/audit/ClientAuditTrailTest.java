@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryHttp.Answer;
+import dev.verifier.registry.support.RegistryHttp;
 import dev.verifier.registry.support.RegistryTest;
 import dev.verifier.registry.support.TestClients;
 import dev.verifier.registry.support.TestTokens;
-import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.shared.runtime.observability.RequestContextFilter;
+import dev.verifier.testsupport.AuditTopicReader;
 import dev.verifier.testsupport.SharedKafka;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

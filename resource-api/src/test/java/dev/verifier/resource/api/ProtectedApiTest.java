@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.testsupport.PrometheusText;
 import dev.verifier.resource.support.ResourceApiTest;
+import dev.verifier.testsupport.PrometheusText;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -2,9 +2,9 @@ package dev.verifier.shared.throttle;
 
 import java.time.Clock;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.runtime.web.SourceAddresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

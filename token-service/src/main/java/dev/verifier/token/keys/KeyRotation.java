@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;

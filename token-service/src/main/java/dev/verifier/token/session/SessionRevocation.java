@@ -4,9 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.event.SessionEnded;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.backchannel.BackchannelDeliveries;
 import dev.verifier.token.grant.family.GrantFamilies;

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.verifier.token.verify.AccessTokenVerifier;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenHttpTest;
+import dev.verifier.token.verify.AccessTokenVerifier;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -25,8 +25,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureUtils;
-import jakarta.inject.Singleton;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**

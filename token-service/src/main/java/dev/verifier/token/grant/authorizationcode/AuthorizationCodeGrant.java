@@ -2,27 +2,27 @@ package dev.verifier.token.grant.authorizationcode;
 
 import java.time.Clock;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.code.AuthorizationCodes;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.SecretsCipher;
+import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.pkce.Pkce;
+import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.shared.throttle.ThrottleConfiguration;
 import dev.verifier.shared.throttle.Throttles;
 import dev.verifier.token.code.CodeRedemptionConfiguration;
-import dev.verifier.shared.error.OAuthError;
-import dev.verifier.shared.error.OAuthException;
-import dev.verifier.shared.runtime.observability.MessageTracing;
-import dev.verifier.shared.event.CodeIssued;
-import dev.verifier.shared.pkce.Pkce;
 import dev.verifier.token.code.CodeWaiter;
 import dev.verifier.token.code.ReceivedCode;
+import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.Params;
 import dev.verifier.token.grant.TokenRequest;
 import dev.verifier.token.grant.TokenResponse;
-import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import jakarta.inject.Singleton;
 

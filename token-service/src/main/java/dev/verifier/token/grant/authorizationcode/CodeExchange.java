@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.code.ReceivedCode;
 import dev.verifier.token.code.ReceivedCodeRepository;

@@ -1,16 +1,16 @@
 package dev.verifier.token.grant.clientcredentials;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
+import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.Params;
 import dev.verifier.token.grant.TokenRequest;
 import dev.verifier.token.grant.TokenResponse;
-import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IssuedAccessToken;

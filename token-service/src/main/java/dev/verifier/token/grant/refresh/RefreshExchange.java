@@ -2,9 +2,9 @@ package dev.verifier.token.grant.refresh;
 
 import java.util.Optional;
 
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.config.TokenConfiguration;
 import dev.verifier.token.grant.TokenResponse;
