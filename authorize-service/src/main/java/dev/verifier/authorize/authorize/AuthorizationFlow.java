@@ -83,7 +83,7 @@ public class AuthorizationFlow {
     }
 
     private Step issue(AuthorizationRequest request, User user, SsoSession session) {
-        return new Step.Redirect(redirects.code(request.target(), codes.issue(request, user, session)));
+        return redirects.code(request.target(), codes.issue(request, user, session));
     }
 
     private boolean maxAgePassed(AuthorizationRequest request, SsoSession session) {

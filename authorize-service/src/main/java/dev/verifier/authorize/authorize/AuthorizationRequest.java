@@ -22,7 +22,8 @@ public record AuthorizationRequest(
         Set<Prompt> prompts,
         @Nullable Long maxAge,
         @Nullable String loginHint,
-        boolean redirectUriIncluded) {
+        boolean redirectUriIncluded,
+        ResponseMode responseMode) {
 
     public String clientId() {
         return client.clientId();
@@ -33,7 +34,7 @@ public record AuthorizationRequest(
     }
 
     public ClientRedirect target() {
-        return new ClientRedirect(client, redirectUri, state);
+        return new ClientRedirect(client, redirectUri, state, responseMode);
     }
 
     public boolean prompts(Prompt prompt) {

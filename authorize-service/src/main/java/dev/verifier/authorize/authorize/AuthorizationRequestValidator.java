@@ -39,7 +39,8 @@ public class AuthorizationRequestValidator {
             throw page("client_id is missing");
         }
         RegisteredClient client = clients.find(clientId).orElseThrow(() -> page("unknown client_id"));
-        return new ClientRedirect(client, redirectUri(params, client), params.get(Param.STATE));
+        return new ClientRedirect(client, redirectUri(params, client), params.get(Param.STATE),
+                ResponseMode.forAnswer(params.get(Param.RESPONSE_MODE)));
     }
 
     public AuthorizationRequest validate(AuthorizationParameters params, ClientRedirect target) {
@@ -51,6 +52,7 @@ public class AuthorizationRequestValidator {
         if (!"code".equals(responseType)) {
             throw OAuthError.UNSUPPORTED_RESPONSE_TYPE.exception("only response_type=code is supported");
         }
+        checkResponseMode(params.get(Param.RESPONSE_MODE));
         ClientGrants.of(client).require(GrantType.AUTHORIZATION_CODE);
         List<String> scopes = scopes(params, client);
         String challenge = params.get(Param.CODE_CHALLENGE);
@@ -61,7 +63,8 @@ public class AuthorizationRequestValidator {
         });
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
-                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null);
+                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
+                target.responseMode());
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {
@@ -80,6 +83,19 @@ public class AuthorizationRequestValidator {
             throw page("redirect_uri is not registered for this client");
         }
         return requested;
+    }
+
+    private static void checkResponseMode(String mode) {
+        if (mode == null) {
+            return;
+        }
+        if (ResponseMode.FRAGMENT.equals(mode)) {
+            throw OAuthError.INVALID_REQUEST.exception("response_mode=fragment is not allowed with response_type=code");
+        }
+        if (ResponseMode.from(mode).isEmpty()) {
+            throw OAuthError.INVALID_REQUEST.exception(
+                    "a response_mode value is not supported (see response_modes_supported)");
+        }
     }
 
     private static List<String> scopes(AuthorizationParameters params, RegisteredClient client) {

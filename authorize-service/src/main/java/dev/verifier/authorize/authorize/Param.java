@@ -15,6 +15,7 @@ public final class Param {
     public static final String MAX_AGE = "max_age";
     public static final String LOGIN_HINT = "login_hint";
     public static final String UI_LOCALES = "ui_locales";
+    public static final String RESPONSE_MODE = "response_mode";
 
     private Param() {
     }

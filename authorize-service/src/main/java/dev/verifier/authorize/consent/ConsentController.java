@@ -5,7 +5,6 @@ import dev.verifier.authorize.authorize.AuthorizationRedirects;
 import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.Param;
 import dev.verifier.authorize.authorize.Resumption;
-import dev.verifier.authorize.authorize.Step;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;
@@ -76,7 +75,7 @@ class ConsentController {
             }
             return pages.step(flow.approve(request, session), csrfToken, locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken, locale);
+            return pages.step(redirects.error(resumed.target(), e), csrfToken, locale);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.verifier.authorize.authorize.Prompt;
+import dev.verifier.authorize.authorize.ResponseMode;
 import dev.verifier.authorize.code.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.web.PageLocales;
@@ -69,7 +70,7 @@ class DiscoveryController {
         }
         m.put("scopes_supported", SCOPES);
         m.put("response_types_supported", List.of("code"));
-        m.put("response_modes_supported", List.of("query"));
+        m.put("response_modes_supported", ResponseMode.supported());
         m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);

@@ -41,6 +41,7 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(tokenService + "/revoke", doc.get("revocation_endpoint"));
         assertEquals(List.of("S256"), doc.get("code_challenge_methods_supported"));
         assertEquals(List.of("code"), doc.get("response_types_supported"));
+        assertEquals(List.of("query", "form_post"), doc.get("response_modes_supported"), "never fragment for code");
         assertEquals(true, doc.get("authorization_response_iss_parameter_supported"));
         assertEquals(List.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt"),
                 doc.get("introspection_endpoint_auth_methods_supported"), "introspection refuses public clients");
