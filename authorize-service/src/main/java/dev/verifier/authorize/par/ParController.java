@@ -80,8 +80,8 @@ class ParController {
         if (object != null) {
             return requestObjects.verify(object, client);
         }
-        if (client.metadata().requestObjectSigningAlg() != null) {
-            throw OAuthError.INVALID_REQUEST.exception("this client must send a signed request object");
+        if (client.metadata().requiresSignedRequestObject()) {
+            throw OAuthError.INVALID_REQUEST.exception(RequestResolver.SIGNED_OBJECT_REQUIRED);
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         form.forEach((name, value) -> values.put(name, List.of(value)));
