@@ -111,7 +111,10 @@ public class AuthorizationRequestValidator {
     }
 
     private void checkPkce(RegisteredClient client, String challenge, String method) {
-        boolean required = client.isPublic() || config.requirePkceForConfidentialClients();
+        // a public client always; a confidential one unless the operator relaxed the default or it registered
+        // require_pkce: false (which the registry refuses for public clients); a challenge sent is always checked
+        boolean required = client.isPublic()
+                || (config.requirePkceForConfidentialClients() && client.metadata().requiresPkce());
         if (challenge == null) {
             if (required) {
                 throw OAuthError.INVALID_REQUEST.exception("code_challenge is required (PKCE)");
