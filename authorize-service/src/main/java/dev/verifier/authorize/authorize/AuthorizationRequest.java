@@ -9,7 +9,8 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * A fully validated authorization request (response_type is always {@code code}). {@code redirectUriIncluded}: the
  * request carried {@code redirect_uri} (it may be omitted when the client has exactly one registered), so the token
- * request must carry it too (RFC 6749 §4.1.3).
+ * request must carry it too (RFC 6749 §4.1.3). {@code acr}: the authentication context class the sign-in gets
+ * ({@link AuthenticationContext}); {@code idTokenHintSubject}: the user a valid {@code id_token_hint} names.
  */
 public record AuthorizationRequest(
         RegisteredClient client,
@@ -23,7 +24,10 @@ public record AuthorizationRequest(
         @Nullable Long maxAge,
         @Nullable String loginHint,
         boolean redirectUriIncluded,
-        ResponseMode responseMode) {
+        ResponseMode responseMode,
+        ClaimsRequest claims,
+        String acr,
+        @Nullable String idTokenHintSubject) {
 
     public String clientId() {
         return client.clientId();

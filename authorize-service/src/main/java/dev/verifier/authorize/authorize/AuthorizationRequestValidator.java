@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.authorize.logout.IdTokenHints;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -27,10 +28,12 @@ public class AuthorizationRequestValidator {
 
     private final ClientLookup clients;
     private final AuthorizeConfiguration config;
+    private final IdTokenHints hints;
 
-    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config) {
+    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config, IdTokenHints hints) {
         this.clients = clients;
         this.config = config;
+        this.hints = hints;
     }
 
     public ClientRedirect target(AuthorizationParameters params) {
@@ -61,10 +64,26 @@ public class AuthorizationRequestValidator {
         params.firstDuplicated().ifPresent(name -> {
             throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
         });
+        Set<Prompt> prompts = prompts(params);
+        String hintSubject = idTokenHintSubject(params.get(Param.ID_TOKEN_HINT));
+        ClaimsRequest claims = ClaimsRequest.parse(params.get(Param.CLAIMS));
+        String acr = AuthenticationContext.required(claims);
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
-                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
+                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
                 maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
-                target.responseMode());
+                target.responseMode(), claims, acr, hintSubject);
+    }
+
+    /**
+     * OIDC Core §3.1.2.1 {@code id_token_hint}: an ID token of ours (signature, issuer; an expired one is fine), whose
+     * {@code sub} the flow compares with the logged-in user; anything else is {@code invalid_request}.
+     */
+    private String idTokenHintSubject(String hint) {
+        if (hint == null) {
+            return null;
+        }
+        return hints.verify(hint).map(IdTokenHints.Hint::subject).orElseThrow(() -> OAuthError.INVALID_REQUEST
+                .exception("id_token_hint is not an ID token issued by this server"));
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {

@@ -16,6 +16,9 @@ public final class Param {
     public static final String LOGIN_HINT = "login_hint";
     public static final String UI_LOCALES = "ui_locales";
     public static final String RESPONSE_MODE = "response_mode";
+    public static final String CLAIMS = "claims";
+    public static final String ACR_VALUES = "acr_values";
+    public static final String ID_TOKEN_HINT = "id_token_hint";
 
     private Param() {
     }

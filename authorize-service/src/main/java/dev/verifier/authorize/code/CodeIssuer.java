@@ -3,8 +3,8 @@ package dev.verifier.authorize.code;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
+import dev.verifier.authorize.authorize.AuthenticationContext;
 import dev.verifier.authorize.authorize.AuthorizationRequest;
 import dev.verifier.authorize.authorize.AuthorizeConfiguration;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
@@ -60,8 +60,9 @@ public class CodeIssuer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
-                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
-                List.of("pwd"), session.sid(), ReleasedClaims.of(user, request.scopes()), now,
+                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(),
+                request.acr(), AuthenticationContext.PASSWORD_METHODS, session.sid(),
+                ReleasedClaims.of(user, request.scopes()), now,
                 now.plus(config.codeLifetime()), request.redirectUriIncluded());
         try {
             publisher.publishConfirmed(event);

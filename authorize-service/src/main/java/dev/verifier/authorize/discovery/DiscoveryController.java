@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.verifier.authorize.authorize.AuthenticationContext;
 import dev.verifier.authorize.authorize.Prompt;
 import dev.verifier.authorize.authorize.ResponseMode;
 import dev.verifier.authorize.code.ReleasedClaims;
@@ -89,7 +90,8 @@ class DiscoveryController {
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
         m.put("prompt_values_supported", Prompt.supported());
         m.put("ui_locales_supported", PageLocales.supportedTags());
-        m.put("claims_parameter_supported", false);
+        m.put("claims_parameter_supported", true);
+        m.put("acr_values_supported", AuthenticationContext.SUPPORTED);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", true);

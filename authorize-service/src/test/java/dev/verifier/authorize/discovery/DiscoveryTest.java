@@ -57,6 +57,8 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(List.of("en", "de"), doc.get("ui_locales_supported"));
         assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
         assertEquals(true, doc.get("request_parameter_supported"));
+        assertEquals(true, doc.get("claims_parameter_supported"));
+        assertEquals(List.of("urn:verifier:acr:pwd"), doc.get("acr_values_supported"));
         assertEquals(List.of("RS256", "PS256", "ES256"), doc.get("request_object_signing_alg_values_supported"));
         assertEquals(true, doc.get("request_uri_parameter_supported"));
         assertEquals(true, doc.get("require_request_uri_registration"));
