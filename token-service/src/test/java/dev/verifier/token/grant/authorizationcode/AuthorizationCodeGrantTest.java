@@ -332,6 +332,32 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
     }
 
     @Test
+    void codeIssuedWithoutPkceToAConfidentialClientIsRedeemedWithoutVerifierButNeverWithOne() throws Exception {
+        TestClients.Client web = clients.register("client_secret_basic", SCOPE, "authorization_code");
+        String auth = Http.basic(web.id(), web.secret());
+        Codes codes = Codes.forClient(web.id(), SCOPE).withoutPkce();
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI, "code_verifier", Codes.forClient(web.id(), SCOPE).verifier()),
+                "Authorization", auth));
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI), "Authorization", auth);
+        assertEquals(200, answer.status(), answer.raw().body());
+    }
+
+    @Test
+    void codeIssuedWithoutPkceToAPublicClientThenInvalidGrant() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE).withoutPkce();
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI, "client_id", spa.id())));
+    }
+
+    @Test
     void expiredCodeThenInvalidGrant() throws Exception {
         Codes codes = Codes.forClient(spa.id(), SCOPE, Instant.now().minusSeconds(1));
         publisher.publish(codes.event());
