@@ -3,12 +3,11 @@ package dev.verifier.token.grant;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.scope.Scopes;
-import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
-import dev.verifier.token.grant.refresh.RefreshTokens;
+import dev.verifier.token.grant.family.StoredGrant;
+import dev.verifier.token.grant.family.RefreshTokens;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IdTokenRequest;
@@ -44,13 +43,14 @@ public class UserTokens {
     }
 
     /**
+     * @param grant        the grant's authentication context and the claims for the ID token
      * @param accessScope  the scope of the access token (may be narrower than the grant's on refresh)
      * @param refreshScope the scope of a new refresh token, or null for none (a kept one stays valid)
      * @param idToken      whether to issue an ID token ({@code openid} was granted)
      * @param nonce        the authorization request's nonce (code exchange only)
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Issued issue(RegisteredClient client, GrantFamily family, CodeIssued grant, Scopes accessScope,
+    public Issued issue(RegisteredClient client, GrantFamily family, StoredGrant grant, Scopes accessScope,
                         @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce) {
         IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),
                 accessScope, audiences.forUser(), family.authTime()));

@@ -2,7 +2,6 @@ package dev.verifier.token.grant.refresh;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import dev.verifier.shared.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
@@ -11,14 +10,17 @@ import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.scope.Scopes;
-import dev.verifier.token.endpoint.Params;
-import dev.verifier.token.endpoint.TokenRequest;
-import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.Params;
+import dev.verifier.token.grant.TokenRequest;
+import dev.verifier.token.grant.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.grant.family.RefreshToken;
+import dev.verifier.token.grant.family.RefreshTokens;
+import dev.verifier.token.grant.family.StoredGrant;
+import dev.verifier.token.grant.family.StoredGrants;
 import dev.verifier.token.user.CurrentUserClaims;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -28,7 +30,8 @@ import jakarta.inject.Singleton;
  * the whole family is revoked, unless {@link RefreshReuseRule} takes it for the retry of a refresh whose answer was
  * lost, which is redeemed once more. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
- * When an ID token is to be issued, the user's current claims are read from authorize-service
+ * The family's {@link StoredGrant} is read with the checks (one this release cannot read is {@code invalid_grant});
+ * when an ID token is to be issued, the user's current claims are read from authorize-service
  * ({@link CurrentUserClaims}) after the checks and before any write, so a failed read leaves the token unused.
  */
 @Singleton
@@ -41,10 +44,13 @@ class RefreshTokenGrant implements GrantHandler {
     private final RefreshReuseRule reuseRule;
     private final Clock clock;
     private final CurrentUserClaims userClaims;
+    private final StoredGrants storedGrants;
 
     RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
-                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims) {
+                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims,
+                      StoredGrants storedGrants) {
         this.userClaims = userClaims;
+        this.storedGrants = storedGrants;
         this.refreshTokens = refreshTokens;
         this.reuseRule = reuseRule;
         this.families = families;
@@ -80,23 +86,24 @@ class RefreshTokenGrant implements GrantHandler {
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
-        Map<String, Object> claims = Scopes.parse(family.scope()).contains(Scopes.OPENID)
-                ? userClaims.released(family.subject(), family.scope()) : null;
+        StoredGrant kept = storedGrants.read(family).orElseThrow(RefreshTokenGrant::invalidGrant);
+        StoredGrant grant = Scopes.parse(family.scope()).contains(Scopes.OPENID)
+                ? kept.withClaims(userClaims.released(family.subject(), family.scope())) : kept;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, asked, claims);
+            return exchange.redeemRetry(stored, family, client, asked, grant);
         }
-        return exchange.redeem(stored, family, client, asked, claims)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked, claims));
+        return exchange.redeem(stored, family, client, asked, grant)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked, grant));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Scopes asked, @Nullable Map<String, Object> claims) {
+                                            Scopes asked, StoredGrant grant) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);
         }
-        return exchange.redeemRetry(rotated, family, client, asked, claims);
+        return exchange.redeemRetry(rotated, family, client, asked, grant);
     }
 
     private OAuthException reused(GrantFamily family) {
