@@ -28,15 +28,15 @@ import dev.verifier.testsupport.Browser;
  * consent as they come) answered in the query or as a form_post page, and client_secret_jwt assertions for every
  * HMAC algorithm (computed here: Nimbus refuses a 256-bit secret for HS384/HS512, the server does not).
  */
-final class RelyingParty {
+public final class RelyingParty {
 
-    static final String REDIRECT_URI = "http://127.0.0.1:8799/cb";
+    public static final String REDIRECT_URI = "http://127.0.0.1:8799/cb";
 
     private RelyingParty() {
     }
 
     /** A code request of {@code clientId} for {@code scope} with S256 PKCE, {@code extra} parameters on top. */
-    static Map<String, String> codeRequest(String clientId, String scope, CodeVerifier verifier) {
+    public static Map<String, String> codeRequest(String clientId, String scope, CodeVerifier verifier) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
         params.put("client_id", clientId);
@@ -52,7 +52,7 @@ final class RelyingParty {
         return params;
     }
 
-    static String url(Map<String, String> params) {
+    public static String url(Map<String, String> params) {
         StringBuilder url = new StringBuilder("/authorize");
         char separator = '?';
         for (Map.Entry<String, String> p : params.entrySet()) {
@@ -63,7 +63,7 @@ final class RelyingParty {
     }
 
     /** Opens the request, logs in and approves when asked, and answers the response parameters the client got. */
-    static Map<String, String> authorize(Browser browser, Map<String, String> params, String username,
+    public static Map<String, String> authorize(Browser browser, Map<String, String> params, String username,
                                          String password) {
         Browser.Page page = browser.get(url(params));
         if (page.isLoginPage()) {
@@ -76,7 +76,7 @@ final class RelyingParty {
     }
 
     /** The parameters of an authorization response: a redirect's query or a form_post page's hidden fields. */
-    static Map<String, String> response(Browser.Page page) {
+    public static Map<String, String> response(Browser.Page page) {
         if (page.location().isPresent()) {
             assertTrue(page.location().get().startsWith(REDIRECT_URI + "?"), page.location().get());
             return page.redirectParams();
@@ -92,7 +92,7 @@ final class RelyingParty {
     }
 
     /** A client_secret_jwt assertion MACed with {@code alg} under {@code secret}, audience the issuer. */
-    static ClientSecretJWT clientSecretJwt(String clientId, String secret, String alg, URI issuer) throws Exception {
+    public static ClientSecretJWT clientSecretJwt(String clientId, String secret, String alg, URI issuer) throws Exception {
         JWSAlgorithm algorithm = JWSAlgorithm.parse(alg);
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
                 .audience(issuer.toString()).jwtID(java.util.UUID.randomUUID().toString())
