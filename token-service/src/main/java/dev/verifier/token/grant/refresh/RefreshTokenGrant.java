@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.audit.AuditEvents;
+import dev.verifier.token.issue.Audiences;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -26,7 +28,8 @@ import jakarta.inject.Singleton;
  * {@code refresh_token} (RFC 6749 §6, RFC 9700 §4.14): the token must be live (idle and absolute lifetimes), its
  * family unrevoked and this client's; the scope may be narrowed, never widened. A token already rotated is a reuse:
  * the whole family is revoked, unless {@link RefreshReuseRule} takes it for the retry of a refresh whose answer was
- * lost, which is redeemed once more. Everything happens in one transaction; an {@code OAuthException} does not roll it
+ * lost, which is redeemed once more. The access token is for the grant's resources, or for those of them the request
+ * names with {@code resource} (down-scoping, {@link Audiences}); one not granted is {@code invalid_target}. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
  * When an ID token is to be issued, the user's current claims are read from authorize-service
  * ({@link CurrentUserClaims}) after the checks and before any write, so a failed read leaves the token unused.
@@ -41,9 +44,12 @@ class RefreshTokenGrant implements GrantHandler {
     private final RefreshReuseRule reuseRule;
     private final Clock clock;
     private final CurrentUserClaims userClaims;
+    private final Audiences audiences;
 
     RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
-                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims) {
+                      RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims,
+                      Audiences audiences) {
+        this.audiences = audiences;
         this.userClaims = userClaims;
         this.refreshTokens = refreshTokens;
         this.reuseRule = reuseRule;
@@ -80,18 +86,20 @@ class RefreshTokenGrant implements GrantHandler {
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
+        Audience audience = audiences.forUser(client, granted, asked, exchange.grant(family).resources(),
+                request.resources());
         Map<String, Object> claims = Scopes.parse(family.scope()).contains(Scopes.OPENID)
                 ? userClaims.released(family.subject(), family.scope()) : null;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, asked, claims);
+            return exchange.redeemRetry(stored, family, client, audience, claims);
         }
-        return exchange.redeem(stored, family, client, asked, claims)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked, claims));
+        return exchange.redeem(stored, family, client, audience, claims)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, claims));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Scopes asked, @Nullable Map<String, Object> claims) {
+                                            Audience asked, @Nullable Map<String, Object> claims) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);
