@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.api.AudienceRules;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -17,7 +19,8 @@ import jakarta.inject.Singleton;
 /**
  * Validates an authorization request in the order of the contract. {@link #target} checks the client and the redirect
  * URI: its errors must be shown on the error page. {@link #validate} checks the rest: its errors are redirected to the
- * validated redirect URI.
+ * validated redirect URI. The audience (RFC 8707 {@code resource}, repeatable; or the API owning the scopes) follows
+ * shared-model's {@link AudienceRules}: {@code invalid_target} / {@code invalid_scope} are redirected like any other.
  */
 @Singleton
 public class AuthorizationRequestValidator {
@@ -27,10 +30,13 @@ public class AuthorizationRequestValidator {
 
     private final ClientLookup clients;
     private final AuthorizeConfiguration config;
+    private final AudienceRules audiences;
 
-    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config) {
+    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config,
+                                         AudienceRules audiences) {
         this.clients = clients;
         this.config = config;
+        this.audiences = audiences;
     }
 
     public ClientRedirect target(AuthorizationParameters params) {
@@ -59,9 +65,13 @@ public class AuthorizationRequestValidator {
         params.firstDuplicated().ifPresent(name -> {
             throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
         });
+        Set<Prompt> prompts = prompts(params);
+        Long maxAge = maxAge(params);
+        Audience audience = audiences.forRequest(AudienceRules.Holder.USER, Scopes.of(scopes),
+                AudienceRules.parseResources(params.all(Param.RESOURCE)), Scopes.parse(client.metadata().scope()));
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
-                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
-                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null);
+                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
+                maxAge, params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null, audience);
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {

@@ -15,6 +15,8 @@ public final class Param {
     public static final String MAX_AGE = "max_age";
     public static final String LOGIN_HINT = "login_hint";
     public static final String UI_LOCALES = "ui_locales";
+    /** RFC 8707 resource indicator: repeatable. */
+    public static final String RESOURCE = "resource";
 
     private Param() {
     }
