@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
 class NoSecretInLogsTest {
 
     static final List<String> BROKER_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
-    static final Scope USER_SCOPE = new Scope("openid", "profile", "email", "offline_access");
+    static final Scope USER_SCOPE = new Scope("openid", "profile", "email", "offline_access", "notes.read");
 
     final Secrets secrets = new Secrets();
     final ListAppender<ILoggingEvent> brokerLog = new ListAppender<>();
