@@ -5,6 +5,7 @@
 #   infra/run-local.sh            start (builds the jars first when they are missing)
 #   infra/run-local.sh --fresh    wipe ./data/ first (databases, broker log, generated secrets)
 #   infra/run-local.sh --build    rebuild the jars even if present
+#   infra/run-local.sh --postgres one copy of each service as above, on PostgreSQL (embedded, started here) instead of H2
 #   infra/run-local.sh --copies 2 --brokers 3
 #                                 the high-availability stack: 2 copies of every service behind HAProxy on the same
 #                                 ports, a 3-broker KRaft cluster, PostgreSQL (see infra/run-local-ha.sh)
@@ -27,28 +28,34 @@ READY_TIMEOUT="${VERIFIER_READY_TIMEOUT:-120}"
 
 fresh=false
 build=false
+postgres=false
 copies=1
 brokers=1
 while (( $# > 0 )); do
   case "$1" in
     --fresh) fresh=true ;;
     --build) build=true ;;
+    --postgres) postgres=true ;;
     --copies) copies="${2:-}"; shift ;;
     --brokers) brokers="${2:-}"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
 [[ "$copies" =~ ^[1-9]$ && "$brokers" =~ ^[1-9]$ ]] || { echo "--copies and --brokers take 1..9" >&2; exit 2; }
 if (( copies > 1 || brokers > 1 )); then
+  $postgres && echo "(--copies/--brokers always run on PostgreSQL)"
   exec "$ROOT/infra/run-local-ha.sh" "$copies" "$brokers" "$fresh" "$build"
 fi
 
 # shellcheck source=infra/launcher-processes.sh
 source "$ROOT/infra/launcher-processes.sh"
 
-for port in "$KAFKA_PORT" 9000 9001 9002 9003; do
+PG_PORT="${VERIFIER_POSTGRES_PORT:-9532}"
+ports=("$KAFKA_PORT" 9000 9001 9002 9003)
+$postgres && ports+=("$PG_PORT")
+for port in "${ports[@]}"; do
   if port_busy "$port"; then
     echo "Port $port is already in use: is another Verifier (or something else) running? Stop it first." >&2
     trap - EXIT; exit 1
@@ -60,6 +67,8 @@ if $fresh; then
   rm -rf "$DATA"
 fi
 mkdir -p "$DATA" "$LOGS"
+rm -rf "$DATA/pids" && mkdir -p "$DATA/pids" # one file per process (name → PID), read by infra/bench.sh
+remember_pid() { echo "$2" > "$DATA/pids/$1.pid"; }
 
 # ---- build what is missing
 # a jar is missing, or older than a source or pom it is built from
@@ -71,6 +80,7 @@ for s in "${SERVICES[@]}"; do
   fi
 done
 [ -f infra/kafka-broker/target/classpath.txt ] || missing=true
+$postgres && { [ -f infra/local-postgres/target/classpath.txt ] || missing=true; }
 if $build || $missing; then
   echo "Building the jars (mvn -B -q -DskipTests package)..."
   mvn -B -q -DskipTests package
@@ -88,8 +98,30 @@ echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (log: $LOGS/kafka-broker.lo
 java "${JVM_OPTS[@]}" -Xmx384m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
   dev.verifier.infra.kafka.KafkaBrokerMain "$KAFKA_PORT" "$DATA/kafka" > "$LOGS/kafka-broker.log" 2>&1 &
 BACKEND_PIDS+=($!)
+remember_pid kafka-broker $!
 for _ in $(seq 1 60); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
 port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-broker.log" >&2; exit 1; }
+
+# ---- PostgreSQL (--postgres): one embedded server, one database per service
+declare -A DATASOURCE_ENV=()
+if $postgres; then
+  declare -A DATABASES=([authorize-service]=authorize_service [token-service]=token_service
+                        [client-registry]=client_registry [resource-api]=resource_api)
+  PG_CP="$ROOT/infra/local-postgres/target/classes:$(cat infra/local-postgres/target/classpath.txt)"
+  echo "Starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOGS/postgres.log)"
+  java -Xmx96m -XX:+UseSerialGC -cp "$PG_CP" dev.verifier.infra.postgres.LocalPostgresMain "$PG_PORT" "$DATA/postgres" \
+    "${DATABASES[@]}" > "$LOGS/postgres.log" 2>&1 &
+  BACKEND_PIDS+=($!)
+  remember_pid postgres-launcher $!
+  for _ in $(seq 1 240); do grep -q "PostgreSQL ready" "$LOGS/postgres.log" 2>/dev/null && break; sleep 0.5; done
+  grep -q "PostgreSQL ready" "$LOGS/postgres.log" || { echo "PostgreSQL did not start; see $LOGS/postgres.log" >&2; exit 1; }
+  # the server detaches from its launcher JVM: list it (with its backends) for infra/bench.sh by its postmaster.pid
+  head -n 1 "$DATA/postgres/postmaster.pid" > "$DATA/pids/postgres.pid"
+  export DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres
+  for s in "${SERVICES[@]}"; do
+    DATASOURCE_ENV[$s]="DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/${DATABASES[$s]}"
+  done
+fi
 
 # ---- services
 export MICRONAUT_ENVIRONMENTS=local
@@ -99,8 +131,10 @@ start_service() {
   local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
   # shellcheck disable=SC2046
-  env $(unset_for "$s") java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s.log" 2>&1 &
+  env $(unset_for "$s") ${DATASOURCE_ENV[$s]:-} java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" \
+    > "$LOGS/$s.log" 2>&1 &
   PIDS+=($!)
+  remember_pid "$s" $!
 }
 await_ready() {
   local s=$1 url="http://localhost:${PORTS[$1]}/health/readiness"

@@ -2,14 +2,11 @@ package dev.verifier.shared.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -21,39 +18,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretsCipher {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
-    private final String currentKeyId;
-    private final Map<String, SecretKey> keys;
+    private final AesKeyRing ring;
 
-    private SecretsCipher(String currentKeyId, Map<String, SecretKey> keys) {
-        this.currentKeyId = currentKeyId;
-        this.keys = keys;
+    private SecretsCipher(AesKeyRing ring) {
+        this.ring = ring;
     }
 
     /** Parses a key ring such as {@code k1:BASE64} (the key is 32 bytes, standard or url-safe base64). */
     public static SecretsCipher fromKeyRing(String keyRing) {
-        if (keyRing == null || keyRing.isBlank()) {
-            throw new IllegalArgumentException("VERIFIER_SECRETS_KEY is not set");
-        }
-        Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : keyRing.split(",")) {
-            int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("VERIFIER_SECRETS_KEY entries are kid:base64key");
-            }
-            String kid = entry.substring(0, colon).trim();
-            byte[] key = decodeKey(entry.substring(colon + 1).trim());
-            if (key.length != 32) {
-                throw new IllegalArgumentException("key " + kid + " must be 32 bytes (AES-256)");
-            }
-            keys.put(kid, new SecretKeySpec(key, "AES"));
-        }
-        return new SecretsCipher(keys.keySet().iterator().next(), Map.copyOf(keys));
+        return new SecretsCipher(AesKeyRing.parse("VERIFIER_SECRETS_KEY", keyRing));
     }
 
     /** A fresh key ring entry, {@code kid:base64key}, for a launcher that must generate one. */
@@ -62,15 +38,12 @@ public final class SecretsCipher {
     }
 
     public String currentKeyId() {
-        return currentKeyId;
+        return ring.currentKeyId();
     }
 
     /** The key ids of the ring, the current (first) one first. */
-    public java.util.List<String> keyIds() {
-        java.util.List<String> ids = new java.util.ArrayList<>(keys.keySet());
-        ids.remove(currentKeyId);
-        ids.add(0, currentKeyId);
-        return ids;
+    public List<String> keyIds() {
+        return ring.keyIds();
     }
 
     /**
@@ -78,19 +51,17 @@ public final class SecretsCipher {
      * HKDF-Expand step with one block), so the AES key itself is never used for that purpose and each label gets an
      * independent key. Empty when {@code kid} is not in the ring.
      */
-    public java.util.Optional<byte[]> derivedKey(String kid, String label) {
-        SecretKey key = keys.get(kid);
-        if (key == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            mac.update(label.getBytes(StandardCharsets.UTF_8));
-            return java.util.Optional.of(mac.doFinal(new byte[] {1}));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+    public Optional<byte[]> derivedKey(String kid, String label) {
+        return ring.rawKey(kid).map(key -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                mac.update(label.getBytes(StandardCharsets.UTF_8));
+                return mac.doFinal(new byte[] {1});
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
+        });
     }
 
     /**
@@ -98,23 +69,14 @@ public final class SecretsCipher {
      * value sealed for one purpose never opens as another (nor as a stored client secret).
      */
     public SecretsCipher derived(String label) {
-        Map<String, SecretKey> derived = new LinkedHashMap<>();
-        for (String kid : keyIds()) {
-            derived.put(kid, new SecretKeySpec(derivedKey(kid, label).orElseThrow(), "AES"));
-        }
-        return new SecretsCipher(currentKeyId, derived);
+        return new SecretsCipher(ring.mapKeys(kid -> derivedKey(kid, label).orElseThrow()));
     }
 
     public String encrypt(String plaintext) {
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), iv, currentKeyId);
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return "v1." + currentKeyId + "." + B64.encodeToString(iv) + "." + B64.encodeToString(sealed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        byte[] iv = AesKeyRing.newIv();
+        String kid = ring.currentKeyId();
+        byte[] sealed = ring.seal(iv, plaintext.getBytes(StandardCharsets.UTF_8), kid.getBytes(StandardCharsets.UTF_8));
+        return "v1." + kid + "." + B64.encodeToString(iv) + "." + B64.encodeToString(sealed);
     }
 
     /** Decrypts a value from {@link #encrypt}; fails if it was altered or its key is not in the ring. */
@@ -123,13 +85,13 @@ public final class SecretsCipher {
         if (parts.length != 4 || !"v1".equals(parts[0])) {
             throw new IllegalArgumentException("not a Verifier ciphertext");
         }
-        SecretKey key = keys.get(parts[1]);
-        if (key == null) {
+        if (!ring.has(parts[1])) {
             throw new IllegalArgumentException("ciphertext key " + parts[1] + " is not in VERIFIER_SECRETS_KEY");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, D64.decode(parts[2]), parts[1]);
-            return new String(cipher.doFinal(D64.decode(parts[3])), StandardCharsets.UTF_8);
+            byte[] plain = ring.open(parts[1], D64.decode(parts[2]), D64.decode(parts[3]),
+                    parts[1].getBytes(StandardCharsets.UTF_8));
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("ciphertext could not be decrypted", e);
         }
@@ -138,21 +100,6 @@ public final class SecretsCipher {
     /** Whether the value was encrypted under a key other than the current one (re-encrypt it). */
     public boolean needsReEncryption(String ciphertext) {
         String[] parts = ciphertext.split("\\.");
-        return parts.length != 4 || !currentKeyId.equals(parts[1]);
-    }
-
-    private static Cipher cipher(int mode, SecretKey key, byte[] iv, String kid) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
-        return cipher;
-    }
-
-    private static byte[] decodeKey(String value) {
-        try {
-            return Base64.getUrlDecoder().decode(value.replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("VERIFIER_SECRETS_KEY key is not base64", e);
-        }
+        return parts.length != 4 || !ring.currentKeyId().equals(parts[1]);
     }
 }

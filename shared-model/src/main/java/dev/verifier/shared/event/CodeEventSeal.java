@@ -2,15 +2,9 @@ package dev.verifier.shared.event;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import dev.verifier.shared.crypto.AesKeyRing;
 
 /**
  * The wire format of {@link Topics#CODE_ISSUED} records (schema version 2): the whole {@link CodeIssued} JSON is
@@ -25,18 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CodeEventSeal {
 
     public static final String PREFIX = "v2.";
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
-    private final String currentKeyId;
-    private final Map<String, SecretKey> keys;
+    private final AesKeyRing ring;
 
-    private CodeEventSeal(String currentKeyId, Map<String, SecretKey> keys) {
-        this.currentKeyId = currentKeyId;
-        this.keys = keys;
+    private CodeEventSeal(AesKeyRing ring) {
+        this.ring = ring;
     }
 
     /** Why a record could not be opened: the reason counted and audited, never the record's content. */
@@ -57,49 +46,26 @@ public final class CodeEventSeal {
      * Parses {@code VERIFIER_EVENT_KEYS}; a missing or malformed ring stops the service at start-up with what to set.
      */
     public static CodeEventSeal fromKeyRing(String keyRing) {
-        if (keyRing == null || keyRing.isBlank()) {
-            throw new IllegalStateException("VERIFIER_EVENT_KEYS is not set: give authorize-service and token-service "
-                    + "the same key ring kid:base64url-32-bytes, e.g. ev1:$(head -c 32 /dev/urandom | base64 | "
+        try {
+            return new CodeEventSeal(AesKeyRing.parse("VERIFIER_EVENT_KEYS", keyRing));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + ": give authorize-service and token-service the same key "
+                    + "ring kid:base64url-32-bytes[,kid:key...], e.g. ev1:$(head -c 32 /dev/urandom | base64 | "
                     + "tr '+/' '-_' | tr -d '=\\n')");
         }
-        Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : keyRing.split(",")) {
-            int colon = entry.indexOf(':');
-            String kid = colon <= 0 ? "" : entry.substring(0, colon).trim();
-            if (kid.isEmpty() || kid.contains(".")) {
-                throw new IllegalStateException("VERIFIER_EVENT_KEYS entries are kid:base64url-32-bytes (a kid without "
-                        + "dots), separated by commas");
-            }
-            byte[] key;
-            try {
-                key = D64.decode(entry.substring(colon + 1).trim().replace('+', '-').replace('/', '_').replace("=", ""));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("VERIFIER_EVENT_KEYS key " + kid + " is not base64");
-            }
-            if (key.length != 32) {
-                throw new IllegalStateException("VERIFIER_EVENT_KEYS key " + kid + " must be 32 bytes (AES-256)");
-            }
-            keys.put(kid, new SecretKeySpec(key, "AES"));
-        }
-        return new CodeEventSeal(keys.keySet().iterator().next(), Map.copyOf(keys));
     }
 
     public String currentKeyId() {
-        return currentKeyId;
+        return ring.currentKeyId();
     }
 
     /** The record value for {@code json} (the CodeIssued JSON) published under record key {@code codeHash}. */
     public byte[] seal(String codeHash, byte[] json) {
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), iv, currentKeyId, codeHash)
-                    .doFinal(json);
-            return (PREFIX + currentKeyId + "." + B64.encodeToString(iv) + "." + B64.encodeToString(sealed))
-                    .getBytes(StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        byte[] iv = AesKeyRing.newIv();
+        String kid = ring.currentKeyId();
+        byte[] sealed = ring.seal(iv, json, associatedData(kid, codeHash));
+        return (PREFIX + kid + "." + B64.encodeToString(iv) + "." + B64.encodeToString(sealed))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     public static boolean isSealed(byte[] value) {
@@ -116,16 +82,15 @@ public final class CodeEventSeal {
         if (parts.length != 4) {
             throw new RefusedException("malformed");
         }
-        SecretKey key = keys.get(parts[1]);
-        if (key == null) {
+        if (!ring.has(parts[1])) {
             throw new RefusedException("unknown_key");
         }
         try {
             byte[] iv = D64.decode(parts[2]);
-            if (iv.length != IV_BYTES) {
+            if (iv.length != AesKeyRing.IV_BYTES) {
                 throw new RefusedException("malformed");
             }
-            return cipher(Cipher.DECRYPT_MODE, key, iv, parts[1], codeHash).doFinal(D64.decode(parts[3]));
+            return ring.open(parts[1], iv, D64.decode(parts[3]), associatedData(parts[1], codeHash));
         } catch (IllegalArgumentException e) {
             throw new RefusedException("malformed");
         } catch (GeneralSecurityException e) {
@@ -133,12 +98,8 @@ public final class CodeEventSeal {
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] iv, String kid, String codeHash)
-            throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD((Topics.CODE_ISSUED + "|" + PREFIX + kid + "|" + (codeHash == null ? "" : codeHash))
-                .getBytes(StandardCharsets.UTF_8));
-        return cipher;
+    private static byte[] associatedData(String kid, String codeHash) {
+        return (Topics.CODE_ISSUED + "|" + PREFIX + kid + "|" + (codeHash == null ? "" : codeHash))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

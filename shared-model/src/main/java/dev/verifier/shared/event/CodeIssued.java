@@ -10,8 +10,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * Published by authorize-service on {@link Topics#CODE_ISSUED} (key: {@code codeHash}) for every authorization code,
- * consumed by token-service, encrypted and authenticated on the wire ({@link CodeEventSeal}); token-service stores it
- * as the grant of the code. Carries the SHA-256 of the code (base64url), never the code itself.
+ * consumed by token-service, encrypted and authenticated on the wire ({@link CodeEventSeal}); token-service keeps it
+ * until the code is redeemed and then maps it to its own stored grant. Carries the SHA-256 of the code (base64url),
+ * never the code itself.
  *
  * @param claims the claims released for the ID token and userinfo (already filtered by the granted scopes)
  * @param redirectUriIncluded whether the authorization request carried {@code redirect_uri} (RFC 6749 §4.1.3: then

@@ -6,7 +6,7 @@ import java.time.Instant;
 import dev.verifier.shared.clientauth.ClientAssertionTiming;
 import dev.verifier.shared.clientauth.JtiUse;
 import dev.verifier.shared.error.OAuthError;
-import dev.verifier.token.issue.BearerCaller;
+import dev.verifier.token.verify.BearerCaller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import dev.verifier.token.clientauth.DatabaseJtiStore;
 import dev.verifier.token.config.TokenConfiguration;
 import dev.verifier.token.grant.family.GrantFamilies;
-import dev.verifier.token.revoke.RevocationList;
+import dev.verifier.token.verify.RevocationList;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskScheduler;

@@ -6,6 +6,8 @@ import dev.verifier.shared.error.OAuthException;
 import dev.verifier.token.clientauth.ClientAuthentication;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.GrantHandlers;
+import dev.verifier.token.grant.TokenRequest;
+import dev.verifier.token.grant.TokenResponse;
 import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -2,8 +2,6 @@ package dev.verifier.token.grant;
 
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.token.endpoint.TokenRequest;
-import dev.verifier.token.endpoint.TokenResponse;
 
 /** One implementation per grant type; runs after the client was authenticated and allowed the grant. */
 public interface GrantHandler {

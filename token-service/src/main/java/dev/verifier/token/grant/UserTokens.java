@@ -4,12 +4,11 @@ import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.scope.Scopes;
-import dev.verifier.token.endpoint.TokenResponse;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
-import dev.verifier.token.grant.refresh.RefreshTokens;
+import dev.verifier.token.grant.family.StoredGrant;
+import dev.verifier.token.grant.family.RefreshTokens;
 import dev.verifier.token.issue.AccessTokenRequest;
 import dev.verifier.token.issue.Audiences;
 import dev.verifier.token.issue.IdTokenRequest;
@@ -45,6 +44,7 @@ public class UserTokens {
     }
 
     /**
+     * @param grant        the grant's authentication context and the claims for the ID token
      * @param audience     the access token's audience and scope ({@link Audiences#forUser}; the scope may be
      *                     narrower than the grant's)
      * @param refreshScope the scope of a new refresh token, or null for none (a kept one stays valid)
@@ -52,7 +52,7 @@ public class UserTokens {
      * @param nonce        the authorization request's nonce (code exchange only)
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Issued issue(RegisteredClient client, GrantFamily family, CodeIssued grant, Audience audience,
+    public Issued issue(RegisteredClient client, GrantFamily family, StoredGrant grant, Audience audience,
                         @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce) {
         Scopes accessScope = audience.scope();
         IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),

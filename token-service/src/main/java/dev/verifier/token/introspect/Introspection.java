@@ -11,9 +11,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
-import dev.verifier.token.grant.refresh.RefreshToken;
-import dev.verifier.token.grant.refresh.RefreshTokens;
-import dev.verifier.token.issue.AccessTokenVerifier;
+import dev.verifier.token.grant.family.RefreshToken;
+import dev.verifier.token.grant.family.RefreshTokens;
+import dev.verifier.token.verify.AccessTokenVerifier;
 import jakarta.inject.Singleton;
 
 /**

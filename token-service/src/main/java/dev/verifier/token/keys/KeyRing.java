@@ -2,6 +2,7 @@ package dev.verifier.token.keys;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,17 @@ public class KeyRing {
         return states().published().stream().filter(k -> k.kid().equals(kid)).map(LoadedKey::publicJwk).findFirst();
     }
 
+    /** The published keys (next, current, previous) with their states, as the key admin API shows them. */
+    public List<PublishedKey> published() {
+        KeyStates states = states();
+        return states.published().stream().map(k -> new PublishedKey(k.kid(), k.alg().getName(),
+                states.state(k).name().toLowerCase(), k.activatesAt())).toList();
+    }
+
     public record Signing(String kid, JWSAlgorithm alg, JWSSigner signer) {
+    }
+
+    /** A published key: its {@code kid}, algorithm, state ({@code next}, {@code current}, {@code previous}). */
+    public record PublishedKey(String kid, String alg, String state, Instant activatesAt) {
     }
 }

@@ -2,8 +2,9 @@ package dev.verifier.token.revoke;
 
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.token.grant.family.GrantFamilies;
-import dev.verifier.token.grant.refresh.RefreshTokens;
-import dev.verifier.token.issue.AccessTokenVerifier;
+import dev.verifier.token.grant.family.RefreshTokens;
+import dev.verifier.token.verify.AccessTokenVerifier;
+import dev.verifier.token.verify.RevocationList;
 import jakarta.inject.Singleton;
 
 /** Revokes a token of the calling client: refresh token → its family; access token → the revocation list. */

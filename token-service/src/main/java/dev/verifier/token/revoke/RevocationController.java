@@ -7,7 +7,7 @@ import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.web.FormParameters;
 import dev.verifier.token.clientauth.ClientAuthentication;
-import dev.verifier.token.endpoint.Params;
+import dev.verifier.token.grant.Params;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -26,7 +26,7 @@ class HousekeepingTest implements TokenServiceTest {
     @Inject
     dev.verifier.token.clientauth.DatabaseJtiStore jtis;
     @Inject
-    dev.verifier.token.revoke.RevocationList revocations;
+    dev.verifier.token.verify.RevocationList revocations;
 
     @Test
     void expiredUnusedCodesArePurgedAndRecentlyUsedOnesKept() {

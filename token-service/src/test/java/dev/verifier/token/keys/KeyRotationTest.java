@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.verifier.token.issue.AccessTokenVerifier;
+import dev.verifier.token.verify.AccessTokenVerifier;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.Jwts;
 import dev.verifier.token.support.TestClients;

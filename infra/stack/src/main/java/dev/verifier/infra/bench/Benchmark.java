@@ -1,178 +1,178 @@
 package dev.verifier.infra.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Measures a running local stack (infra/run-local.sh) over loopback, each scenario for a bounded time and count:
- * client_credentials token issuance (client auth + signing), JWKS, access-token validation at resource-api, and the
- * whole Authorization Code + PKCE round trip with an SSO session (authorize → Kafka code-issued event → token), and
- * the same round trip with a login every time (a new browser: the password check at the stack's password cost).
- * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [login]} ({@code login}: that scenario only).
+ * Measures a running local stack (infra/run-local.sh) over loopback. Each scenario runs closed-loop from several
+ * workers, first for a warm-up that is not counted, then for the measured time, and prints throughput, latency
+ * percentiles and the CPU milliseconds per operation of each process of the stack (with its children) and their sum,
+ * then each process's resident memory. Scenarios: the full login (a new browser each time: /authorize → /login → code
+ * → /token, first-party, consent given once before), the code flow with an SSO session, refresh with rotation,
+ * client_credentials (client_secret_basic), introspection, access-token validation at resource-api, JWKS.
+ * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [scenario...]}; defaults 15 s and 8 workers, all
+ * scenarios, 5 s of warm-up each ({@code VERIFIER_BENCH_WARMUP} seconds).
  */
 public final class Benchmark {
 
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> env;
+    private final Flows flows;
+    private final ProcessMeter meter;
+    private final Duration duration;
+    private final Duration warmup;
+    private final int workers;
 
-    private Benchmark(Map<String, String> env) {
+    private Benchmark(Map<String, String> env, Target target, ProcessMeter meter, Duration duration, Duration warmup,
+                      int workers) {
         this.env = env;
+        this.flows = new Flows(target);
+        this.meter = meter;
+        this.duration = duration;
+        this.warmup = warmup;
+        this.workers = workers;
     }
 
     public static void main(String[] args) throws Exception {
-        Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
-        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        boolean loginOnly = args.length > 2 && args[2].equals("login");
-        Map<String, String> env = new HashMap<>(readEnv(Path.of("data/secrets.env")));
-        env.putAll(readEnv(Path.of("data/demo.env")));
-        new Benchmark(env).runAll(duration, workers, loginOnly);
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 15);
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("VERIFIER_BENCH_WARMUP", "5")));
+        String peer = System.getenv().getOrDefault("VERIFIER_BENCH_PEER_PORT", "");
+        Map<String, String> env = new HashMap<>();
+        if (peer.isEmpty()) {
+            env.putAll(readEnv(Path.of("data/secrets.env")));
+            env.putAll(readEnv(Path.of("data/demo.env")));
+        } else {
+            env.put("PEER_PASSWORD", System.getenv("VERIFIER_BENCH_PEER_PASSWORD"));
+        }
+        Target target = peer.isEmpty() ? Target.verifier(env) : Target.nodeOidcProvider(Integer.parseInt(peer));
+        ProcessMeter meter = ProcessMeter.fromPidFiles(Path.of(System.getenv().getOrDefault("VERIFIER_BENCH_PIDS",
+                "data/pids")));
+        new Benchmark(env, target, meter, duration, warmup, workers).runAll(only);
     }
 
-    private void runAll(Duration duration, int workers, boolean loginOnly) throws Exception {
-        System.out.printf("Verifier benchmark: %d s per scenario, %d workers, %d cores, loopback only%n",
-                duration.toSeconds(), workers, Runtime.getRuntime().availableProcessors());
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (env.get("VERIFIER_ADMIN_CLIENT_ID") + ":" + env.get("VERIFIER_ADMIN_CLIENT_SECRET"))
-                        .getBytes(StandardCharsets.UTF_8));
-        HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create("http://localhost:9001/token"))
-                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=users.admin")).build();
-        try (BenchUser user = BenchUser.create(http, accessToken(http.send(tokenRequest,
-                HttpResponse.BodyHandlers.ofString()).body()))) {
-            codeFlow(new Session(), user.username, user.password); // consents once for this user; every later login skips the consent page
-            print(LoadRun.run("login: /authorize → /login → /token", workers, duration, 20_000,
-                    () -> codeFlow(new Session(), user.username, user.password).accessToken() != null));
+    private void runAll(List<String> only) throws Exception {
+        System.out.printf("%s benchmark %s: %d s per scenario after %d s of warm-up, %d workers, %d cores, "
+                        + "loopback only%n", flows.target.name(), ZonedDateTime.now().withNano(0), duration.toSeconds(),
+                warmup.toSeconds(), workers, Runtime.getRuntime().availableProcessors());
+        try (Parties parties = flows.target.resourceServer() == null ? Parties.peer(env.get("PEER_PASSWORD"))
+                : Parties.verifier(flows, env)) {
+            flows.codeFlow(new Flows.Browser(), parties.username(), parties.password(), "openid profile offline_access");
+            for (Scenario scenario : scenarios(parties)) {
+                if (only.isEmpty() || only.contains(scenario.key())) {
+                    measure(scenario);
+                }
+            }
         }
-        if (loginOnly) {
+        System.out.println();
+        System.out.println("resident memory (MiB) after the run: " + format(meter.residentMiB(), "%.0f"));
+    }
+
+    private record Scenario(String key, String name, int maxOperations, LoadRun.Operation operation) {
+    }
+
+    private List<Scenario> scenarios(Parties user) throws Exception {
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario("login", "login: /authorize → /login → /token", 50_000, () -> flows.codeFlow(
+                new Flows.Browser(), user.username(), user.password(), "openid profile").accessToken() != null));
+
+        ThreadLocal<Flows.Browser> sessions = ThreadLocal.withInitial(() -> {
+            Flows.Browser browser = new Flows.Browser();
+            call(() -> flows.codeFlow(browser, user.username(), user.password(), "openid profile"));
+            return browser;
+        });
+        scenarios.add(new Scenario("sso", "code flow with SSO: /authorize → /token", 50_000, () -> flows.codeFlow(
+                sessions.get(), user.username(), user.password(), "openid profile").accessToken() != null));
+
+        ThreadLocal<String[]> chains = ThreadLocal.withInitial(() -> new String[] {call(() -> flows.codeFlow(
+                new Flows.Browser(), user.username(), user.password(), "openid profile offline_access")).refreshToken()});
+        scenarios.add(new Scenario("refresh", "refresh_token with rotation", 200_000, () -> {
+            String[] chain = chains.get();
+            Flows.Tokens next = flows.refresh(chain[0]);
+            if (next.refreshToken() == null) {
+                return false;
+            }
+            chain[0] = next.refreshToken();
+            return true;
+        }));
+
+        String ccForm = "grant_type=client_credentials&scope=notes.read";
+        scenarios.add(new Scenario("client_credentials", "client_credentials (client_secret_basic)", 500_000,
+                () -> flows.token(ccForm, user.clientAuthorization()).accessToken() != null));
+
+        String userToken = flows.codeFlow(new Flows.Browser(), user.username(), user.password(), "openid profile notes.read")
+                .accessToken();
+        if (flows.target.introspectionEndpoint() != null) {
+            HttpRequest introspect = HttpRequest.newBuilder(URI.create(flows.target.introspectionEndpoint()))
+                    .header("Authorization", user.clientAuthorization())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + Flows.enc(userToken))).build();
+            scenarios.add(new Scenario("introspection", "POST /introspect (active token)", 500_000, () -> {
+                HttpResponse<String> answer = flows.http.send(introspect, HttpResponse.BodyHandlers.ofString());
+                return answer.statusCode() == 200 && answer.body().contains("\"active\":true");
+            }));
+        }
+
+        if (flows.target.resourceServer() != null) {
+            HttpRequest me = HttpRequest.newBuilder(URI.create(flows.target.resourceServer()))
+                    .header("Authorization", "Bearer " + userToken).build();
+            scenarios.add(new Scenario("validation", "GET /api/me (resource-api validation)", 500_000,
+                    () -> flows.http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        }
+
+        HttpRequest jwks = HttpRequest.newBuilder(URI.create(flows.target.jwksUri())).build();
+        scenarios.add(new Scenario("jwks", "GET /jwks", 500_000,
+                () -> flows.http.send(jwks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        return scenarios;
+    }
+
+    private void measure(Scenario scenario) throws Exception {
+        LoadRun.run(scenario.name(), workers, warmup, scenario.maxOperations(), scenario.operation());
+        Map<String, Double> before = meter.cpuMillis();
+        LoadRun.Result result = LoadRun.run(scenario.name(), workers, duration, scenario.maxOperations(),
+                scenario.operation());
+        Map<String, Double> after = meter.cpuMillis();
+        System.out.println(result.line());
+        if (result.ok() == 0 || before.isEmpty()) {
             return;
         }
-        print(LoadRun.run("POST /token client_credentials", workers, duration, 100_000,
-                () -> http.send(tokenRequest, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
-
-        HttpRequest jwks = HttpRequest.newBuilder(URI.create("http://localhost:9001/jwks")).build();
-        print(LoadRun.run("GET /jwks", workers, duration, 200_000,
-                () -> http.send(jwks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
-
-        String demo = env.get("DEMO_USERNAME");
-        String demoPassword = env.get("DEMO_PASSWORD");
-        String userToken = codeFlow(new Session(), demo, demoPassword).accessToken();
-        HttpRequest me = HttpRequest.newBuilder(URI.create("http://localhost:9003/api/me"))
-                .header("Authorization", "Bearer " + userToken).build();
-        print(LoadRun.run("GET /api/me (token validation)", workers, duration, 200_000,
-                () -> http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
-
-        ThreadLocal<Session> sessions = ThreadLocal.withInitial(() -> {
-            Session s = new Session();
-            try {
-                codeFlow(s, demo, demoPassword); // logs in and consents once; later rounds reuse the SSO session
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return s;
-        });
-        print(LoadRun.run("code flow: /authorize → /token", workers, duration, 20_000,
-                () -> codeFlow(sessions.get(), demo, demoPassword).accessToken() != null));
-    }
-
-    private static String accessToken(String tokenResponse) {
-        Matcher m = ACCESS_TOKEN.matcher(tokenResponse);
-        if (!m.find()) {
-            throw new IllegalStateException("no admin token: " + tokenResponse);
+        Map<String, Double> perOperation = new java.util.LinkedHashMap<>();
+        double sum = 0;
+        for (String name : before.keySet()) {
+            double ms = (after.getOrDefault(name, before.get(name)) - before.get(name)) / result.ok();
+            perOperation.put(name, ms);
+            sum += ms;
         }
-        return m.group(1);
+        System.out.printf("    CPU-ms/op: total %.3f  (%s)%n", sum, format(perOperation, "%.3f"));
     }
 
-    /** A browser with its own cookies (the SSO session) that never follows redirects. */
-    private static final class Session {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static String format(Map<String, Double> values, String number) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((name, value) -> out.append(out.length() == 0 ? "" : ", ").append(name).append(' ')
+                .append(String.format(number, value)));
+        return out.toString();
     }
 
-    private record Tokens(String accessToken) {
+    private interface Call<T> {
+        T run() throws Exception;
     }
 
-    /** /authorize (logging in and consenting if asked) → code in the redirect → /token with the PKCE verifier. */
-    private Tokens codeFlow(Session session, String username, String password) throws Exception {
-        String verifier = random();
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirect = "http://localhost:9003/demo/";
-        String query = "response_type=code&client_id=" + enc(env.get("DEMO_CLIENT_ID")) + "&redirect_uri=" + enc(redirect)
-                + "&scope=" + enc("openid profile") + "&state=" + random() + "&nonce=" + random()
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
-        HttpResponse<String> page = session.client.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:9000/authorize?" + query)).build(), HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() == 200 && page.body().contains("action=\"/login\"")) {
-            page = post(session, "/login", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
-                    + enc(hidden(page, "csrf_token")) + "&username=" + enc(username)
-                    + "&password=" + enc(password));
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        if (page.statusCode() == 200 && page.body().contains("action=\"/consent\"")) {
-            page = post(session, "/consent", "interaction=" + enc(hidden(page, "interaction")) + "&csrf_token="
-                    + enc(hidden(page, "csrf_token")) + "&decision=approve");
-        }
-        int status = page.statusCode();
-        String location = page.headers().firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("no redirect: " + status));
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        if (!code.find()) {
-            throw new IllegalStateException("no code in " + location);
-        }
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:9001/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
-                        + "&redirect_uri=" + enc(redirect) + "&client_id=" + enc(env.get("DEMO_CLIENT_ID"))
-                        + "&code_verifier=" + verifier)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher at = ACCESS_TOKEN.matcher(token.body());
-        return new Tokens(token.statusCode() == 200 && at.find() ? at.group(1) : null);
-    }
-
-    private static HttpResponse<String> post(Session session, String path, String form)
-            throws IOException, InterruptedException {
-        return session.client.send(HttpRequest.newBuilder(URI.create("http://localhost:9000" + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:9000")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String hidden(HttpResponse<String> page, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " on the page");
-        }
-        return m.group(1);
-    }
-
-    private static void print(LoadRun.Result result) {
-        System.out.println(result.line());
-    }
-
-    private static String random() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> readEnv(Path file) throws IOException {

@@ -9,7 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs one operation from several workers for a bounded time and reports throughput and latency percentiles. */
+/**
+ * Runs one operation from several workers in a closed loop (each sends its next request when the last one is answered)
+ * for a bounded time and count, and reports throughput and latency percentiles.
+ */
 final class LoadRun {
 
     /** One operation; answers true when the server answered as expected. */
@@ -22,8 +25,12 @@ final class LoadRun {
         String line() {
             long[] sorted = latenciesNanos.clone();
             Arrays.sort(sorted);
-            return String.format("%-34s workers=%d  ok=%d  failed=%d  %8.1f req/s  p50=%6.2f ms  p95=%6.2f ms  p99=%6.2f ms",
-                    name, workers, ok, failed, ok / seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
+            return String.format("%-38s workers=%d  ok=%d  failed=%d  %8.1f ops/s  p50=%6.2f ms  p95=%6.2f ms  p99=%6.2f ms",
+                    name, workers, ok, failed, throughput(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
+        }
+
+        double throughput() {
+            return ok / seconds;
         }
 
         private static double ms(long[] sorted, double q) {
@@ -36,9 +43,6 @@ final class LoadRun {
 
     static Result run(String name, int workers, Duration duration, int maxOperations, Operation operation)
             throws Exception {
-        for (int i = 0; i < Math.min(20, maxOperations); i++) {
-            operation.run(); // warm-up
-        }
         AtomicInteger budget = new AtomicInteger(maxOperations);
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(workers);

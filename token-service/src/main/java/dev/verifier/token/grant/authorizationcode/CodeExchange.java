@@ -15,30 +15,37 @@ import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.code.ReceivedCode;
 import dev.verifier.token.code.ReceivedCodeRepository;
 import dev.verifier.token.config.TokenConfiguration;
-import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.TokenResponse;
 import dev.verifier.token.grant.UserTokens;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.grant.family.StoredGrant;
+import dev.verifier.token.grant.family.StoredGrants;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-/** The code exchange's one transaction: consume the code (atomically), create the family, issue the tokens. */
+/**
+ * The code exchange's one transaction: consume the code (atomically), create the family with its {@link StoredGrant}
+ * (mapped from the code-issued event), issue the tokens.
+ */
 @Singleton
 class CodeExchange {
 
     private final ReceivedCodeRepository codes;
     private final GrantFamilies families;
+    private final StoredGrants storedGrants;
     private final UserTokens tokens;
     private final TokenConfiguration config;
     private final JsonMapper json;
     private final Clock clock;
     private final AuditEvents audit;
 
-    CodeExchange(ReceivedCodeRepository codes, GrantFamilies families, UserTokens tokens, TokenConfiguration config,
-                 JsonMapper json, Clock clock, AuditEvents audit) {
+    CodeExchange(ReceivedCodeRepository codes, GrantFamilies families, StoredGrants storedGrants, UserTokens tokens,
+                 TokenConfiguration config, JsonMapper json, Clock clock, AuditEvents audit) {
         this.codes = codes;
         this.families = families;
+        this.storedGrants = storedGrants;
         this.tokens = tokens;
         this.config = config;
         this.json = json;
@@ -54,11 +61,13 @@ class CodeExchange {
         if (codes.consume(code.codeHash(), now, familyId) != 1) {
             return Optional.empty();
         }
+        StoredGrant grant = StoredGrant.from(event);
         GrantFamily family = new GrantFamily(familyId, client.clientId(), event.subject(), event.scope(),
-                event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null, event.sessionId());
+                event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null, event.sessionId(),
+                storedGrants.write(grant));
         families.create(family);
         Scopes scope = Scopes.parse(event.scope());
-        UserTokens.Issued issued = tokens.issue(client, family, event, audience,
+        UserTokens.Issued issued = tokens.issue(client, family, grant, audience,
                 UserTokens.refreshAllowed(client, scope) ? scope : null, scope.contains(Scopes.OPENID),
                 event.nonce());
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())

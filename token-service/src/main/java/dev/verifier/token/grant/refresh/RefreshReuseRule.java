@@ -3,6 +3,8 @@ package dev.verifier.token.grant.refresh;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.verifier.token.grant.family.RefreshToken;
+import dev.verifier.token.grant.family.RefreshTokens;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,11 +18,11 @@ import jakarta.inject.Singleton;
 @Singleton
 class RefreshReuseRule {
 
-    private final RefreshTokenRepository tokens;
+    private final RefreshTokens tokens;
     private final RefreshReuseConfiguration config;
     private final Clock clock;
 
-    RefreshReuseRule(RefreshTokenRepository tokens, RefreshReuseConfiguration config, Clock clock) {
+    RefreshReuseRule(RefreshTokens tokens, RefreshReuseConfiguration config, Clock clock) {
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
@@ -35,6 +37,6 @@ class RefreshReuseRule {
         if (!clock.instant().isBefore(rotatedAt.plus(config.refreshReuseGrace()))) {
             return false;
         }
-        return tokens.countRotatedAfter(rotated.familyId(), rotatedAt) == 0;
+        return !tokens.rotatedSince(rotated);
     }
 }

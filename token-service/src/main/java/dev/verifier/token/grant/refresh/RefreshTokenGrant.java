@@ -2,7 +2,6 @@ package dev.verifier.token.grant.refresh;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.audit.AuditEvents;
@@ -13,14 +12,17 @@ import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.scope.Scopes;
-import dev.verifier.token.endpoint.Params;
-import dev.verifier.token.endpoint.TokenRequest;
-import dev.verifier.token.endpoint.TokenResponse;
+import dev.verifier.token.grant.Params;
+import dev.verifier.token.grant.TokenRequest;
+import dev.verifier.token.grant.TokenResponse;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
+import dev.verifier.token.grant.family.RefreshToken;
+import dev.verifier.token.grant.family.RefreshTokens;
+import dev.verifier.token.grant.family.StoredGrant;
+import dev.verifier.token.grant.family.StoredGrants;
 import dev.verifier.token.user.CurrentUserClaims;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -31,7 +33,8 @@ import jakarta.inject.Singleton;
  * lost, which is redeemed once more. The access token is for the grant's resources, or for those of them the request
  * names with {@code resource} (down-scoping, {@link Audiences}); one not granted is {@code invalid_target}. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
- * When an ID token is to be issued, the user's current claims are read from authorize-service
+ * The family's {@link StoredGrant} is read with the checks (one this release cannot read is {@code invalid_grant});
+ * when an ID token is to be issued, the user's current claims are read from authorize-service
  * ({@link CurrentUserClaims}) after the checks and before any write, so a failed read leaves the token unused.
  */
 @Singleton
@@ -44,13 +47,15 @@ class RefreshTokenGrant implements GrantHandler {
     private final RefreshReuseRule reuseRule;
     private final Clock clock;
     private final CurrentUserClaims userClaims;
+    private final StoredGrants storedGrants;
     private final Audiences audiences;
 
     RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
                       RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims,
-                      Audiences audiences) {
+                      StoredGrants storedGrants, Audiences audiences) {
         this.audiences = audiences;
         this.userClaims = userClaims;
+        this.storedGrants = storedGrants;
         this.refreshTokens = refreshTokens;
         this.reuseRule = reuseRule;
         this.families = families;
@@ -86,25 +91,25 @@ class RefreshTokenGrant implements GrantHandler {
         if (!asked.isSubsetOf(granted) || asked.isEmpty()) {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
-        Audience audience = audiences.forUser(client, granted, asked, exchange.grant(family).resources(),
-                request.resources());
-        Map<String, Object> claims = Scopes.parse(family.scope()).contains(Scopes.OPENID)
-                ? userClaims.released(family.subject(), family.scope()) : null;
+        StoredGrant kept = storedGrants.read(family).orElseThrow(RefreshTokenGrant::invalidGrant);
+        Audience audience = audiences.forUser(client, granted, asked, kept.resources(), request.resources());
+        StoredGrant grant = Scopes.parse(family.scope()).contains(Scopes.OPENID)
+                ? kept.withClaims(userClaims.released(family.subject(), family.scope())) : kept;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, audience, claims);
+            return exchange.redeemRetry(stored, family, client, audience, grant);
         }
-        return exchange.redeem(stored, family, client, audience, claims)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, claims));
+        return exchange.redeem(stored, family, client, audience, grant)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, grant));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Audience asked, @Nullable Map<String, Object> claims) {
+                                            Audience asked, StoredGrant grant) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);
         }
-        return exchange.redeemRetry(rotated, family, client, asked, claims);
+        return exchange.redeemRetry(rotated, family, client, asked, grant);
     }
 
     private OAuthException reused(GrantFamily family) {

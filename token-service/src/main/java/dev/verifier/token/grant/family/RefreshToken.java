@@ -1,4 +1,4 @@
-package dev.verifier.token.grant.refresh;
+package dev.verifier.token.grant.family;
 
 import java.time.Instant;
 

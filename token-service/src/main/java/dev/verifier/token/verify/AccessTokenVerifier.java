@@ -1,4 +1,4 @@
-package dev.verifier.token.issue;
+package dev.verifier.token.verify;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.token.keys.KeyRing;
-import dev.verifier.token.revoke.RevocationList;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,9 +1,11 @@
-package dev.verifier.token.keys;
+package dev.verifier.token.keys.admin;
 
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.token.issue.BearerCaller;
+import dev.verifier.token.keys.KeyRing;
+import dev.verifier.token.keys.KeyRotation;
+import dev.verifier.token.verify.BearerCaller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -52,10 +54,9 @@ class KeysAdminController {
     }
 
     private HttpResponse<Map<String, Object>> keys() {
-        KeyStates states = ring.states();
-        List<Map<String, Object>> keys = states.published().stream().map(k -> Map.<String, Object>of(
-                "kid", k.kid(), "alg", k.alg().getName(), "state", states.state(k).name().toLowerCase(),
-                "activates_at", k.activatesAt().toString())).toList();
+        List<Map<String, Object>> keys = ring.published().stream().map(k -> Map.<String, Object>of(
+                "kid", k.kid(), "alg", k.alg(), "state", k.state(), "activates_at", k.activatesAt().toString()))
+                .toList();
         return HttpResponse.ok(Map.<String, Object>of("keys", keys)).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -1,4 +1,4 @@
-package dev.verifier.token.endpoint;
+package dev.verifier.token.grant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

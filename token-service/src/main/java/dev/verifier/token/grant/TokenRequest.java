@@ -1,4 +1,4 @@
-package dev.verifier.token.endpoint;
+package dev.verifier.token.grant;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.verifier.token.grant.refresh;
+package dev.verifier.token.grant.family;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.Optional;
 import dev.verifier.shared.crypto.Hashes;
 import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.token.config.TokenConfiguration;
-import dev.verifier.token.grant.family.GrantFamily;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -43,24 +42,30 @@ public class RefreshTokens {
 
     /** The token as stored now (another request may have rotated it since it was read). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Optional<RefreshToken> reread(RefreshToken token) {
+    public Optional<RefreshToken> reread(RefreshToken token) {
         return tokens.findById(token.tokenHash());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    boolean rotate(RefreshToken token) {
+    public boolean rotate(RefreshToken token) {
         return tokens.rotate(token.tokenHash(), clock.instant()) == 1;
     }
 
     /** The live successor(s) of a retried token are retired, so the retry's answer holds the family's only live one. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void retireLive(GrantFamily family) {
+    public void retireLive(GrantFamily family) {
         tokens.retireLive(family.id(), clock.instant());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    boolean touch(RefreshToken token, GrantFamily family) {
+    public boolean touch(RefreshToken token, GrantFamily family) {
         return tokens.touch(token.tokenHash(), idleExpiry(family, clock.instant())) == 1;
+    }
+
+    /** Whether a token of the family was rotated after {@code token} was (nothing followed that rotation: false). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean rotatedSince(RefreshToken token) {
+        return token.rotatedAt() != null && tokens.countRotatedAfter(token.familyId(), token.rotatedAt()) > 0;
     }
 
     private Instant idleExpiry(GrantFamily family, Instant now) {

@@ -1,4 +1,4 @@
-package dev.verifier.token.endpoint;
+package dev.verifier.token.grant;
 
 /** The request parameter names of /token (RFC 6749, RFC 7636), /introspect (RFC 7662) and /revoke (RFC 7009). */
 public final class Params {

@@ -1,4 +1,4 @@
-package dev.verifier.token.issue;
+package dev.verifier.token.verify;
 
 import java.util.Set;
 
@@ -9,6 +9,7 @@ import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.shared.security.BearerTokens;
 import dev.verifier.shared.security.ResourceServerConfiguration;
+import dev.verifier.token.issue.Audiences;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -1,4 +1,4 @@
-package dev.verifier.token.revoke;
+package dev.verifier.token.verify;
 
 import java.time.Clock;
 import java.time.Instant;
