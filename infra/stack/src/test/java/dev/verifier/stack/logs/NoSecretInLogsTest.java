@@ -224,6 +224,8 @@ class NoSecretInLogsTest {
                 "client_name", "Log scan back end",
                 "grant_types", List.of("client_credentials"),
                 "token_endpoint_auth_method", "client_secret_jwt",
+                // a client_credentials token needs an audience: an API scope (resource-api's)
+                "scope", "notes.read",
                 "introspection_audiences", List.of(stack.url(Service.RESOURCE).toString())));
         assertNotNull(backEnd.clientSecret(), "client_secret_jwt clients get a secret");
         secrets.add("client secret", backEnd.clientSecret());
