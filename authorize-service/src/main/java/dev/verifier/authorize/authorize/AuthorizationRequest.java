@@ -3,6 +3,7 @@ package dev.verifier.authorize.authorize;
 import java.util.List;
 import java.util.Set;
 
+import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.client.RegisteredClient;
 import io.micronaut.core.annotation.Nullable;
 
@@ -11,6 +12,8 @@ import io.micronaut.core.annotation.Nullable;
  * request carried {@code redirect_uri} (it may be omitted when the client has exactly one registered), so the token
  * request must carry it too (RFC 6749 §4.1.3). {@code acr}: the authentication context class the sign-in gets
  * ({@link AuthenticationContext}); {@code idTokenHintSubject}: the user a valid {@code id_token_hint} names.
+ * {@code audience}: the APIs the code's tokens are for (RFC 8707 {@code resource}, or the API owning the scopes) and
+ * the issuer for the OIDC scopes.
  */
 public record AuthorizationRequest(
         RegisteredClient client,
@@ -27,7 +30,8 @@ public record AuthorizationRequest(
         ResponseMode responseMode,
         ClaimsRequest claims,
         String acr,
-        @Nullable String idTokenHintSubject) {
+        @Nullable String idTokenHintSubject,
+        Audience audience) {
 
     public String clientId() {
         return client.clientId();

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.authorize.logout.IdTokenHints;
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.api.AudienceRules;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -18,7 +20,8 @@ import jakarta.inject.Singleton;
 /**
  * Validates an authorization request in the order of the contract. {@link #target} checks the client and the redirect
  * URI: its errors must be shown on the error page. {@link #validate} checks the rest: its errors are redirected to the
- * validated redirect URI.
+ * validated redirect URI. The audience (RFC 8707 {@code resource}, repeatable; or the API owning the scopes) follows
+ * shared-model's {@link AudienceRules}: {@code invalid_target} / {@code invalid_scope} are redirected like any other.
  */
 @Singleton
 public class AuthorizationRequestValidator {
@@ -29,11 +32,14 @@ public class AuthorizationRequestValidator {
     private final ClientLookup clients;
     private final AuthorizeConfiguration config;
     private final IdTokenHints hints;
+    private final AudienceRules audiences;
 
-    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config, IdTokenHints hints) {
+    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config, IdTokenHints hints,
+                                         AudienceRules audiences) {
         this.clients = clients;
         this.config = config;
         this.hints = hints;
+        this.audiences = audiences;
     }
 
     public ClientRedirect target(AuthorizationParameters params) {
@@ -68,10 +74,13 @@ public class AuthorizationRequestValidator {
         String hintSubject = idTokenHintSubject(params.get(Param.ID_TOKEN_HINT));
         ClaimsRequest claims = ClaimsRequest.parse(params.get(Param.CLAIMS));
         String acr = AuthenticationContext.required(claims);
+        Long maxAge = maxAge(params);
+        Audience audience = audiences.forRequest(AudienceRules.Holder.USER, Scopes.of(scopes),
+                AudienceRules.parseResources(params.all(Param.RESOURCE)), Scopes.parse(client.metadata().scope()));
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
-                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
-                target.responseMode(), claims, acr, hintSubject);
+                maxAge, params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
+                target.responseMode(), claims, acr, hintSubject, audience);
     }
 
     /**

@@ -19,6 +19,8 @@ public final class Param {
     public static final String CLAIMS = "claims";
     public static final String ACR_VALUES = "acr_values";
     public static final String ID_TOKEN_HINT = "id_token_hint";
+    /** RFC 8707 resource indicator: repeatable. */
+    public static final String RESOURCE = "resource";
 
     private Param() {
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Issues an authorization code in the format of shared-model's {@link AuthorizationCodes} (256 random bits and a MAC
  * under a key derived from {@code VERIFIER_SECRETS_KEY}, so token-service refuses a made-up code at once), bound (in the event, by its hash) to the client,
- * redirect URI, PKCE challenge, scope, nonce, subject and auth_time. The code is answered only after Kafka
+ * redirect URI, PKCE challenge, scope, resources (RFC 8707), nonce, subject and auth_time. The code is answered only after Kafka
  * confirmed the event; it is never stored or logged here.
  */
 @Singleton
@@ -63,7 +63,7 @@ public class CodeIssuer {
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(),
                 request.acr(), AuthenticationContext.PASSWORD_METHODS, session.sid(),
                 ReleasedClaims.of(user, request.scopes()), now,
-                now.plus(config.codeLifetime()), request.redirectUriIncluded());
+                now.plus(config.codeLifetime()), request.redirectUriIncluded(), request.audience().resources());
         try {
             publisher.publishConfirmed(event);
         } catch (EventNotConfirmedException e) {

@@ -92,6 +92,7 @@ public class Pages {
     private Map<String, Object> consentModel(Step.ShowConsent c, String csrfToken, Locale locale) {
         Map<String, Object> model = base(c.request(), c.interactionId(), csrfToken);
         model.put("scopes", ScopeWords.describe(c.request().scopes(), messages, locale));
+        model.put("groups", ConsentGroups.of(c.request(), messages, locale));
         return model;
     }
 

@@ -53,7 +53,16 @@ public record Codes(String code, String verifier, CodeIssued event) {
         CodeIssued e = event;
         return new Codes(code, null, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(), e.redirectUri(),
                 e.scope(), e.subject(), null, null, e.nonce(), e.authTime(), e.acr(), e.amr(), e.sessionId(),
-                e.claims(), e.issuedAt(), e.expiresAt(), e.redirectUriIncluded()));
+                e.claims(), e.issuedAt(), e.expiresAt(), e.redirectUriIncluded(), e.resources()));
+    }
+
+    /** The same code, its event carrying the RFC 8707 resources the authorization granted. */
+    public Codes withResources(List<String> resources) {
+        CodeIssued e = event;
+        return new Codes(code, verifier, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(),
+                e.redirectUri(), e.scope(), e.subject(), e.codeChallenge(), e.codeChallengeMethod(), e.nonce(),
+                e.authTime(), e.acr(), e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt(),
+                e.redirectUriIncluded(), resources));
     }
 
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {

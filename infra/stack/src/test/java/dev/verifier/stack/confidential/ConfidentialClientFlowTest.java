@@ -94,7 +94,7 @@ class ConfidentialClientFlowTest {
                 "request_uris", List.of(backEnd.url(REQUEST_PATH)),
                 "request_object_signing_alg", "RS256",
                 "require_signed_request_object", true,
-                "scope", "openid profile email offline_access"));
+                "scope", "openid profile email offline_access notes.read"));
         assertNotNull(registered.clientSecret(), "client_secret_jwt clients get a secret");
         client = new ConfidentialClient(new ClientID(registered.clientId()), new Secret(registered.clientSecret()),
                 signingKey, redirectUri, stack.issuer(), stack.url(Service.TOKEN).resolve("/token"));

@@ -105,7 +105,8 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         JWTClaimsSet at = access.getJWTClaimsSet();
         assertEquals(codes.event().subject(), at.getSubject());
         assertEquals(spa.id(), at.getStringClaim("client_id"));
-        assertEquals(List.of(urls.issuerId(), VerifierUrls.strip(urls.resourceApi())), at.getAudience());
+        // only OpenID Connect scopes: the issuer is the one audience (OIDC scopes never make an API an audience)
+        assertEquals(List.of(urls.issuerId()), at.getAudience());
         assertEquals(codes.event().authTime().getEpochSecond(), at.getLongClaim("auth_time"));
         assertEquals(Scopes(SCOPE), Scopes(at.getStringClaim("scope")));
 
@@ -196,7 +197,7 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
 
     @Test
     void tokenWhenCodeReusedThenInvalidGrantAndTokensRevoked() throws Exception {
-        TestClients.Client api = clients.registerResourceServer(VerifierUrls.strip(urls.resourceApi()));
+        TestClients.Client api = clients.registerResourceServer(urls.issuerId());
         String apiAuth = Http.basic(api.id(), api.secret());
         Codes codes = published(spa);
         Http.Answer first = exchange(spa, codes);
