@@ -21,7 +21,8 @@ import jakarta.inject.Singleton;
  * Decides the next step of a validated request: login (no session, {@code prompt=login} or {@code select_account},
  * {@code max_age} passed), consent (not remembered for a third-party client, or {@code prompt=consent} for any client,
  * first-party ones included), or the code. With {@code prompt=none} a needed login answers {@code login_required} and
- * a needed consent {@code consent_required}.
+ * a needed consent {@code consent_required}. An {@code id_token_hint} naming another user than the logged-in one
+ * shows the login page, or with {@code prompt=none} answers {@code login_required}.
  */
 @Singleton
 public class AuthorizationFlow {
@@ -47,6 +48,14 @@ public class AuthorizationFlow {
 
     public Step start(AuthorizationParameters params, AuthorizationRequest request, Optional<SsoSession> session,
                       String csrfToken) {
+        if (session.isPresent() && request.idTokenHintSubject() != null
+                && !request.idTokenHintSubject().equals(session.get().subject())) {
+            // OIDC Core §3.1.2.1: the hint names another user than the one logged in
+            if (request.prompts(Prompt.NONE)) {
+                throw OAuthError.LOGIN_REQUIRED.exception("the logged-in user is not the one id_token_hint names");
+            }
+            return login(params, request, csrfToken);
+        }
         if (session.isEmpty() || request.prompts(Prompt.LOGIN) || request.prompts(Prompt.SELECT_ACCOUNT)
                 || maxAgePassed(request, session.get())) {
             return login(params, request, csrfToken);
@@ -87,7 +96,7 @@ public class AuthorizationFlow {
     }
 
     private Step issue(AuthorizationRequest request, User user, SsoSession session) {
-        return new Step.Redirect(redirects.code(request.target(), codes.issue(request, user, session)));
+        return redirects.code(request.target(), codes.issue(request, user, session));
     }
 
     private boolean maxAgePassed(AuthorizationRequest request, SsoSession session) {

@@ -5,14 +5,18 @@ import java.util.Map;
 
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.request.ClientRedirect;
+import dev.verifier.authorize.request.ResponseMode;
+import dev.verifier.authorize.request.Step;
 import dev.verifier.authorize.web.RedirectQuery;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
 import jakarta.inject.Singleton;
 
 /**
- * Redirects back to the client (query response mode), success or error, always with {@code state} when the request
- * had one and {@code iss} (RFC 9207), built by {@link RedirectQuery}.
+ * The authorization response to the client, success or error, always with {@code state} when the request had one
+ * and {@code iss} (RFC 9207), in the request's response mode: a redirect built by {@link RedirectQuery}
+ * ({@code query}) or a form the browser posts ({@code form_post}, rendered by {@code Pages}). Every answer to a
+ * redirect URI goes through here.
  */
 @Singleton
 public class AuthorizationRedirects {
@@ -25,13 +29,13 @@ public class AuthorizationRedirects {
         this.metrics = metrics;
     }
 
-    public String code(ClientRedirect target, String code) {
+    public Step code(ClientRedirect target, String code) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         return build(target, params);
     }
 
-    public String error(ClientRedirect target, OAuthException error) {
+    public Step error(ClientRedirect target, OAuthException error) {
         metrics.authorizationError(error.error().code());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", error.error().code());
@@ -41,11 +45,14 @@ public class AuthorizationRedirects {
         return build(target, params);
     }
 
-    private String build(ClientRedirect target, Map<String, String> params) {
+    private Step build(ClientRedirect target, Map<String, String> params) {
         if (target.state() != null) {
             params.put("state", target.state());
         }
         params.put("iss", issuer);
-        return RedirectQuery.append(target.redirectUri(), params);
+        if (target.responseMode() == ResponseMode.FORM_POST) {
+            return new Step.FormPost(target.redirectUri(), params);
+        }
+        return new Step.Redirect(RedirectQuery.append(target.redirectUri(), params));
     }
 }

@@ -6,12 +6,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.verifier.authorize.client.ClientLookup;
+import dev.verifier.authorize.request.AuthenticationContext;
 import dev.verifier.authorize.request.AuthorizationParameters;
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.AuthorizeConfiguration;
+import dev.verifier.authorize.request.ClaimsRequest;
 import dev.verifier.authorize.request.ClientRedirect;
 import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.request.Prompt;
+import dev.verifier.authorize.logout.IdTokenHints;
+import dev.verifier.authorize.request.ResponseMode;
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.api.AudienceRules;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -23,7 +29,8 @@ import jakarta.inject.Singleton;
 /**
  * Validates an authorization request in the order of the contract. {@link #target} checks the client and the redirect
  * URI: its errors must be shown on the error page. {@link #validate} checks the rest: its errors are redirected to the
- * validated redirect URI.
+ * validated redirect URI. The audience (RFC 8707 {@code resource}, repeatable; or the API owning the scopes) follows
+ * shared-model's {@link AudienceRules}: {@code invalid_target} / {@code invalid_scope} are redirected like any other.
  */
 @Singleton
 public class AuthorizationRequestValidator {
@@ -33,10 +40,15 @@ public class AuthorizationRequestValidator {
 
     private final ClientLookup clients;
     private final AuthorizeConfiguration config;
+    private final IdTokenHints hints;
+    private final AudienceRules audiences;
 
-    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config) {
+    public AuthorizationRequestValidator(ClientLookup clients, AuthorizeConfiguration config, IdTokenHints hints,
+                                         AudienceRules audiences) {
         this.clients = clients;
         this.config = config;
+        this.hints = hints;
+        this.audiences = audiences;
     }
 
     public ClientRedirect target(AuthorizationParameters params) {
@@ -45,7 +57,8 @@ public class AuthorizationRequestValidator {
             throw page("client_id is missing");
         }
         RegisteredClient client = clients.find(clientId).orElseThrow(() -> page("unknown client_id"));
-        return new ClientRedirect(client, redirectUri(params, client), params.get(Param.STATE));
+        return new ClientRedirect(client, redirectUri(params, client), params.get(Param.STATE),
+                ResponseMode.forAnswer(params.get(Param.RESPONSE_MODE)));
     }
 
     public AuthorizationRequest validate(AuthorizationParameters params, ClientRedirect target) {
@@ -57,6 +70,7 @@ public class AuthorizationRequestValidator {
         if (!"code".equals(responseType)) {
             throw OAuthError.UNSUPPORTED_RESPONSE_TYPE.exception("only response_type=code is supported");
         }
+        checkResponseMode(params.get(Param.RESPONSE_MODE));
         ClientGrants.of(client).require(GrantType.AUTHORIZATION_CODE);
         List<String> scopes = scopes(params, client);
         String challenge = params.get(Param.CODE_CHALLENGE);
@@ -65,9 +79,29 @@ public class AuthorizationRequestValidator {
         params.firstDuplicated().ifPresent(name -> {
             throw OAuthError.INVALID_REQUEST.exception(name + " must not be given more than once");
         });
+        Set<Prompt> prompts = prompts(params);
+        String hintSubject = idTokenHintSubject(params.get(Param.ID_TOKEN_HINT));
+        ClaimsRequest claims = ClaimsRequest.parse(params.get(Param.CLAIMS));
+        String acr = AuthenticationContext.required(claims);
+        Long maxAge = maxAge(params);
+        Audience audience = audiences.forRequest(AudienceRules.Holder.USER, Scopes.of(scopes),
+                AudienceRules.parseResources(params.all(Param.RESOURCE)), Scopes.parse(client.metadata().scope()));
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
-                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts(params),
-                maxAge(params), params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null);
+                params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
+                maxAge, params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
+                target.responseMode(), claims, acr, hintSubject, audience);
+    }
+
+    /**
+     * OIDC Core §3.1.2.1 {@code id_token_hint}: an ID token of ours (signature, issuer; an expired one is fine), whose
+     * {@code sub} the flow compares with the logged-in user; anything else is {@code invalid_request}.
+     */
+    private String idTokenHintSubject(String hint) {
+        if (hint == null) {
+            return null;
+        }
+        return hints.verify(hint).map(IdTokenHints.Hint::subject).orElseThrow(() -> OAuthError.INVALID_REQUEST
+                .exception("id_token_hint is not an ID token issued by this server"));
     }
 
     private static String redirectUri(AuthorizationParameters params, RegisteredClient client) {
@@ -88,6 +122,19 @@ public class AuthorizationRequestValidator {
         return requested;
     }
 
+    private static void checkResponseMode(String mode) {
+        if (mode == null) {
+            return;
+        }
+        if (ResponseMode.FRAGMENT.equals(mode)) {
+            throw OAuthError.INVALID_REQUEST.exception("response_mode=fragment is not allowed with response_type=code");
+        }
+        if (ResponseMode.from(mode).isEmpty()) {
+            throw OAuthError.INVALID_REQUEST.exception(
+                    "a response_mode value is not supported (see response_modes_supported)");
+        }
+    }
+
     private static List<String> scopes(AuthorizationParameters params, RegisteredClient client) {
         String scope = params.get(Param.SCOPE);
         if (scope == null || scope.isBlank()) {
@@ -101,7 +148,10 @@ public class AuthorizationRequestValidator {
     }
 
     private void checkPkce(RegisteredClient client, String challenge, String method) {
-        boolean required = client.isPublic() || config.requirePkceForConfidentialClients();
+        // a public client always; a confidential one unless the operator relaxed the default or it registered
+        // require_pkce: false (which the registry refuses for public clients); a challenge sent is always checked
+        boolean required = client.isPublic()
+                || (config.requirePkceForConfidentialClients() && client.metadata().requiresPkce());
         if (challenge == null) {
             if (required) {
                 throw OAuthError.INVALID_REQUEST.exception("code_challenge is required (PKCE)");

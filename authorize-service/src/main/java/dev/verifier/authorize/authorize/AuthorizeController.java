@@ -81,7 +81,7 @@ class AuthorizeController {
             var session = sessions.find(cookies.value(http, sessionConfig.cookieName()).orElse(null));
             return pages.step(flow.start(params, request, session, csrfToken), csrfToken, locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(target, e)), csrfToken, locale);
+            return pages.step(redirects.error(target, e), csrfToken, locale);
         }
     }
 }

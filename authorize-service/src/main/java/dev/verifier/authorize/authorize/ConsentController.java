@@ -3,6 +3,8 @@ package dev.verifier.authorize.authorize;
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.request.Step;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;
@@ -73,7 +75,7 @@ class ConsentController {
             }
             return pages.step(flow.approve(request, session), csrfToken, locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken, locale);
+            return pages.step(redirects.error(resumed.target(), e), csrfToken, locale);
         }
     }
 }

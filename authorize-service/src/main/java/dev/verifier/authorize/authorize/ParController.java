@@ -29,7 +29,7 @@ import io.micronaut.security.rules.SecurityRule;
 
 /**
  * {@code POST /par} (RFC 9126): parse as /token does ({@link FormParameters}: no duplicates, an empty value is an
- * omitted parameter; no {@code request_uri}) → authenticate the client as at /token →
+ * omitted parameter; no {@code request_uri}; {@code resource} may be repeated, RFC 8707) → authenticate the client as at /token →
  * the request's parameters (the form without the credentials, or only those of a signed {@code request} object) →
  * validate them as /authorize would → store them and answer 201 with a single-use {@code request_uri}.
  */
@@ -55,13 +55,14 @@ class ParController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
     HttpResponse<Map<String, Object>> push(HttpRequest<?> http, @Body @Nullable String body) {
-        Map<String, String> form = FormParameters.parse(body);
+        FormParameters.Form parsed = FormParameters.parse(body, Set.of(Param.RESOURCE));
+        Map<String, String> form = parsed.params();
         if (form.containsKey(RequestResolver.REQUEST_URI)) {
             throw OAuthError.INVALID_REQUEST.exception("request_uri must not be pushed");
         }
         RegisteredClient client = authentication.authenticate(
                 ClientCredentials.parse(form, http.getHeaders().get(HttpHeaders.AUTHORIZATION)));
-        AuthorizationParameters request = requestOf(form, client);
+        AuthorizationParameters request = requestOf(form, parsed.all(Param.RESOURCE), client);
         validator.validate(request, validator.target(request));
         PushedRequests.Pushed pushed = requests.push(client.clientId(), request);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -70,7 +71,8 @@ class ParController {
         return HttpResponse.<Map<String, Object>>created(answer).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private AuthorizationParameters requestOf(Map<String, String> form, RegisteredClient client) {
+    private AuthorizationParameters requestOf(Map<String, String> form, List<String> resources,
+                                              RegisteredClient client) {
         String clientId = form.get(Param.CLIENT_ID);
         if (clientId != null && !clientId.equals(client.clientId())) {
             throw OAuthError.INVALID_REQUEST.exception("client_id is not the authenticated client");
@@ -79,13 +81,16 @@ class ParController {
         if (object != null) {
             return requestObjects.verify(object, client);
         }
-        if (client.metadata().requestObjectSigningAlg() != null) {
-            throw OAuthError.INVALID_REQUEST.exception("this client must send a signed request object");
+        if (client.metadata().requiresSignedRequestObject()) {
+            throw OAuthError.INVALID_REQUEST.exception(RequestResolver.SIGNED_OBJECT_REQUIRED);
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         form.forEach((name, value) -> values.put(name, List.of(value)));
         values.keySet().removeAll(CREDENTIALS);
         values.put(Param.CLIENT_ID, List.of(client.clientId()));
+        if (!resources.isEmpty()) {
+            values.put(Param.RESOURCE, resources);
+        }
         return new AuthorizationParameters(values);
     }
 }

@@ -20,7 +20,8 @@ import jakarta.inject.Singleton;
  * ({@code request_uri}: registered by the client, then fetched), or those pushed to /par (a
  * {@code urn:ietf:params:oauth:request_uri:} of this client, taken once). A client registered with
  * {@code require_pushed_authorization_requests} must use PAR. The query's {@code client_id} is required with a request object and must equal the
- * object's. A client registered with {@code request_object_signing_alg} must send a request object. Failures are
+ * object's. A client registered with {@code require_signed_request_object} (RFC 9101 §10.5) must send a request
+ * object ({@code request_object_signing_alg} alone only fixes its algorithm). Failures are
  * shown on the error page: no redirect URI can be trusted before the object is.
  */
 @Singleton
@@ -28,6 +29,9 @@ public class RequestResolver {
 
     public static final String REQUEST = "request";
     public static final String REQUEST_URI = "request_uri";
+    /** The refusal of a plain request from a client registered with {@code require_signed_request_object}. */
+    public static final String SIGNED_OBJECT_REQUIRED =
+            "this client must send a signed request object (require_signed_request_object)";
 
     private final ClientLookup clients;
     private final RequestObjectVerifier requestObjects;
@@ -55,8 +59,8 @@ public class RequestResolver {
         if (request == null && requestUri == null) {
             params.first(Param.CLIENT_ID).flatMap(clients::find).ifPresent(client -> {
                 requireParUnlessPushed(client);
-                if (client.metadata().requestObjectSigningAlg() != null) {
-                    throw invalidRequest("this client must send a signed request object");
+                if (client.metadata().requiresSignedRequestObject()) {
+                    throw invalidRequest(SIGNED_OBJECT_REQUIRED);
                 }
             });
             return params;

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.verifier.shared.api.AudienceRules;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.registry.ApiCache;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.CachedClientKeys;
@@ -44,6 +46,19 @@ class RegistryClientFactory {
         return new CachedClientKeys(registry, config.cacheTtl(), clock, () -> tokens.invalidate(REGISTRY_READ));
     }
 
+    /** Registered APIs by identifier, by scope and all of them, dropped on every ApiChanged. */
+    @Singleton
+    ApiCache apiCache(RegistryConfiguration config, RegistryClient registry, AdminClientTokens tokens, Clock clock) {
+        return new ApiCache(identifier -> read(tokens, () -> registry.apiByIdentifier(identifier)),
+                scope -> read(tokens, () -> registry.apiByScope(scope)), () -> read(tokens, registry::allApis),
+                config.cacheTtl(), UNKNOWN_CLIENT_TTL, clock, MAX_CLIENTS);
+    }
+
+    @Singleton
+    AudienceRules audienceRules(ApiCache apis, VerifierUrls urls) {
+        return new AudienceRules(apis, urls);
+    }
+
     @Singleton
     ClientLookup clientLookup(ClientCache cache) {
         return cache::get;
@@ -51,8 +66,12 @@ class RegistryClientFactory {
 
     private static Optional<RegisteredClient> read(RegistryClient registry, AdminClientTokens tokens,
                                                    String clientId) {
+        return read(tokens, () -> registry.client(clientId));
+    }
+
+    private static <T> T read(AdminClientTokens tokens, java.util.function.Supplier<T> call) {
         try {
-            return registry.client(clientId);
+            return call.get();
         } catch (OAuthException e) {
             tokens.invalidate(REGISTRY_READ);
             throw e;

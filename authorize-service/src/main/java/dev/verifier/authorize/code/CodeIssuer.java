@@ -3,8 +3,10 @@ package dev.verifier.authorize.code;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
+import dev.verifier.authorize.request.AuthenticationContext;
+import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.AuthorizeConfiguration;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Issues an authorization code in the format of shared-model's {@link AuthorizationCodes} (256 random bits and a MAC
  * under a key derived from {@code VERIFIER_SECRETS_KEY}, so token-service refuses a made-up code at once), bound (in the event, by its hash) to the client,
- * redirect URI, PKCE challenge, scope, nonce, subject and auth_time. The code is answered only after Kafka
+ * redirect URI, PKCE challenge, scope, resources (RFC 8707), nonce, subject and auth_time. The code is answered only after Kafka
  * confirmed the event; it is never stored or logged here.
  */
 @Singleton
@@ -61,9 +63,10 @@ public class CodeIssuer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CodeIssued event = new CodeIssued(CodeIssued.SCHEMA_VERSION, Hashes.sha256Base64Url(code),
                 request.clientId(), request.redirectUri(), request.scope(), user.subject(),
-                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(), null,
-                List.of("pwd"), session.sid(), ReleasedClaims.of(user, request.scopes()), now,
-                now.plus(config.codeLifetime()), request.redirectUriIncluded());
+                request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(),
+                request.acr(), AuthenticationContext.PASSWORD_METHODS, session.sid(),
+                ReleasedClaims.of(user, request.scopes()), now,
+                now.plus(config.codeLifetime()), request.redirectUriIncluded(), request.audience().resources());
         try {
             publisher.publishConfirmed(event);
         } catch (EventNotConfirmedException e) {

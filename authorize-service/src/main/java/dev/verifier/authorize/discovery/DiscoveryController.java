@@ -1,40 +1,60 @@
 package dev.verifier.authorize.discovery;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.verifier.authorize.request.Prompt;
+import dev.verifier.authorize.request.AuthenticationContext;
+import dev.verifier.authorize.request.Prompt;
+import dev.verifier.authorize.request.ResponseMode;
+import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.registry.ApiCache;
+import dev.verifier.shared.security.AdminScopes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.verifier.shared.jose.Algorithms;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
  * OIDC Discovery and RFC 8414 metadata at the issuer: absolute URLs of every service's endpoints (from
  * {@link VerifierUrls}) and only what is really supported: code + S256 PKCE, the five client authentication methods,
- * RS256/ES256 signatures, RFC 9207 {@code iss} in the authorization response.
+ * RS256/ES256 signatures, RFC 9207 {@code iss} in the authorization response. {@code scopes_supported} lists the
+ * OpenID Connect scopes and the scopes of the registered APIs (never the internal admin scopes), read through the API
+ * cache, so it is current after an API change (ApiChanged); while the registry cannot be read, the OIDC scopes alone.
  */
 @Controller("/.well-known")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 class DiscoveryController {
 
     static final List<String> SCOPES = List.of("openid", "profile", "email", "address", "phone", "offline_access");
     static final List<String> SIGNING_ALGS = Algorithms.ID_TOKEN;
 
-    private final Map<String, Object> metadata;
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryController.class);
 
-    DiscoveryController(VerifierUrls urls, DiscoveryConfiguration configuration) {
+    private final Map<String, Object> metadata;
+    private final ApiCache apis;
+
+    DiscoveryController(VerifierUrls urls, DiscoveryConfiguration configuration, ApiCache apis) {
         this.metadata = build(urls, configuration);
+        this.apis = apis;
     }
 
     @Get("/openid-configuration")
@@ -48,7 +68,20 @@ class DiscoveryController {
     }
 
     private HttpResponse<Map<String, Object>> answer() {
-        return HttpResponse.ok(metadata).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        Map<String, Object> current = new LinkedHashMap<>(metadata);
+        current.put("scopes_supported", scopesSupported());
+        return HttpResponse.ok(current).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+    }
+
+    private List<String> scopesSupported() {
+        Set<String> scopes = new LinkedHashSet<>(SCOPES);
+        try {
+            apis.all().forEach(api -> api.scopeValues().stream().filter(s -> !AdminScopes.isInternal(s))
+                    .forEach(scopes::add));
+        } catch (OAuthException e) {
+            LOG.warn("scopes_supported lists only the OpenID Connect scopes: {}", e.description());
+        }
+        return List.copyOf(scopes);
     }
 
     private static Map<String, Object> build(VerifierUrls urls, DiscoveryConfiguration configuration) {
@@ -69,7 +102,7 @@ class DiscoveryController {
         }
         m.put("scopes_supported", SCOPES);
         m.put("response_types_supported", List.of("code"));
-        m.put("response_modes_supported", List.of("query"));
+        m.put("response_modes_supported", ResponseMode.supported());
         m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
@@ -88,7 +121,8 @@ class DiscoveryController {
         m.put("claims_supported", ReleasedClaims.SUPPORTED);
         m.put("prompt_values_supported", Prompt.supported());
         m.put("ui_locales_supported", PageLocales.supportedTags());
-        m.put("claims_parameter_supported", false);
+        m.put("claims_parameter_supported", true);
+        m.put("acr_values_supported", AuthenticationContext.SUPPORTED);
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", true);

@@ -115,7 +115,7 @@ class LoginController {
             return pages.error(HttpStatus.TOO_MANY_REQUESTS, pages.text("login.throttled.title", locale),
                     pages.text("login.busy.message", locale), locale);
         } catch (OAuthException e) {
-            return pages.step(new Step.Redirect(redirects.error(resumed.target(), e)), csrfToken, locale);
+            return pages.step(redirects.error(resumed.target(), e), csrfToken, locale);
         }
     }
 }

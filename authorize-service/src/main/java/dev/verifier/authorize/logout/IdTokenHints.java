@@ -17,13 +17,14 @@ import jakarta.inject.Singleton;
 /**
  * Checks an {@code id_token_hint}: a signed JWT of ours (signature against token-service's JWKS, {@code iss} the
  * issuer), an ID token rather than an access or logout token ({@code typ} {@code JWT} or none), with {@code sub} and
- * one audience. An expired one is accepted (RP-Initiated Logout 1.0 §2: the RP often holds only an old one).
+ * one audience. An expired one is accepted (RP-Initiated Logout 1.0 §2: the RP often holds only an old one; OIDC
+ * Core §3.1.2.1 allows it at {@code /authorize} too). Used by {@code /logout} and {@code /authorize}.
  */
 @Singleton
-class IdTokenHints {
+public class IdTokenHints {
 
     /** What a valid hint says: the user, the client it was issued to and the session. */
-    record Hint(String subject, String clientId, String sid) {
+    public record Hint(String subject, String clientId, String sid) {
     }
 
     private static final Set<String> ID_TOKEN_TYPES = Set.of("jwt");
@@ -36,7 +37,7 @@ class IdTokenHints {
         this.issuer = urls.issuerId();
     }
 
-    Optional<Hint> verify(String hint) {
+    public Optional<Hint> verify(String hint) {
         try {
             if (!(JWTParser.parse(hint) instanceof SignedJWT jwt) || !isIdTokenType(jwt.getHeader().getType())) {
                 return Optional.empty();

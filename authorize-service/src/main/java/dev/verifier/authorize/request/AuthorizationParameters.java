@@ -12,7 +12,8 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * The raw parameters of an authorization request, as they arrived (query or form), every value kept so duplicates
  * can be refused. This is the one input of {@link AuthorizationRequestValidator}: a request-object (JAR) or PAR
- * resolver supplies its parameters as another instance of this type.
+ * resolver supplies its parameters as another instance of this type. {@code resource} (RFC 8707) is the one
+ * parameter that may be repeated.
  */
 public record AuthorizationParameters(Map<String, List<String>> values) {
 
@@ -34,13 +35,20 @@ public record AuthorizationParameters(Map<String, List<String>> values) {
         return first(name).orElse(null);
     }
 
+    /** Every non-empty value of {@code name}, in the order given (for the repeatable {@code resource}). */
+    public List<String> all(String name) {
+        List<String> list = values.get(name);
+        return list == null ? List.of() : list.stream().filter(v -> !v.isEmpty()).toList();
+    }
+
     public boolean isDuplicated(String name) {
         List<String> list = values.get(name);
         return list != null && list.size() > 1;
     }
 
     public Optional<String> firstDuplicated() {
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted()
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .filter(e -> !Param.RESOURCE.equals(e.getKey())).map(Map.Entry::getKey).sorted()
                 .map(InputLimits::safeName)
                 .findFirst();
     }

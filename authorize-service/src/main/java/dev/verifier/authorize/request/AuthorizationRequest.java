@@ -3,13 +3,17 @@ package dev.verifier.authorize.request;
 import java.util.List;
 import java.util.Set;
 
+import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.client.RegisteredClient;
 import io.micronaut.core.annotation.Nullable;
 
 /**
  * A fully validated authorization request (response_type is always {@code code}). {@code redirectUriIncluded}: the
  * request carried {@code redirect_uri} (it may be omitted when the client has exactly one registered), so the token
- * request must carry it too (RFC 6749 §4.1.3).
+ * request must carry it too (RFC 6749 §4.1.3). {@code acr}: the authentication context class the sign-in gets
+ * ({@link AuthenticationContext}); {@code idTokenHintSubject}: the user a valid {@code id_token_hint} names.
+ * {@code audience}: the APIs the code's tokens are for (RFC 8707 {@code resource}, or the API owning the scopes) and
+ * the issuer for the OIDC scopes.
  */
 public record AuthorizationRequest(
         RegisteredClient client,
@@ -22,7 +26,12 @@ public record AuthorizationRequest(
         Set<Prompt> prompts,
         @Nullable Long maxAge,
         @Nullable String loginHint,
-        boolean redirectUriIncluded) {
+        boolean redirectUriIncluded,
+        ResponseMode responseMode,
+        ClaimsRequest claims,
+        String acr,
+        @Nullable String idTokenHintSubject,
+        Audience audience) {
 
     public String clientId() {
         return client.clientId();
@@ -33,7 +42,7 @@ public record AuthorizationRequest(
     }
 
     public ClientRedirect target() {
-        return new ClientRedirect(client, redirectUri, state);
+        return new ClientRedirect(client, redirectUri, state, responseMode);
     }
 
     public boolean prompts(Prompt prompt) {

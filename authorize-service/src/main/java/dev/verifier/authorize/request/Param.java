@@ -15,6 +15,12 @@ public final class Param {
     public static final String MAX_AGE = "max_age";
     public static final String LOGIN_HINT = "login_hint";
     public static final String UI_LOCALES = "ui_locales";
+    public static final String RESPONSE_MODE = "response_mode";
+    public static final String CLAIMS = "claims";
+    public static final String ACR_VALUES = "acr_values";
+    public static final String ID_TOKEN_HINT = "id_token_hint";
+    /** RFC 8707 resource indicator: repeatable. */
+    public static final String RESOURCE = "resource";
 
     private Param() {
     }

@@ -136,7 +136,9 @@ public class RequestObjectVerifier {
     private static AuthorizationParameters parameters(JWTClaimsSet claims) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         claims.getClaims().forEach((name, value) -> {
-            if (!JWT_CLAIMS.contains(name) && value != null) {
+            if (Param.RESOURCE.equals(name) && value instanceof List<?> list) {
+                params.put(name, list.stream().map(v -> text(name, v)).toList()); // RFC 8707: one or several
+            } else if (!JWT_CLAIMS.contains(name) && value != null) {
                 params.put(name, List.of(text(name, value)));
             }
         });

@@ -19,7 +19,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Turns a {@link Step} or an error into an HTTP answer: a Thymeleaf page in the language chosen for it
- * ({@link PageLocales}; the words come from {@link PageMessages}) or a 303 redirect to the client.
+ * ({@link PageLocales}; the words come from {@link PageMessages}), a 303 redirect to the client, or the
+ * auto-submitting form of {@code response_mode=form_post} ({@link FormPostPage}).
  */
 @Singleton
 public class Pages {
@@ -39,6 +40,10 @@ public class Pages {
     public MutableHttpResponse<?> step(Step step, String csrfToken, Locale locale) {
         if (step instanceof Step.Redirect r) {
             return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, r.location());
+        }
+        if (step instanceof Step.FormPost f) {
+            return page(HttpStatus.OK, FormPostPage.VIEW, Map.of("action", f.action(), "fields", f.params(),
+                    "script", FormPostPage.SCRIPT), locale).header("Content-Security-Policy", FormPostPage.CSP);
         }
         if (step instanceof Step.ShowLogin l) {
             return login(l.request(), l.interactionId(), csrfToken, l.request().loginHint(), l.error(), locale);
@@ -87,6 +92,7 @@ public class Pages {
     private Map<String, Object> consentModel(Step.ShowConsent c, String csrfToken, Locale locale) {
         Map<String, Object> model = base(c.request(), c.interactionId(), csrfToken);
         model.put("scopes", ScopeWords.describe(c.request().scopes(), messages, locale));
+        model.put("groups", ConsentGroups.of(c.request(), messages, locale));
         return model;
     }
 

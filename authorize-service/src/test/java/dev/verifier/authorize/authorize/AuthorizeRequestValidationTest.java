@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeTestContext;
 import dev.verifier.authorize.support.AuthorizeUrls;
+import dev.verifier.authorize.support.ClientBuilder;
 import dev.verifier.testsupport.Browser;
 import dev.verifier.authorize.support.FakeRegistry;
 import dev.verifier.authorize.support.TestClients;
@@ -197,6 +198,28 @@ class AuthorizeRequestValidationTest implements AuthorizeTestContext {
     @Test
     void authorizeWhenConfidentialClientSendsNoChallengeThenInvalidRequestByDefault() {
         assertErrorRedirect(authorize(confidential, mapOf("code_challenge", null, "code_challenge_method", null)),
+                "invalid_request", "code_challenge is required");
+    }
+
+    @Test
+    void authorizeWhenConfidentialClientRegisteredRequirePkceFalseThenItMayOmitPkceButASentChallengeIsChecked() {
+        RegisteredClient relaxed = new ClientBuilder().requirePkce(false).build();
+        registry.put(relaxed);
+
+        Browser.Page withoutPkce = authorize(relaxed, mapOf("code_challenge", null, "code_challenge_method", null));
+        assertTrue(withoutPkce.isLoginPage(), withoutPkce.body());
+        assertErrorRedirect(authorize(relaxed, Map.of("code_challenge", "too-short")), "invalid_request",
+                "code_challenge must be 43 base64url characters");
+        assertErrorRedirect(authorize(relaxed, mapOf("code_challenge", null)), "invalid_request",
+                "code_challenge_method without code_challenge");
+    }
+
+    @Test
+    void authorizeWhenPublicClientCarriesRequirePkceFalseThenPkceIsStillRequired() {
+        RegisteredClient publicRelaxed = new ClientBuilder().authMethod("none").requirePkce(false).build();
+        registry.put(publicRelaxed);
+
+        assertErrorRedirect(authorize(publicRelaxed, mapOf("code_challenge", null, "code_challenge_method", null)),
                 "invalid_request", "code_challenge is required");
     }
 

@@ -41,6 +41,7 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(tokenService + "/revoke", doc.get("revocation_endpoint"));
         assertEquals(List.of("S256"), doc.get("code_challenge_methods_supported"));
         assertEquals(List.of("code"), doc.get("response_types_supported"));
+        assertEquals(List.of("query", "form_post"), doc.get("response_modes_supported"), "never fragment for code");
         assertEquals(true, doc.get("authorization_response_iss_parameter_supported"));
         assertEquals(List.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt"),
                 doc.get("introspection_endpoint_auth_methods_supported"), "introspection refuses public clients");
@@ -56,6 +57,8 @@ class DiscoveryTest implements AuthorizeTestContext {
         assertEquals(List.of("en", "de"), doc.get("ui_locales_supported"));
         assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
         assertEquals(true, doc.get("request_parameter_supported"));
+        assertEquals(true, doc.get("claims_parameter_supported"));
+        assertEquals(List.of("urn:verifier:acr:pwd"), doc.get("acr_values_supported"));
         assertEquals(List.of("RS256", "PS256", "ES256"), doc.get("request_object_signing_alg_values_supported"));
         assertEquals(true, doc.get("request_uri_parameter_supported"));
         assertEquals(true, doc.get("require_request_uri_registration"));

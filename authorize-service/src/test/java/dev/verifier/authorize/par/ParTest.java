@@ -283,13 +283,26 @@ class ParTest extends FrontChannelTest {
     }
 
     @Test
-    void clientRegisteredWithSigningAlgMustPushASignedObject() {
-        RegisteredClient strict = client("client_secret_basic").requestObjectSigningAlg("RS256").build();
+    void clientRegisteredWithSigningAlgMayPushPlainParameters() {
+        RegisteredClient rs256 = client("client_secret_basic").requestObjectSigningAlg("RS256").build();
+        registry.put(rs256);
+        Par.Answer answer = pushBasic(rs256);
+        assertEquals(201, answer.status(), "request_object_signing_alg only fixes the algorithm: " + answer.body());
+    }
+
+    @Test
+    void clientRequiringSignedRequestObjectsMustPushASignedObjectAndThenUsesItsRequestUri() {
+        RegisteredClient strict = client("client_secret_basic").requireSignedRequestObject().build();
         registry.put(strict);
-        assertError(pushBasic(strict), "invalid_request", "this client must send a signed request object");
+        assertError(pushBasic(strict), "invalid_request",
+                "this client must send a signed request object (require_signed_request_object)");
         Par.Answer answer = par().push(Map.of("request", List.of(RequestObjects.of(strict).sign(key))),
                 Par.basic(strict.clientId(), secret));
         assertEquals(201, answer.status(), answer.body().toString());
+        Browser.Page login = authorizeWith(browser(), strict.clientId(), answer.body().get("request_uri").toString());
+        assertTrue(login.isLoginPage(), "the pushed object's request_uri is a signed request: " + login.body());
+        assertErrorPage(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request",
+                "this client must send a signed request object (require_signed_request_object)");
     }
 
     @Test

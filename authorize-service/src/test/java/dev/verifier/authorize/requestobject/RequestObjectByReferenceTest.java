@@ -111,6 +111,22 @@ class RequestObjectByReferenceTest extends FrontChannelTest {
     }
 
     @Test
+    void clientRequiringSignedRequestObjectsMaySendThemByReference() {
+        RegisteredClient strict = new ClientBuilder().jwksUri(origin.url("/jwks")).requestUris(requestUri)
+                .requireSignedRequestObject().build();
+        registry.put(strict);
+        origin.serve(path(requestUri), JWT, RequestObjects.of(strict).claim("login_hint", "bob").sign(key));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", strict.clientId());
+        params.put("request_uri", requestUri);
+
+        Browser.Page page = browser().get(AuthorizeUrls.of(params));
+
+        assertTrue(page.isLoginPage(), page.body());
+        assertEquals("bob", page.hidden("username"));
+    }
+
+    @Test
     void authorizeWithRegisteredUriAndANewFragmentThenAccepted() {
         origin.serve("/ro/other", JWT, RequestObjects.of(backend).sign(key));
         assertTrue(authorize(origin.url("/ro/other#v2")).isLoginPage());

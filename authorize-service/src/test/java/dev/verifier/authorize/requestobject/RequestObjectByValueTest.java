@@ -201,15 +201,25 @@ class RequestObjectByValueTest extends FrontChannelTest {
     }
 
     @Test
-    void clientRegisteredWithSigningAlgMustSendAnObjectSignedWithThatAlg() {
-        RegisteredClient strict = new ClientBuilder().jwksUri(origin.url("/jwks")).requestObjectSigningAlg("ES256")
+    void clientRegisteredWithSigningAlgMaySendAPlainRequestButItsObjectsOnlyWithThatAlg() {
+        RegisteredClient es256 = new ClientBuilder().jwksUri(origin.url("/jwks")).requestObjectSigningAlg("ES256")
+                .build();
+        registry.put(es256);
+        assertTrue(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(es256))).isLoginPage(),
+                "request_object_signing_alg only fixes the algorithm (OIDC Registration)");
+        assertRefused(authorize(browser(), es256, RequestObjects.of(es256).sign(key)), "invalid_request_object",
+                "must be signed with ES256");
+        assertTrue(authorize(browser(), es256, RequestObjects.of(es256).alg(JWSAlgorithm.ES256).sign(ecKey))
+                .isLoginPage());
+    }
+
+    @Test
+    void clientRequiringSignedRequestObjectsIsRefusedAPlainRequest() {
+        RegisteredClient strict = new ClientBuilder().jwksUri(origin.url("/jwks")).requireSignedRequestObject()
                 .build();
         registry.put(strict);
         assertRefused(browser().get(AuthorizeUrls.of(AuthorizeUrls.valid(strict))), "invalid_request",
-                "this client must send a signed request object");
-        assertRefused(authorize(browser(), strict, RequestObjects.of(strict).sign(key)), "invalid_request_object",
-                "must be signed with ES256");
-        assertTrue(authorize(browser(), strict, RequestObjects.of(strict).alg(JWSAlgorithm.ES256).sign(ecKey))
-                .isLoginPage());
+                "this client must send a signed request object (require_signed_request_object)");
+        assertTrue(authorize(browser(), strict, RequestObjects.of(strict).sign(key)).isLoginPage());
     }
 }

@@ -18,6 +18,8 @@ public final class ClientBuilder {
     private List<String> requestUris;
     private String requestObjectSigningAlg;
     private Boolean requirePar;
+    private Boolean requireSignedRequestObject;
+    private Boolean requirePkce;
     private String secretHash;
     private String secretCiphertext;
 
@@ -28,6 +30,8 @@ public final class ClientBuilder {
     public ClientBuilder requestUris(String... values) { requestUris = List.of(values); return this; }
     public ClientBuilder requestObjectSigningAlg(String value) { requestObjectSigningAlg = value; return this; }
     public ClientBuilder requirePar() { requirePar = true; return this; }
+    public ClientBuilder requireSignedRequestObject() { requireSignedRequestObject = true; return this; }
+    public ClientBuilder requirePkce(boolean value) { requirePkce = value; return this; }
     public ClientBuilder secretHash(String value) { secretHash = value; return this; }
     public ClientBuilder secretCiphertext(String value) { secretCiphertext = value; return this; }
 
@@ -35,7 +39,7 @@ public final class ClientBuilder {
         ClientMetadata metadata = new ClientMetadata("Test Backend", redirectUris,
                 List.of("authorization_code", "refresh_token"), List.of("code"), authMethod, TestClients.SCOPES,
                 jwksUri, jwks, requestUris, requestObjectSigningAlg, null, null, "web", requirePar, null, null, null,
-                null, null, null);
+                null, null, null, null, null, null, null, requireSignedRequestObject, requirePkce);
         return new RegisteredClient("client-" + RandomTokens.base64Url(9), metadata, secretHash, secretCiphertext,
                 false, Instant.now(), Instant.now());
     }

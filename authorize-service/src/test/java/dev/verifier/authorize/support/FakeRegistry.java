@@ -4,7 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.time.Instant;
+import java.util.List;
+
+import dev.verifier.shared.api.ApiPage;
+import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.registry.ApiCache;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -17,16 +23,71 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
- * Stands in for client-registry's internal read ({@code GET /clients/{id}} and
- * {@code GET /clients/{id}/jwks}), requiring the registry token that
- * {@link TestTokens}' token endpoint hands to the bootstrap admin client.
+ * Stands in for client-registry's internal read ({@code GET /clients/{id}},
+ * {@code GET /clients/{id}/jwks} and {@code GET /apis}), requiring the registry token that
+ * {@link TestTokens}' token endpoint hands to the bootstrap admin client. One API is registered from the start:
+ * {@link #NOTES_API} ({@code notes.read}, {@code notes.write}).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "spec.name", value = AuthorizeTestContext.SPEC)
 public class FakeRegistry {
 
+    public static final String NOTES_API = "http://localhost:9003";
+
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RegisteredApi> apis = new ConcurrentHashMap<>();
+    private final ApiCache apiCache;
+
+    FakeRegistry(ApiCache apiCache) {
+        this.apiCache = apiCache;
+        putApi(api(NOTES_API, "Notes", true, "notes.read", "Read your notes", "notes.write", "Write your notes"));
+    }
+
+    /** Registers (or replaces) {@code api} and drops the service's cached APIs, as an ApiChanged event would. */
+    public void putApi(RegisteredApi api) {
+        apis.put(api.identifier(), api);
+        apiCache.evictAll();
+    }
+
+    /** Registers {@code api} without touching the service's cache: only an ApiChanged event makes it visible. */
+    public void putApiQuietly(RegisteredApi api) {
+        apis.put(api.identifier(), api);
+    }
+
+    public void removeApi(String identifier) {
+        apis.remove(identifier);
+        apiCache.evictAll();
+    }
+
+    /** An API; {@code scopesAndDescriptions}: value, description, value, description, … */
+    public static RegisteredApi api(String identifier, String name, boolean userTokens,
+                                    String... scopesAndDescriptions) {
+        List<RegisteredApi.Scope> scopes = new java.util.ArrayList<>();
+        for (int i = 0; i < scopesAndDescriptions.length; i += 2) {
+            scopes.add(new RegisteredApi.Scope(scopesAndDescriptions[i], scopesAndDescriptions[i + 1]));
+        }
+        return new RegisteredApi("api-" + Math.abs(identifier.hashCode()), identifier, name, scopes, null, true,
+                userTokens, Instant.now(), Instant.now());
+    }
+
+    @Get("/apis{?identifier,scope,page,size}")
+    HttpResponse<ApiPage> apis(@Nullable String identifier, @Nullable String scope, @Nullable Integer page,
+                               @Nullable Integer size, @Nullable @Header("Authorization") String authorization) {
+        if (!("Bearer " + TestTokens.REGISTRY_TOKEN).equals(authorization)) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED);
+        }
+        if (failing) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        List<RegisteredApi> found = apis.values().stream()
+                .filter(a -> identifier == null || a.identifier().equals(identifier))
+                .filter(a -> scope == null || a.owns(scope)).toList();
+        if (page != null && page > 0) {
+            found = List.of();
+        }
+        return HttpResponse.ok(new ApiPage(found, page == null ? 0 : page, 100, found.size()));
+    }
     private final AtomicInteger clientReads = new AtomicInteger();
     private final AtomicInteger jwksRefreshes = new AtomicInteger();
     private volatile boolean failing;

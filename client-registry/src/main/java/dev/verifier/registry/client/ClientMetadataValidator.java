@@ -64,6 +64,7 @@ public class ClientMetadataValidator {
             checkUrl(field, uriField(m, field), false);
         }
         checkAlgorithms(m, method);
+        checkRequestObjectsAndPkce(m, method);
         checkScope(m.scope());
         adminRules.check(m, grantTypes, method);
         checkText("client_name", m.clientName());
@@ -78,7 +79,8 @@ public class ClientMetadataValidator {
                 m.introspectionAudiences() == null || m.introspectionAudiences().isEmpty()
                         ? null : List.copyOf(m.introspectionAudiences()),
                 m.backchannelLogoutUri(),
-                m.backchannelLogoutUri() == null ? null : Boolean.TRUE.equals(m.backchannelLogoutSessionRequired()));
+                m.backchannelLogoutUri() == null ? null : Boolean.TRUE.equals(m.backchannelLogoutSessionRequired()),
+                m.requireSignedRequestObject(), m.requirePkce());
     }
 
     private static ApplicationType applicationType(String value) {
@@ -176,6 +178,21 @@ public class ClientMetadataValidator {
                     "token_endpoint_auth_signing_alg applies only to client_secret_jwt and private_key_jwt");
         }
         checkAlg("token_endpoint_auth_signing_alg", m.tokenEndpointAuthSigningAlg(), authAlgs);
+    }
+
+    /**
+     * {@code require_signed_request_object} needs keys that verify the objects (only asymmetric algorithms are
+     * accepted); {@code require_pkce: false} is for a confidential client only (a public one has no other proof
+     * that it is the one redeeming the code).
+     */
+    private static void checkRequestObjectsAndPkce(ClientMetadata m, ClientAuthMethod method) {
+        if (m.requiresSignedRequestObject() && m.jwks() == null && m.jwksUri() == null) {
+            throw INVALID_CLIENT_METADATA.exception(
+                    "require_signed_request_object requires jwks or jwks_uri (the keys that verify request objects)");
+        }
+        if (!m.requiresPkce() && method.isPublic()) {
+            throw INVALID_CLIENT_METADATA.exception("require_pkce may be false only for a confidential client");
+        }
     }
 
     private static void checkAlg(String field, String value, Set<String> allowed) {

@@ -1,6 +1,7 @@
 package dev.verifier.registry.client;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import dev.verifier.shared.client.ClientMetadata;
@@ -16,6 +17,7 @@ import io.micronaut.json.JsonMapper;
 public record ClientRequest(ClientMetadata metadata, @Nullable String clientId, boolean firstParty) {
 
     public static final String FIRST_PARTY = "verifier_first_party";
+    private static final List<String> BOOLEANS = List.of(FIRST_PARTY, "require_pkce", "require_signed_request_object");
 
     public static ClientRequest parse(String body, JsonMapper json) {
         if (body == null || body.isBlank()) {
@@ -33,10 +35,13 @@ public record ClientRequest(ClientMetadata metadata, @Nullable String clientId, 
         if (fields == null || metadata == null) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("the body must be a JSON object of client metadata");
         }
-        Object firstParty = fields.get(FIRST_PARTY);
-        if (firstParty != null && !(firstParty instanceof Boolean)) {
-            throw OAuthError.INVALID_CLIENT_METADATA.exception(FIRST_PARTY + " must be a boolean");
+        for (String name : BOOLEANS) { // JSON booleans, not strings the binding would read leniently ("no" as false)
+            Object value = fields.get(name);
+            if (value != null && !(value instanceof Boolean)) {
+                throw OAuthError.INVALID_CLIENT_METADATA.exception(name + " must be a boolean");
+            }
         }
+        Object firstParty = fields.get(FIRST_PARTY);
         Object clientId = fields.get("client_id");
         return new ClientRequest(metadata, clientId == null ? null : clientId.toString(), Boolean.TRUE.equals(firstParty));
     }

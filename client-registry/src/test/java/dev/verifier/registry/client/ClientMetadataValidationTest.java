@@ -1,6 +1,7 @@
 package dev.verifier.registry.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
@@ -82,6 +83,9 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("post_logout_redirect_uri over http", code("\"post_logout_redirect_uris\": [\"http://a.example/bye\"]"), "invalid_client_metadata", "post_logout_redirect_uris: redirect URI http://a.example/bye must use https"),
                 refuse("post_logout_redirect_uri with a wildcard", code("\"post_logout_redirect_uris\": [\"https://*.example/bye\"]"), "invalid_client_metadata", "must not contain wildcards"),
                 refuse("backchannel_logout_uri over http outside the local profile", code("\"backchannel_logout_uri\": \"http://127.0.0.1/bc\""), "invalid_client_metadata", "backchannel_logout_uri http://127.0.0.1/bc must use https"),
+                refuse("require_pkce false for a public client", "{\"redirect_uris\": [\"https://a.example/cb\"], \"scope\": \"openid\", \"token_endpoint_auth_method\": \"none\", \"require_pkce\": false}", "invalid_client_metadata", "require_pkce may be false only for a confidential client"),
+                refuse("require_pkce that is not a boolean", code("\"require_pkce\": \"no\""), "invalid_client_metadata", "require_pkce must be a boolean"),
+                refuse("signed request objects required without keys", code("\"require_signed_request_object\": true"), "invalid_client_metadata", "require_signed_request_object requires jwks or jwks_uri (the keys that verify request objects)"),
                 refuse("backchannel_logout_uri with a fragment", code("\"backchannel_logout_uri\": \"https://a.example/bc#f\""), "invalid_client_metadata", "backchannel_logout_uri https://a.example/bc#f must not contain a fragment"));
     }
 
@@ -117,6 +121,26 @@ class ClientMetadataValidationTest implements RegistryTest {
         assertEquals(java.util.List.of("https://a.example/bye"), answer.body().get("post_logout_redirect_uris"));
         assertEquals("https://a.example/bc", answer.body().get("backchannel_logout_uri"));
         assertEquals(false, answer.body().get("backchannel_logout_session_required"));
+    }
+
+    @Test
+    void requestObjectAndPkceSwitchesAreStoredAndAnsweredAndAbsentByDefault() {
+        Answer strict = http.post("/clients", TestTokens.admin(), code("\"require_signed_request_object\": true, "
+                + "\"require_pkce\": false, \"request_object_signing_alg\": \"RS256\", \"jwks\": {\"keys\": ["
+                + RSA_PUBLIC + "]}"));
+        assertEquals(201, strict.status(), strict.body().toString());
+        assertEquals(true, strict.body().get("require_signed_request_object"));
+        assertEquals(false, strict.body().get("require_pkce"));
+        Answer read = http.get("/clients/" + strict.body().get("client_id"), TestTokens.admin());
+        assertEquals(true, read.body().get("require_signed_request_object"), read.body().toString());
+        assertEquals(false, read.body().get("require_pkce"), read.body().toString());
+
+        Answer plain = http.post("/clients", TestTokens.admin(), code("\"request_object_signing_alg\": \"RS256\", "
+                + "\"jwks\": {\"keys\": [" + RSA_PUBLIC + "]}"));
+        assertEquals(201, plain.status(), plain.body().toString());
+        assertFalse(plain.body().containsKey("require_signed_request_object"),
+                "request_object_signing_alg alone does not require request objects: " + plain.body());
+        assertFalse(plain.body().containsKey("require_pkce"), "absent: the default (PKCE required)");
     }
 
     private static Arguments refuse(String rule, String body, String error, String description) {

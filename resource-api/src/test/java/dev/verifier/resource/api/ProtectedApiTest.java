@@ -69,7 +69,25 @@ class ProtectedApiTest implements ResourceApiTest {
 
     @Test
     void tokenForAnotherAudienceIsRefused() throws Exception {
-        assertInvalidToken(TOKENS.token("http://localhost:9002").sign());
+        HttpResponse<String> response = get("/api/me", TOKENS.token("http://localhost:9002").sign());
+
+        assertEquals(401, response.statusCode(), response.body());
+        Map<?, ?> error = json.readValue(response.body(), Map.class);
+        assertEquals("invalid_token", error.get("error"));
+        assertEquals("the access token is not for this resource server: its aud does not hold " + AUDIENCE,
+                error.get("error_description"));
+    }
+
+    @Test
+    void tokenOfAnotherApiIsRefusedEvenWithTheIssuerInItsAudience() throws Exception {
+        // a user token for another API: the issuer (for /userinfo) and that API, never resource-api
+        HttpResponse<String> response = get("/api/me",
+                TOKENS.token("https://orders.example").audience("http://localhost:9000", "https://orders.example")
+                        .sign());
+
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("the access token is not for this resource server: its aud does not hold " + AUDIENCE,
+                json.readValue(response.body(), Map.class).get("error_description"));
     }
 
     @Test

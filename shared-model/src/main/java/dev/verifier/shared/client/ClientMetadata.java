@@ -13,7 +13,8 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * validation; typed views ({@link GrantType}, {@link ClientAuthMethod}, {@link ApplicationType}) are read from it.
  * Unknown fields are ignored when parsing and never stored. Verifier extensions, settable only by a
  * {@code registry.admin} caller: {@code verifier_admin} (may hold the internal admin scopes) and
- * {@code introspection_audiences} (may introspect tokens issued for these audiences).
+ * {@code introspection_audiences} (may introspect tokens issued for these audiences). {@code require_pkce} is a
+ * Verifier extension too (settable by any registrant, false only for a confidential client).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ClientMetadata(
@@ -40,7 +41,25 @@ public record ClientMetadata(
         @Nullable Boolean verifierAdmin,
         @Nullable List<String> introspectionAudiences,
         @Nullable String backchannelLogoutUri,
-        @Nullable Boolean backchannelLogoutSessionRequired) {
+        @Nullable Boolean backchannelLogoutSessionRequired,
+        @Nullable Boolean requireSignedRequestObject,
+        @Nullable Boolean requirePkce) {
+
+    /** Without {@code require_signed_request_object} and {@code require_pkce} (both at their defaults). */
+    public ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
+                          List<String> responseTypes, String tokenEndpointAuthMethod, String scope, String jwksUri,
+                          Map<String, Object> jwks, List<String> requestUris, String requestObjectSigningAlg,
+                          String tokenEndpointAuthSigningAlg, String idTokenSignedResponseAlg, String applicationType,
+                          Boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
+                          List<String> contacts, String clientUri, String logoUri, String policyUri, String tosUri,
+                          Boolean verifierAdmin, List<String> introspectionAudiences, String backchannelLogoutUri,
+                          Boolean backchannelLogoutSessionRequired) {
+        this(clientName, redirectUris, grantTypes, responseTypes, tokenEndpointAuthMethod, scope, jwksUri, jwks,
+                requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
+                applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
+                logoUri, policyUri, tosUri, verifierAdmin, introspectionAudiences, backchannelLogoutUri,
+                backchannelLogoutSessionRequired, null, null);
+    }
 
     /**
      * Without the Verifier extensions ({@code verifier_admin}, {@code introspection_audiences}) and back-channel
@@ -56,6 +75,24 @@ public record ClientMetadata(
                 requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
                 applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
                 logoUri, policyUri, tosUri, null, null, null, null);
+    }
+
+    /**
+     * {@code require_signed_request_object} (RFC 9101 §10.5): every authorization request of this client must be a
+     * signed request object (by value, by reference or pushed). {@code request_object_signing_alg} alone only fixes
+     * the algorithm of the objects the client sends. Absent (a client registered before) is false.
+     */
+    public boolean requiresSignedRequestObject() {
+        return Boolean.TRUE.equals(requireSignedRequestObject);
+    }
+
+    /**
+     * {@code require_pkce} (a Verifier extension): absent or true, the client's authorization requests must carry
+     * PKCE; false, which the registry accepts only for a confidential client, lets it omit PKCE (sent, it is still
+     * checked).
+     */
+    public boolean requiresPkce() {
+        return !Boolean.FALSE.equals(requirePkce);
     }
 
     /** {@code verifier_admin}: the client may be granted the internal admin scopes (client_credentials only). */

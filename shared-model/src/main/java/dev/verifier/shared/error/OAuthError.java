@@ -15,6 +15,8 @@ public enum OAuthError {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", HttpStatus.BAD_REQUEST),
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", HttpStatus.BAD_REQUEST),
     INVALID_SCOPE("invalid_scope", HttpStatus.BAD_REQUEST),
+    // RFC 8707 §2: a resource indicator that is unknown, malformed or not allowed for the client
+    INVALID_TARGET("invalid_target", HttpStatus.BAD_REQUEST),
     ACCESS_DENIED("access_denied", HttpStatus.FORBIDDEN),
     SERVER_ERROR("server_error", HttpStatus.INTERNAL_SERVER_ERROR),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE),

@@ -35,6 +35,7 @@ public final class CodeEventLimits {
                 text("acr", e.acr(), 255, false),
                 text("session_id", e.sessionId(), 128, false),
                 list("amr", e.amr(), 10, 64),
+                list("resources", e.resources() == null ? List.of() : e.resources(), 10, 2048),
                 e.authTime() == null || e.issuedAt() == null || e.expiresAt() == null
                         ? Optional.of("auth_time, issued_at and expires_at are required") : Optional.empty(),
                 claimsJsonChars > MAX_CLAIMS_JSON_CHARS

@@ -18,6 +18,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param redirectUriIncluded whether the authorization request carried {@code redirect_uri} (RFC 6749 §4.1.3: then
  *        the token request must carry the same value); null in events of releases before this field, which
  *        token-service treats as before (omitted at /token only when the client has exactly that one registered)
+ * @param resources the RFC 8707 resources granted (the identifiers of the registered APIs the code's tokens are for,
+ *        named with {@code resource} or owning the granted scopes); null in events of releases before this field,
+ *        which token-service reads as "the APIs owning the granted scopes"
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record CodeIssued(
@@ -37,7 +40,8 @@ public record CodeIssued(
         Map<String, Object> claims,
         Instant issuedAt,
         Instant expiresAt,
-        @Nullable Boolean redirectUriIncluded) {
+        @Nullable Boolean redirectUriIncluded,
+        @Nullable List<String> resources) {
 
     /**
      * 2: carried sealed ({@link CodeEventSeal}, record value {@code v2.<kid>.<iv>.<ciphertext>}); 1 was the plain JSON
@@ -48,13 +52,23 @@ public record CodeIssued(
     public CodeIssued {
         amr = amr == null ? List.of() : List.copyOf(amr);
         claims = claims == null ? Map.of() : Map.copyOf(claims);
+        resources = resources == null ? null : List.copyOf(resources);
     }
 
     /** This event with {@code claims} in place of its released claims (e.g. the user's current ones). */
     public CodeIssued withClaims(Map<String, Object> current) {
         return new CodeIssued(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge,
                 codeChallengeMethod, nonce, authTime, acr, amr, sessionId, current, issuedAt, expiresAt,
-                redirectUriIncluded);
+                redirectUriIncluded, resources);
+    }
+
+    /** An event without {@code resources}, as the releases before it wrote them. */
+    public CodeIssued(int schemaVersion, String codeHash, String clientId, String redirectUri, String scope,
+                      String subject, String codeChallenge, String codeChallengeMethod, String nonce,
+                      Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
+                      Instant issuedAt, Instant expiresAt, Boolean redirectUriIncluded) {
+        this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, redirectUriIncluded, null);
     }
 
     /** An event without {@code redirect_uri_included}, as the releases before it wrote them. */
@@ -63,6 +77,6 @@ public record CodeIssued(
                       Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
                       Instant issuedAt, Instant expiresAt) {
         this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
-                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, null);
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, null, null);
     }
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +30,9 @@ import io.micronaut.json.JsonMapper;
  * own way of getting the token. A registry that cannot be reached answers {@code temporarily_unavailable}.
  */
 public final class RegistryClient {
+
+    private static final int API_PAGE_SIZE = 100;
+    private static final int MAX_API_PAGES = 50;
 
     private final String registryUrl;
     private final Supplier<String> bearerToken;
@@ -56,6 +61,20 @@ public final class RegistryClient {
     /** The API that owns scope {@code scope}, or empty. */
     public Optional<RegisteredApi> apiByScope(String scope) {
         return api("scope", scope);
+    }
+
+    /** Every registered API (pages of 100 read in turn; at most {@value #MAX_API_PAGES} pages). */
+    public List<RegisteredApi> allApis() {
+        List<RegisteredApi> all = new ArrayList<>();
+        for (int page = 0; page < MAX_API_PAGES; page++) {
+            ApiPage read = get("/apis?page=" + page + "&size=" + API_PAGE_SIZE)
+                    .map(body -> read(body, ApiPage.class)).orElse(new ApiPage(List.of(), page, API_PAGE_SIZE, 0));
+            all.addAll(read.apis());
+            if (read.apis().size() < API_PAGE_SIZE || all.size() >= read.total()) {
+                break;
+            }
+        }
+        return List.copyOf(all);
     }
 
     private Optional<RegisteredApi> api(String filter, String value) {

@@ -38,6 +38,12 @@ public final class BearerTokens {
                 "the access token is invalid, expired, or not issued for this resource server");
     }
 
+    /** A token whose {@code aud} does not hold this resource server's identifier (a token for another API). */
+    public static OAuthException forAnotherAudience(String audience) {
+        return OAuthError.INVALID_TOKEN.exception("the access token is not for this resource server: its aud does "
+                + "not hold " + audience);
+    }
+
     public static OAuthException insufficientScope() {
         return OAuthError.INSUFFICIENT_SCOPE.exception("the access token lacks the scope this resource requires");
     }

@@ -2,7 +2,9 @@ package dev.verifier.token.client;
 
 import java.time.Clock;
 
+import dev.verifier.shared.api.AudienceRules;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.registry.ApiCache;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import dev.verifier.shared.registry.RegistryClient;
@@ -23,6 +25,17 @@ class RegistryFactory {
     @Singleton
     ClientCache clientCache(RegistryClient registry, RegistryConfiguration config) {
         return new ClientCache(registry, config.cacheTtl());
+    }
+
+    /** Registered APIs by identifier and by scope, dropped on every ApiChanged. */
+    @Singleton
+    ApiCache apiCache(RegistryClient registry, RegistryConfiguration config) {
+        return new ApiCache(registry, config.cacheTtl());
+    }
+
+    @Singleton
+    AudienceRules audienceRules(ApiCache apis, VerifierUrls urls) {
+        return new AudienceRules(apis, urls);
     }
 
     /** private_key_jwt keys from the registry's JWKS cache; an unknown kid asks the registry to refresh. */

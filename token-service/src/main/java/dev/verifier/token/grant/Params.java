@@ -10,6 +10,8 @@ public final class Params {
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String SCOPE = "scope";
     public static final String TOKEN = "token";
+    /** RFC 8707: repeatable, read with {@link TokenRequest#resources()}. */
+    public static final String RESOURCE = "resource";
 
     private Params() {
     }

@@ -1,7 +1,9 @@
 package dev.verifier.token.grant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.verifier.shared.clientauth.ClientCredentials;
 import dev.verifier.shared.error.OAuthError;
@@ -10,17 +12,29 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * A parsed token request (RFC 6749 §3.2): single-valued parameters, the client credentials it carries, and its
- * {@code grant_type}. Parsing decides nothing about the client or the grant.
+ * {@code grant_type}; the RFC 8707 {@code resource} values (repeatable) as given, checked by the grant. Parsing
+ * decides nothing about the client or the grant.
  */
-public record TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials) {
+public record TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials,
+                           List<String> resources) {
+
+    public TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials) {
+        this(grantType, params, credentials, List.of());
+    }
+
+    public TokenRequest {
+        resources = List.copyOf(resources);
+    }
 
     public static TokenRequest parse(@Nullable String body, @Nullable String authorization) {
-        Map<String, String> params = FormParameters.parse(body);
+        FormParameters.Form form = FormParameters.parse(body, Set.of(Params.RESOURCE));
+        Map<String, String> params = form.params();
         String grantType = params.get(Params.GRANT_TYPE);
         if (grantType == null) {
             throw OAuthError.INVALID_REQUEST.exception(Params.GRANT_TYPE + " is required");
         }
-        return new TokenRequest(grantType, Map.copyOf(params), ClientCredentials.parse(params, authorization));
+        return new TokenRequest(grantType, Map.copyOf(params), ClientCredentials.parse(params, authorization),
+                form.all(Params.RESOURCE));
     }
 
     public Optional<String> param(String name) {

@@ -1,5 +1,6 @@
 package dev.verifier.token.grant;
 
+import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -44,16 +45,18 @@ public class UserTokens {
 
     /**
      * @param grant        the grant's authentication context and the claims for the ID token
-     * @param accessScope  the scope of the access token (may be narrower than the grant's on refresh)
+     * @param audience     the access token's audience and scope ({@link Audiences#forUser}; the scope may be
+     *                     narrower than the grant's)
      * @param refreshScope the scope of a new refresh token, or null for none (a kept one stays valid)
      * @param idToken      whether to issue an ID token ({@code openid} was granted)
      * @param nonce        the authorization request's nonce (code exchange only)
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Issued issue(RegisteredClient client, GrantFamily family, StoredGrant grant, Scopes accessScope,
+    public Issued issue(RegisteredClient client, GrantFamily family, StoredGrant grant, Audience audience,
                         @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce) {
+        Scopes accessScope = audience.scope();
         IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),
-                accessScope, audiences.forUser(), family.authTime()));
+                accessScope, audiences.aud(audience), family.authTime(), audiences.lifetime(audience)));
         families.addAccessToken(family.id(), access.jti(), access.expiresAt());
         String id = idToken
                 ? issuer.idToken(new IdTokenRequest(family.subject(), client.clientId(), family.authTime(), nonce,

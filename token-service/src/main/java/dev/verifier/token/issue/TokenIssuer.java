@@ -42,7 +42,8 @@ public class TokenIssuer {
 
     public IssuedAccessToken accessToken(AccessTokenRequest request) {
         Instant now = clock.instant();
-        Instant exp = now.plus(config.accessTokenLifetime());
+        java.time.Duration lifetime = request.lifetime() != null ? request.lifetime() : config.accessTokenLifetime();
+        Instant exp = now.plus(lifetime);
         String jti = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(urls.issuerId())
@@ -57,7 +58,7 @@ public class TokenIssuer {
             claims.claim("auth_time", request.authTime().getEpochSecond());
         }
         String token = signer.sign(JwtTypes.ACCESS_TOKEN, defaultAlg, claims.build());
-        return new IssuedAccessToken(token, jti, exp, config.accessTokenLifetime().toSeconds());
+        return new IssuedAccessToken(token, jti, exp, lifetime.toSeconds());
     }
 
     public String idToken(IdTokenRequest request) {

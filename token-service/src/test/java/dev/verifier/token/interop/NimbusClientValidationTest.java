@@ -65,9 +65,9 @@ class NimbusClientValidationTest implements TokenServiceTest {
 
     @Test
     void tokenResponseValidatesWithNimbus() throws Exception {
-        TestClients.Client web = clients.register("client_secret_basic", "openid profile email offline_access",
-                "authorization_code", "refresh_token");
-        Codes codes = flow.publish(web, "openid profile email");
+        TestClients.Client web = clients.register("client_secret_basic",
+                "openid profile email offline_access notes.read", "authorization_code", "refresh_token");
+        Codes codes = flow.publish(web, "openid profile email notes.read");
 
         TokenRequest request = new TokenRequest(urls.tokenEndpoint(),
                 new ClientSecretBasic(new ClientID(web.id()), new Secret(web.secret())),

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 @Property(name = "test.clock", value = "mutable")
 class IntrospectionAndRevocationTest extends TokenHttpTest {
 
-    static final String SCOPE = "openid profile offline_access";
+    // notes.read: the access token is then also for resource-api, whose resource server introspects it
+    static final String SCOPE = "openid profile offline_access notes.read";
 
     @Inject
     CodeFlow flow;

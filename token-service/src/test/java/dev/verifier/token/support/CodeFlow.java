@@ -31,14 +31,22 @@ public class CodeFlow {
         return codes;
     }
 
-    /** Publishes {@code codes} (built by the caller) and redeems them at /token. */
-    public Http.Answer tokens(Http http, TestClients.Client client, Codes codes) {
+    /**
+     * Publishes {@code codes} (built by the caller) and redeems them at /token (client_secret_basic when the client
+     * has a secret), with the RFC 8707 {@code resources} given.
+     */
+    public Http.Answer tokens(Http http, TestClients.Client client, Codes codes, String... resources) {
         publisher.publish(codes.event());
         if (!warm) {
             awaitStored(codes, Duration.ofSeconds(30));
             warm = true;
         }
-        return http.post("/token", TokenRequests.code(client, codes));
+        java.util.List<String[]> form = new java.util.ArrayList<>(TokenRequests.code(client, codes));
+        for (String resource : resources) {
+            form.add(new String[] {"resource", resource});
+        }
+        return client.secret() == null ? http.post("/token", form)
+                : http.post("/token", form, "Authorization", Http.basic(client.id(), client.secret()));
     }
 
     public Http.Answer tokens(Http http, TestClients.Client client, String scope, String... headers) {

@@ -48,6 +48,23 @@ public record Codes(String code, String verifier, CodeIssued event) {
                 e.authTime(), e.acr(), e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt(), included));
     }
 
+    /** The same code issued without PKCE (a confidential client registered with {@code require_pkce: false}). */
+    public Codes withoutPkce() {
+        CodeIssued e = event;
+        return new Codes(code, null, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(), e.redirectUri(),
+                e.scope(), e.subject(), null, null, e.nonce(), e.authTime(), e.acr(), e.amr(), e.sessionId(),
+                e.claims(), e.issuedAt(), e.expiresAt(), e.redirectUriIncluded(), e.resources()));
+    }
+
+    /** The same code, its event carrying the RFC 8707 resources the authorization granted. */
+    public Codes withResources(List<String> resources) {
+        CodeIssued e = event;
+        return new Codes(code, verifier, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(),
+                e.redirectUri(), e.scope(), e.subject(), e.codeChallenge(), e.codeChallengeMethod(), e.nonce(),
+                e.authTime(), e.acr(), e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt(),
+                e.redirectUriIncluded(), resources));
+    }
+
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {
         String code = FORMAT.mint();
         String verifier = RandomTokens.base64Url(48);

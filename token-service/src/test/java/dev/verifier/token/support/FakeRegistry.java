@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.time.Instant;
+
+import dev.verifier.shared.api.ApiPage;
+import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.registry.ApiCache;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +23,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Stands in for client-registry's internal read API inside the test context (behind {@code spec.name}): serves the
- * clients and JWKS the test put here, and records each call with its bearer token.
+ * clients, JWKS and APIs the test put here, and records each call with its bearer token. One API is there from the
+ * start: {@link #DEFAULT_API} (resource-api's default identifier) with the scopes the tests use ({@code api},
+ * {@code notes.read}, {@code notes.write}, {@code x}).
  */
 @Singleton
 @Requires(property = "spec.name")
@@ -29,7 +36,29 @@ public class FakeRegistry {
     public record Call(String path, @Nullable String kid, boolean refresh, @Nullable String authorization) {
     }
 
+    public static final String DEFAULT_API = "http://localhost:9003";
+
     final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+    final Map<String, RegisteredApi> apis = new ConcurrentHashMap<>();
+    private final ApiCache apiCache;
+
+    FakeRegistry(ApiCache apiCache) {
+        this.apiCache = apiCache;
+        putApi(api(DEFAULT_API, null, true, true, "api", "notes.read", "notes.write", "x"));
+    }
+
+    /** Registers (or replaces) {@code api} and drops token-service's cached APIs, as an ApiChanged event would. */
+    public void putApi(RegisteredApi api) {
+        apis.put(api.identifier(), api);
+        apiCache.evictAll();
+    }
+
+    public static RegisteredApi api(String identifier, @Nullable Integer lifetime, boolean clientCredentials,
+                                    boolean userTokens, String... scopes) {
+        return new RegisteredApi("api-" + Math.abs(identifier.hashCode()), identifier, "API at " + identifier,
+                java.util.Arrays.stream(scopes).map(s -> new RegisteredApi.Scope(s, "Use " + s)).toList(), lifetime,
+                clientCredentials, userTokens, Instant.now(), Instant.now());
+    }
     final Map<String, Map<String, Object>> jwks = new ConcurrentHashMap<>();
     final Map<String, Map<String, Object>> staleJwks = new ConcurrentHashMap<>();
     public final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -53,6 +82,27 @@ public class FakeRegistry {
 
     public long jwksCalls(String clientId) {
         return calls.stream().filter(c -> c.path().equals("/clients/" + clientId + "/jwks")).count();
+    }
+
+    @Controller(PATH + "/apis")
+    @Requires(property = "spec.name")
+    static class Apis {
+
+        private final FakeRegistry registry;
+
+        Apis(FakeRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Get("{?identifier,scope}")
+        ApiPage apis(@Nullable @QueryValue String identifier, @Nullable @QueryValue String scope,
+                     @Header("Authorization") @Nullable String authorization) {
+            registry.calls.add(new Call("/apis", null, false, authorization));
+            List<RegisteredApi> found = registry.apis.values().stream()
+                    .filter(a -> identifier == null || a.identifier().equals(identifier))
+                    .filter(a -> scope == null || a.owns(scope)).toList();
+            return new ApiPage(found, 0, 100, found.size());
+        }
     }
 
     @Controller(PATH + "/clients")

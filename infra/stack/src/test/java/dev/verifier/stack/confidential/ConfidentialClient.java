@@ -43,7 +43,8 @@ final class ConfidentialClient {
         }
     }
 
-    static final Scope SCOPE = new Scope("openid", "profile", "email", "offline_access");
+    // notes.read: the access token is then also for resource-api, which the flow calls
+    static final Scope SCOPE = new Scope("openid", "profile", "email", "offline_access", "notes.read");
 
     final ClientID id;
     final Secret secret;

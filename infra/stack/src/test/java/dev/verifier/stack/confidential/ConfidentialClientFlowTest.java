@@ -93,7 +93,8 @@ class ConfidentialClientFlowTest {
                 "jwks_uri", backEnd.url("/.well-known/jwks.json"),
                 "request_uris", List.of(backEnd.url(REQUEST_PATH)),
                 "request_object_signing_alg", "RS256",
-                "scope", "openid profile email offline_access"));
+                "require_signed_request_object", true,
+                "scope", "openid profile email offline_access notes.read"));
         assertNotNull(registered.clientSecret(), "client_secret_jwt clients get a secret");
         client = new ConfidentialClient(new ClientID(registered.clientId()), new Secret(registered.clientSecret()),
                 signingKey, redirectUri, stack.issuer(), stack.url(Service.TOKEN).resolve("/token"));
@@ -212,7 +213,7 @@ class ConfidentialClientFlowTest {
     }
 
     @Test
-    void plainAuthorizationRequestOfThisClientIsRefusedBecauseItRegisteredASigningAlg() throws Exception {
+    void plainAuthorizationRequestOfThisClientIsRefusedBecauseItRequiresSignedRequestObjects() throws Exception {
         URI plain = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), client.id,
                 client.redirectUri).state(new State()).nonce(new Nonce())
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
@@ -220,6 +221,7 @@ class ConfidentialClientFlowTest {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(plain).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, page.statusCode());
-        assertTrue(page.body().contains("signed request object"), page.body());
+        assertTrue(page.body().contains(
+                "this client must send a signed request object (require_signed_request_object)"), page.body());
     }
 }

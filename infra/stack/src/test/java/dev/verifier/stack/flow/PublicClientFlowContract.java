@@ -90,7 +90,7 @@ abstract class PublicClientFlowContract {
                 "grant_types", List.of("authorization_code", "refresh_token"),
                 "response_types", List.of("code"),
                 "token_endpoint_auth_method", "none",
-                "scope", "openid profile email offline_access")).clientId();
+                "scope", "openid profile email offline_access notes.read")).clientId();
         // a resource server registered to introspect the tokens issued for its audience
         resourceServer = admin.registerClient(Map.of(
                 "client_name", "E2E resource server",
@@ -111,7 +111,8 @@ abstract class PublicClientFlowContract {
         State state = new State();
         Nonce nonce = new Nonce();
         URI request = new AuthenticationRequest.Builder(ResponseType.CODE,
-                new Scope("openid", "profile", "email", "offline_access"), new ClientID(clientId), redirectUri)
+                new Scope("openid", "profile", "email", "offline_access", "notes.read"), new ClientID(clientId),
+                redirectUri)
                 .endpointURI(stack.issuer().resolve("/authorize"))
                 .state(state)
                 .nonce(nonce)

@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
 class NoSecretInLogsTest {
 
     static final List<String> BROKER_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
-    static final Scope USER_SCOPE = new Scope("openid", "profile", "email", "offline_access");
+    static final Scope USER_SCOPE = new Scope("openid", "profile", "email", "offline_access", "notes.read");
 
     final Secrets secrets = new Secrets();
     final ListAppender<ILoggingEvent> brokerLog = new ListAppender<>();
@@ -224,6 +224,8 @@ class NoSecretInLogsTest {
                 "client_name", "Log scan back end",
                 "grant_types", List.of("client_credentials"),
                 "token_endpoint_auth_method", "client_secret_jwt",
+                // a client_credentials token needs an audience: an API scope (resource-api's)
+                "scope", "notes.read",
                 "introspection_audiences", List.of(stack.url(Service.RESOURCE).toString())));
         assertNotNull(backEnd.clientSecret(), "client_secret_jwt clients get a secret");
         secrets.add("client secret", backEnd.clientSecret());

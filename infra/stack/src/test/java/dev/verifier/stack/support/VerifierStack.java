@@ -48,6 +48,13 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
     private final String adminClientId;
     private final String adminClientSecret;
     private DemoSeed.Demo demo;
+    /** What {@link #startAnother} needs to start one more service process like the others. */
+    private Database database;
+    private Path root;
+    private String version;
+    private Path work;
+    private Map<String, String> common;
+    private Map<Service, Map<String, String>> own;
 
     private VerifierStack(Map<Service, ServiceProcess> processes, KafkaBroker broker, String adminClientId,
                           String adminClientSecret) {
@@ -163,6 +170,12 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
 
         Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
         VerifierStack stack = new VerifierStack(processes, broker, adminId, adminSecret);
+        stack.database = database;
+        stack.root = root;
+        stack.version = version;
+        stack.work = work;
+        stack.common = common;
+        stack.own = own;
         try {
             // as infra/run-local.sh: the back end first, then the demo client and user through the admin APIs,
             // then resource-api, which serves the demo app for that client
@@ -220,6 +233,38 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
                     "DATASOURCES_DEFAULT_PASSWORD", "postgres");
         };
+    }
+
+    /**
+     * Starts one more process of {@code service} next to the stack's (for example a second resource-api with another
+     * identifier), named {@code name} (its log {@code <name>.log}), on {@code port}, with the stack's configuration,
+     * its own H2 database, and {@code env} on top. The caller stops it.
+     */
+    public ServiceProcess startAnother(Service service, String name, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Map<String, String> extra = new HashMap<>(own.get(service));
+        if (database == Database.H2) {
+            extra.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + work.resolve("data/" + name + "/db")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
+        extra.putAll(env);
+        Map<String, String> all = new HashMap<>(common);
+        all.putAll(datasource(database, service, work));
+        all.putAll(extra);
+        Path jar = root.resolve(service.module + "/target/" + service.module + "-" + version + ".jar");
+        ServiceProcess process = ServiceProcess.start(name, jar, port, all, work.resolve("logs"));
+        try {
+            process.awaitReady(Duration.ofSeconds(120));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return process;
+    }
+
+    /** A free port for a process started with {@link #startAnother}. */
+    public static int freePort() throws IOException {
+        return KafkaBroker.freePort();
     }
 
     /** The folder of the services' log files ({@code <service>.log}). */

@@ -1,6 +1,11 @@
 package dev.verifier.shared.runtime.security;
 
+import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.nimbusds.jwt.SignedJWT;
 
 import dev.verifier.shared.error.ErrorBody;
 import dev.verifier.shared.error.OAuthErrorResponses;
@@ -21,7 +26,9 @@ import jakarta.inject.Singleton;
  * missing or did not validate, 403 {@code insufficient_scope} when it is valid but a {@code @Secured} scope is missing.
  * Always the RFC error JSON with {@code Cache-Control: no-store} and a {@code WWW-Authenticate: Bearer} challenge;
  * with no token at all the challenge carries no error code (RFC 6750 §3.1). The answers are {@link BearerTokens}', the
- * same as token-service's internal APIs give.
+ * same as token-service's internal APIs give. A token whose {@code aud} lacks this service's identifier (and its admin
+ * audience) is told so ({@link BearerTokens#forAnotherAudience}): the caller holds the token, so naming what its own
+ * {@code aud} lacks reveals nothing, and it tells a team which API a token was issued for.
  */
 @Produces
 @Singleton
@@ -30,12 +37,38 @@ import jakarta.inject.Singleton;
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
 public class BearerTokenErrorHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<ErrorBody>> {
 
+    private final ResourceServerConfiguration config;
+
+    public BearerTokenErrorHandler(ResourceServerConfiguration config) {
+        this.config = config;
+    }
+
     @Override
     public MutableHttpResponse<ErrorBody> handle(HttpRequest request, AuthorizationException exception) {
         if (exception.isForbidden()) {
             return OAuthErrorResponses.of(BearerTokens.insufficientScope());
         }
-        return OAuthErrorResponses.of(bearerToken(request).isEmpty() ? BearerTokens.missing() : BearerTokens.invalid());
+        Optional<String> token = bearerToken(request);
+        if (token.isEmpty()) {
+            return OAuthErrorResponses.of(BearerTokens.missing());
+        }
+        return OAuthErrorResponses.of(forAnotherAudience(token.get()) ? BearerTokens.forAnotherAudience(
+                config.audience()) : BearerTokens.invalid());
+    }
+
+    /** Whether the token is a JWT whose {@code aud} holds neither this service's audience nor its admin audience. */
+    private boolean forAnotherAudience(String token) {
+        try {
+            List<String> aud = SignedJWT.parse(token).getJWTClaimsSet().getAudience();
+            Set<String> ours = config.rules("").audiences();
+            return aud != null && aud.stream().noneMatch(a -> a != null && ours.contains(strip(a)));
+        } catch (ParseException e) {
+            return false;
+        }
+    }
+
+    private static String strip(String value) {
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     private static Optional<String> bearerToken(HttpRequest<?> request) {

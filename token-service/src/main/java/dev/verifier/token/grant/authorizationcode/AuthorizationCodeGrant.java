@@ -2,6 +2,10 @@ package dev.verifier.token.grant.authorizationcode;
 
 import java.time.Clock;
 
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.shared.scope.Scopes;
+import dev.verifier.token.issue.Audiences;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -31,7 +35,8 @@ import jakarta.inject.Singleton;
  * is refused at once; failed redemptions count against per-client and per-address limits ({@code verifier.throttle.*});
  * waits for the code's event if needed, checks it is
  * this client's, unexpired, for this {@code redirect_uri} and this PKCE verifier, then consumes it atomically and
- * issues in one transaction ({@link CodeExchange}). A code used twice answers {@code invalid_grant} and revokes
+ * issues in one transaction ({@link CodeExchange}) a token for the granted resources, or for those of them the
+ * request names with {@code resource} ({@link Audiences}; one not granted is {@code invalid_target}). A code used twice answers {@code invalid_grant} and revokes
  * everything the first use issued. Every failure is the same {@code invalid_grant} to the caller. A redemption joins
  * the trace that issued the code (an {@code authorization_code redeem} span there, linked with this request's span).
  */
@@ -49,10 +54,13 @@ class AuthorizationCodeGrant implements GrantHandler {
     private final CodeRedemptionConfiguration redemption;
     private final Throttles throttles;
     private final ThrottleConfiguration limits;
+    private final Audiences audiences;
 
     AuthorizationCodeGrant(CodeWaiter waiter, CodeExchange exchange, GrantFamilies families, Clock clock,
                            AuditEvents audit, MessageTracing tracing, RedemptionChecks checks, SecretsCipher keyRing,
-                           CodeRedemptionConfiguration redemption, Throttles throttles, ThrottleConfiguration limits) {
+                           CodeRedemptionConfiguration redemption, Throttles throttles, ThrottleConfiguration limits,
+                           Audiences audiences) {
+        this.audiences = audiences;
         this.checks = checks;
         this.tracing = tracing;
         this.codes = new AuthorizationCodes(keyRing);
@@ -104,7 +112,9 @@ class AuthorizationCodeGrant implements GrantHandler {
         }
         checkPkce(event, request.param(Params.CODE_VERIFIER).orElse(null), client);
         checks.check(event, client);
-        TokenResponse response = exchange.redeem(received, event, client)
+        Scopes granted = Scopes.parse(event.scope());
+        Audience audience = audiences.forUser(client, granted, granted, event.resources(), request.resources());
+        TokenResponse response = exchange.redeem(received, event, client, audience)
                 .orElseThrow(() -> reused(exchange.reload(codeHash)));
         tracing.joinTrace("authorization_code redeem", received.traceParent());
         return response;

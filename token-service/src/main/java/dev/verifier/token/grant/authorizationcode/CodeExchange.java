@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
@@ -54,7 +56,7 @@ class CodeExchange {
 
     /** Empty when another request consumed the code first. */
     @Transactional
-    Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client) {
+    Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client, Audience audience) {
         Instant now = clock.instant();
         String familyId = UUID.randomUUID().toString();
         if (codes.consume(code.codeHash(), now, familyId) != 1) {
@@ -66,11 +68,11 @@ class CodeExchange {
                 storedGrants.write(grant));
         families.create(family);
         Scopes scope = Scopes.parse(event.scope());
-        UserTokens.Issued issued = tokens.issue(client, family, grant, scope,
+        UserTokens.Issued issued = tokens.issue(client, family, grant, audience,
                 UserTokens.refreshAllowed(client, scope) ? scope : null, scope.contains(Scopes.OPENID),
                 event.nonce());
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
-                .subject(event.subject()).detail("grant_type", "authorization_code").detail("scope", scope)
+                .subject(event.subject()).detail("grant_type", "authorization_code").detail("scope", audience.scope())
                 .detail("jti", issued.accessToken().jti()).detail("family", familyId)
                 .detail("refresh_issued", issued.response().refreshToken() != null).emit();
         return Optional.of(issued.response());

@@ -1,5 +1,7 @@
 package dev.verifier.token.grant.clientcredentials;
 
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -20,8 +22,9 @@ import jakarta.inject.Singleton;
 /**
  * {@code client_credentials} (RFC 6749 §4.4; confidential clients only, checked by
  * {@link dev.verifier.shared.client.ClientGrants} before the handler runs): the scope asked (default: every registered
- * scope but the OpenID Connect user scopes) must be within the registered scope and hold no user scope; no refresh
- * token, no ID token.
+ * scope but the OpenID Connect user scopes; with {@code resource} and no {@code scope}, those of the named APIs) must
+ * be within the registered scope and hold no user scope; the audience and the token's scope and lifetime follow
+ * {@link Audiences} (RFC 8707 {@code resource}, or the API owning the scope); no refresh token, no ID token.
  */
 @Singleton
 class ClientCredentialsGrant implements GrantHandler {
@@ -47,11 +50,14 @@ class ClientCredentialsGrant implements GrantHandler {
         if (!AdminScopes.internal(asked.values()).isEmpty() && !client.metadata().admitsAdminScopes()) {
             throw OAuthError.INVALID_SCOPE.exception("internal scopes are granted only to verifier_admin clients");
         }
+        Audience audience = audiences.forClient(client, asked, request.param(Params.SCOPE).isPresent(),
+                request.resources());
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
-                asked, audiences.forClient(asked), null));
+                audience.scope(), audiences.aud(audience), null, audiences.lifetime(audience)));
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
-                .detail("grant_type", grantType().value()).detail("scope", asked).detail("jti", token.jti()).emit();
-        return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, asked.toString());
+                .detail("grant_type", grantType().value()).detail("scope", audience.scope())
+                .detail("jti", token.jti()).emit();
+        return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, audience.scope().toString());
     }
 
     /**

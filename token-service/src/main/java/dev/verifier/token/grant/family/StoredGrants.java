@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The storage format of a {@link StoredGrant}: JSON in {@code grant_family.stored_grant},
- * {@code {"version": 1, "acr": ..., "amr": [...], "claims": {...}}}. A family written by the release before V80 has no
+ * {@code {"version": 1, "acr": ..., "amr": [...], "claims": {...}, "resources": [...]}} ({@code resources}, the RFC
+ * 8707 resources granted, is optional: absent in grants stored before it, and ignored by a release that does not know
+ * it). A family written by the release before V80 has no
  * {@code stored_grant}; its {@code claims} column holds the code-issued event's JSON, read as that event and mapped
  * by {@link StoredGrant#from(CodeIssued)}. This release still writes that event JSON into {@code claims} (never reads
  * it when {@code stored_grant} is there), so that a copy of the previous release, running during the upgrade, can
@@ -35,7 +37,8 @@ public class StoredGrants {
     /** The JSON of {@code grant} for {@code grant_family.stored_grant}. */
     public String write(StoredGrant grant) {
         try {
-            return json.writeValueAsString(new Stored(VERSION, grant.acr(), grant.amr(), grant.claims()));
+            return json.writeValueAsString(new Stored(VERSION, grant.acr(), grant.amr(), grant.claims(),
+                    grant.resources()));
         } catch (IOException e) {
             throw new IllegalStateException("the stored grant could not be written", e);
         }
@@ -49,7 +52,7 @@ public class StoredGrants {
             }
             Stored stored = json.readValue(family.storedGrant(), Stored.class);
             return stored.version() == VERSION
-                    ? Optional.of(new StoredGrant(stored.acr(), stored.amr(), stored.claims()))
+                    ? Optional.of(new StoredGrant(stored.acr(), stored.amr(), stored.claims(), stored.resources()))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -58,6 +61,6 @@ public class StoredGrants {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Stored(int version, @Nullable String acr, @Nullable List<String> amr,
-                  @Nullable Map<String, Object> claims) {
+                  @Nullable Map<String, Object> claims, @Nullable List<String> resources) {
     }
 }

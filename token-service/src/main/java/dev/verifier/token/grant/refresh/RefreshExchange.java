@@ -2,6 +2,8 @@ package dev.verifier.token.grant.refresh;
 
 import java.util.Optional;
 
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.runtime.audit.AuditEvents;
@@ -41,7 +43,7 @@ class RefreshExchange {
 
     /** Empty when the token was rotated by a concurrent request (a reuse). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked,
+    Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Audience asked,
                                    StoredGrant grant) {
         boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
         boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
@@ -56,19 +58,19 @@ class RefreshExchange {
      * and a new one is issued in its place.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Scopes asked,
+    TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Audience asked,
                               StoredGrant grant) {
         refreshTokens.retireLive(family);
         return issue(rotated, family, client, asked, true, true, grant);
     }
 
-    private TokenResponse issue(RefreshToken stored, GrantFamily family, RegisteredClient client, Scopes asked,
+    private TokenResponse issue(RefreshToken stored, GrantFamily family, RegisteredClient client, Audience asked,
                                 boolean rotate, boolean retry, StoredGrant grant) {
         Scopes granted = Scopes.parse(stored.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
                 Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
-                .subject(family.subject()).detail("grant_type", "refresh_token").detail("scope", asked)
+                .subject(family.subject()).detail("grant_type", "refresh_token").detail("scope", asked.scope())
                 .detail("jti", issued.accessToken().jti()).detail("family", family.id())
                 .detail("refresh_rotated", rotate).detail("refresh_retry", retry).emit();
         return issued.response();

@@ -3,6 +3,9 @@ package dev.verifier.token.grant.refresh;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.token.issue.Audiences;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -28,7 +31,8 @@ import jakarta.inject.Singleton;
  * {@code refresh_token} (RFC 6749 §6, RFC 9700 §4.14): the token must be live (idle and absolute lifetimes), its
  * family unrevoked and this client's; the scope may be narrowed, never widened. A token already rotated is a reuse:
  * the whole family is revoked, unless {@link RefreshReuseRule} takes it for the retry of a refresh whose answer was
- * lost, which is redeemed once more. Everything happens in one transaction; an {@code OAuthException} does not roll it
+ * lost, which is redeemed once more. The access token is for the grant's resources, or for those of them the request
+ * names with {@code resource} (down-scoping, {@link Audiences}); one not granted is {@code invalid_target}. Everything happens in one transaction; an {@code OAuthException} does not roll it
  * back, so a detected reuse stays revoked while the caller gets {@code invalid_grant}. No write precedes a check.
  * The family's {@link StoredGrant} is read with the checks (one this release cannot read is {@code invalid_grant});
  * when an ID token is to be issued, the user's current claims are read from authorize-service
@@ -45,10 +49,12 @@ class RefreshTokenGrant implements GrantHandler {
     private final Clock clock;
     private final CurrentUserClaims userClaims;
     private final StoredGrants storedGrants;
+    private final Audiences audiences;
 
     RefreshTokenGrant(RefreshTokens refreshTokens, GrantFamilies families, RefreshExchange exchange,
                       RefreshReuseRule reuseRule, Clock clock, AuditEvents audit, CurrentUserClaims userClaims,
-                      StoredGrants storedGrants) {
+                      StoredGrants storedGrants, Audiences audiences) {
+        this.audiences = audiences;
         this.userClaims = userClaims;
         this.storedGrants = storedGrants;
         this.refreshTokens = refreshTokens;
@@ -87,18 +93,19 @@ class RefreshTokenGrant implements GrantHandler {
             throw OAuthError.INVALID_SCOPE.exception("the scope may be narrowed, never widened");
         }
         StoredGrant kept = storedGrants.read(family).orElseThrow(RefreshTokenGrant::invalidGrant);
+        Audience audience = audiences.forUser(client, granted, asked, kept.resources(), request.resources());
         StoredGrant grant = Scopes.parse(family.scope()).contains(Scopes.OPENID)
                 ? kept.withClaims(userClaims.released(family.subject(), family.scope())) : kept;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, asked, grant);
+            return exchange.redeemRetry(stored, family, client, audience, grant);
         }
-        return exchange.redeem(stored, family, client, asked, grant)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, asked, grant));
+        return exchange.redeem(stored, family, client, audience, grant)
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, grant));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Scopes asked, StoredGrant grant) {
+                                            Audience asked, StoredGrant grant) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);

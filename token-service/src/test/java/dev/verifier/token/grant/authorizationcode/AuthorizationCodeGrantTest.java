@@ -105,7 +105,8 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         JWTClaimsSet at = access.getJWTClaimsSet();
         assertEquals(codes.event().subject(), at.getSubject());
         assertEquals(spa.id(), at.getStringClaim("client_id"));
-        assertEquals(List.of(urls.issuerId(), VerifierUrls.strip(urls.resourceApi())), at.getAudience());
+        // only OpenID Connect scopes: the issuer is the one audience (OIDC scopes never make an API an audience)
+        assertEquals(List.of(urls.issuerId()), at.getAudience());
         assertEquals(codes.event().authTime().getEpochSecond(), at.getLongClaim("auth_time"));
         assertEquals(Scopes(SCOPE), Scopes(at.getStringClaim("scope")));
 
@@ -196,7 +197,7 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
 
     @Test
     void tokenWhenCodeReusedThenInvalidGrantAndTokensRevoked() throws Exception {
-        TestClients.Client api = clients.registerResourceServer(VerifierUrls.strip(urls.resourceApi()));
+        TestClients.Client api = clients.registerResourceServer(urls.issuerId());
         String apiAuth = Http.basic(api.id(), api.secret());
         Codes codes = published(spa);
         Http.Answer first = exchange(spa, codes);
@@ -329,6 +330,32 @@ class AuthorizationCodeGrantTest extends TokenHttpTest {
         assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
                 "redirect_uri", redirect, "client_id", spa.id(), "code_verifier", shortVerifier)));
         assertEquals(200, exchange(spa, codes).status(), "failed attempts do not consume the code");
+    }
+
+    @Test
+    void codeIssuedWithoutPkceToAConfidentialClientIsRedeemedWithoutVerifierButNeverWithOne() throws Exception {
+        TestClients.Client web = clients.register("client_secret_basic", SCOPE, "authorization_code");
+        String auth = Http.basic(web.id(), web.secret());
+        Codes codes = Codes.forClient(web.id(), SCOPE).withoutPkce();
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI, "code_verifier", Codes.forClient(web.id(), SCOPE).verifier()),
+                "Authorization", auth));
+        Http.Answer answer = http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI), "Authorization", auth);
+        assertEquals(200, answer.status(), answer.raw().body());
+    }
+
+    @Test
+    void codeIssuedWithoutPkceToAPublicClientThenInvalidGrant() throws Exception {
+        Codes codes = Codes.forClient(spa.id(), SCOPE).withoutPkce();
+        publisher.publish(codes.event());
+        awaitStored(codes, Duration.ofSeconds(10));
+
+        assertInvalidGrant(http.post("/token", form("grant_type", "authorization_code", "code", codes.code(),
+                "redirect_uri", TestClients.REDIRECT_URI, "client_id", spa.id())));
     }
 
     @Test
