@@ -398,6 +398,23 @@ abstract class AdvertisedValuesContract {
         }
     }
 
+    /** A registered API's scope (resource-api's): a client holding it gets a token for that API with that scope. */
+    void apiScopeGrantsATokenForItsApi(String scope) throws Exception {
+        Admin.Registered registered = admin.registerClient(Map.of("client_name", "API scope " + scope,
+                "grant_types", List.of("client_credentials"), "token_endpoint_auth_method", "client_secret_basic",
+                "scope", scope));
+        String clientId = registered.clientId();
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint, new ClientSecretBasic(
+                new ClientID(clientId), new Secret(registered.clientSecret())), new ClientCredentialsGrant(),
+                new Scope(scope)).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> scope + ": " + response.toErrorResponse().getErrorObject()
+                .toJSONObject());
+        SignedJWT token = SignedJWT.parse(response.toSuccessResponse().getTokens().getAccessToken().getValue());
+        assertEquals(List.of(stack.url(Service.RESOURCE).toString().replaceAll("/$", "")),
+                token.getJWTClaimsSet().getAudience(), scope + ": the token is for the API owning the scope");
+        assertEquals(scope, token.getJWTClaimsSet().getStringClaim("scope"));
+    }
+
     @Test
     void scopesClaimsAcrAndSubjectTypes() throws Exception {
         OIDCTokenResponse tokens = codeFlow(browser(), "none", null, Map.of());
@@ -412,6 +429,10 @@ abstract class AdvertisedValuesContract {
                 case "address" -> assertEquals("Springfield", userinfo.path("address").path("locality").asText());
                 case "phone" -> assertEquals("+49 30 1234567", userinfo.path("phone_number").asText());
                 case "offline_access" -> assertNotNull(tokens.getOIDCTokens().getRefreshToken());
+                case "notes.read", "notes.write" -> {
+                    apiScopeGrantsATokenForItsApi(scope);
+                    continue;
+                }
                 default -> throw notDriven("scopes_supported", scope);
             }
             assertTrue(granted.contains(scope), scope + " granted: " + granted);
