@@ -114,10 +114,7 @@ abstract class OpenIdPlansContract {
     // ---- the relying party ----
 
     JsonNode get(URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), uri + ": " + response.body());
-        return json.readTree(response.body());
+        return RelyingParty.getJson(uri);
     }
 
     Browser browser() {

@@ -152,10 +152,7 @@ abstract class AdvertisedValuesContract {
     // ---- helpers ----
 
     JsonNode get(URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), uri + ": " + response.body());
-        return json.readTree(response.body());
+        return RelyingParty.getJson(uri);
     }
 
     List<String> advertised(String field) {
