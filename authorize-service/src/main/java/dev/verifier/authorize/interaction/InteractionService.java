@@ -106,14 +106,22 @@ public class InteractionService {
             legacy.deleteById(idHash);
             return;
         }
-        Instant now = clock.instant();
-        finished.deleteByExpiresAtBefore(now);
-        legacy.deleteByExpiresAtBefore(now);
         try {
             finished.save(new FinishedInteractionRecord(idHash, interaction.expiresAt()));
         } catch (DataAccessException e) {
             throw OAuthError.INVALID_REQUEST.exception("this sign-in page was already used");
         }
+    }
+
+    /**
+     * Removes the used-interaction marks (and previous-release rows) whose interaction has expired: an expired id is
+     * refused by its sealed expiry alone, so the mark is no longer needed. Run by {@link InteractionPurge}, not on
+     * the request path.
+     */
+    public void purgeExpired() {
+        Instant now = clock.instant();
+        finished.deleteByExpiresAtBefore(now);
+        legacy.deleteByExpiresAtBefore(now);
     }
 
     private Optional<Interaction> findLegacy(String id) {

@@ -37,7 +37,6 @@ class LoginThrottle {
     Attempt begin(String username, String address) {
         Instant now = clock.instant();
         Instant since = now.minus(config.throttleWindow());
-        failures.deleteByFailedAtBefore(since);
         String account = account(username);
         LoginFailureRecord row = failures.save(new LoginFailureRecord(null, account, address, now));
         boolean allowed = failures.countByAccountAndFailedAtAfter(account, since) <= config.accountLimit()
@@ -51,6 +50,14 @@ class LoginThrottle {
     /** The password was right: the attempt is not a failure. */
     void succeeded(Attempt attempt) {
         failures.deleteById(attempt.id());
+    }
+
+    /**
+     * Removes the rows older than the window: they no longer count (every count is bounded to the window), so this is
+     * housekeeping, run by {@link LoginFailurePurge} rather than on each login.
+     */
+    void purgeExpired() {
+        failures.deleteByFailedAtBefore(clock.instant().minus(config.throttleWindow()));
     }
 
     long windowMinutes() {

@@ -91,6 +91,21 @@ class SealedInteractionTest implements AuthorizeTestContext {
     }
 
     @Test
+    void thePurgeRemovesTheMarksOfExpiredInteractionsOnlyAndNothingIsPurgedOnTheRequestPath() {
+        InteractionService service = copy(RING, Duration.ofMinutes(10));
+        String expiredHash = Hashes.sha256Base64Url("an interaction used and expired");
+        finished.save(new FinishedInteractionRecord(expiredHash, clock.instant().minusSeconds(1)));
+        Interaction live = service.find(service.start(PARAMETERS, "csrf", null)).orElseThrow();
+        service.finish(live);
+        assertTrue(finished.existsById(expiredHash), "finishing an interaction no longer purges (housekeeping job)");
+
+        service.purgeExpired();
+        assertTrue(finished.findById(expiredHash).isEmpty(), "the expired mark is purged");
+        assertTrue(finished.existsById(Hashes.sha256Base64Url(live.id())), "the live mark is kept");
+        assertTrue(service.find(live.id()).isEmpty(), "and the used interaction stays used");
+    }
+
+    @Test
     void aRequestTooLargeForTheFormFieldIsRefusedBeforeAnythingIsSealed() {
         AuthorizationParameters large = new AuthorizationParameters(Map.of("state",
                 List.of("s".repeat(InteractionService.MAX_SEALED))));
