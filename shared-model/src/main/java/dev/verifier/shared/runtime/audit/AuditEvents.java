@@ -25,7 +25,8 @@ import org.slf4j.MDC;
 /**
  * Reports security events: one JSON line on the {@value #LOGGER} logger, then the same event on the
  * {@code verifier.audit} topic, sent by a background thread so that a slow or absent broker never delays or fails the
- * request (a send that fails, or an event that does not fit the queue, is logged as a warning and dropped from Kafka;
+ * request, and without waiting for each event's acknowledgement (the producer batches; see {@link AuditPublisher}) (a
+ * send that fails, or an event that does not fit the queue, is logged as a warning and dropped from Kafka;
  * the log line is always written). The source address and trace id come from the current HTTP request, if any.
  *
  * <pre>{@code audit.event(AuditType.TOKENS_ISSUED).actor(clientId).client(clientId).subject(sub)
@@ -74,7 +75,12 @@ public class AuditEvents {
 
     private void send(AuditEvent event) {
         try {
-            publisher.send(event.clientId() != null ? event.clientId() : event.type(), event);
+            publisher.send(event.clientId() != null ? event.clientId() : event.type(), event)
+                    .whenComplete((sent, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("audit event {} not published to Kafka: {}", event.type(), failure.toString());
+                        }
+                    });
         } catch (RuntimeException e) {
             LOG.warn("audit event {} not published to Kafka: {}", event.type(), e.toString());
         }

@@ -1,15 +1,25 @@
 package dev.verifier.shared.runtime.audit;
 
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
 import dev.verifier.shared.audit.AuditEvent;
 import dev.verifier.shared.event.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Property;
 
-/** Sends audit events to {@link Topics#AUDIT}; blocking, so {@link AuditEvents} calls it off the request thread. */
-@KafkaClient(id = "verifier-audit")
+/**
+ * Sends audit events to {@link Topics#AUDIT} without waiting for the broker: the producer gathers the events of up to
+ * 20 ms into one request (one produce request per burst rather than one per event). A send may still block while the
+ * broker is unknown, so {@link AuditEvents} calls it off the request thread; failures arrive on the future.
+ */
+@KafkaClient(id = "verifier-audit", properties = @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "20"))
 interface AuditPublisher {
 
     @Topic(Topics.AUDIT)
-    void send(@KafkaKey String key, AuditEvent event);
+    CompletableFuture<RecordMetadata> send(@KafkaKey String key, AuditEvent event);
 }
