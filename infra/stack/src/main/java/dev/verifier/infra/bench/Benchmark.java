@@ -65,8 +65,8 @@ public final class Benchmark {
         System.out.printf("%s benchmark %s: %d s per scenario after %d s of warm-up, %d workers, %d cores, "
                         + "loopback only%n", flows.target.name(), ZonedDateTime.now().withNano(0), duration.toSeconds(),
                 warmup.toSeconds(), workers, Runtime.getRuntime().availableProcessors());
-        try (Parties parties = flows.target.resourceServer() == null ? Parties.peer(env.get("PEER_PASSWORD"))
-                : Parties.verifier(flows, env)) {
+        try (Parties parties = flows.target.resourceServer() == null ? Parties.peer(env.get("PEER_PASSWORD"), workers)
+                : Parties.verifier(flows, env, workers)) {
             flows.codeFlow(new Flows.Browser(), parties.username(), parties.password(), "openid profile offline_access");
             for (Scenario scenario : scenarios(parties)) {
                 if (only.isEmpty() || only.contains(scenario.key())) {
