@@ -31,6 +31,7 @@ public final class Benchmark {
     private final Duration duration;
     private final Duration warmup;
     private final int workers;
+    private final RedeemableLag lag; // Verifier only
 
     private Benchmark(Map<String, String> env, Target target, ProcessMeter meter, Duration duration, Duration warmup,
                       int workers) {
@@ -40,6 +41,8 @@ public final class Benchmark {
         this.duration = duration;
         this.warmup = warmup;
         this.workers = workers;
+        this.lag = target.resourceServer() == null ? null
+                : new RedeemableLag(flows.http, target.tokenEndpoint().replaceFirst("/token$", ""));
     }
 
     public static void main(String[] args) throws Exception {
@@ -138,11 +141,16 @@ public final class Benchmark {
 
     private void measure(Scenario scenario) throws Exception {
         LoadRun.run(scenario.name(), workers, warmup, scenario.maxOperations(), scenario.operation());
+        Map<Double, Double> lagBefore = lag == null ? Map.of() : lag.buckets();
         Map<String, Double> before = meter.cpuMillis();
         LoadRun.Result result = LoadRun.run(scenario.name(), workers, duration, scenario.maxOperations(),
                 scenario.operation());
         Map<String, Double> after = meter.cpuMillis();
         System.out.println(result.line());
+        String lagLine = lag == null ? null : RedeemableLag.describe(lagBefore, lag.buckets());
+        if (lagLine != null) {
+            System.out.println(lagLine);
+        }
         if (result.ok() == 0 || before.isEmpty()) {
             return;
         }
