@@ -19,7 +19,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The signing keys in memory (decrypted once per load), so signing and verifying never touch the database. Reloaded
- * by {@link KeyRotation} every {@code verifier.keys.refresh-interval}.
+ * by {@link KeyRotation} every {@code verifier.keys.refresh-interval}. Signers sign through {@link SigningProvider}.
  */
 @Singleton
 public class KeyRing {
@@ -29,16 +29,18 @@ public class KeyRing {
     private final TokenConfiguration tokens;
     private final Duration validatorSkew;
     private final Clock clock;
+    private final SigningProvider provider;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
     private volatile List<LoadedKey> keys = List.of();
 
     KeyRing(SigningKeyStore store, SecretsCipher cipher, TokenConfiguration tokens,
-            ResourceServerConfiguration accessTokens, Clock clock) {
+            ResourceServerConfiguration accessTokens, Clock clock, SigningProvider provider) {
         this.store = store;
         this.cipher = cipher;
         this.tokens = tokens;
         this.validatorSkew = accessTokens.boundedClockSkew();
         this.clock = clock;
+        this.provider = provider;
     }
 
     void reload() {
@@ -55,7 +57,7 @@ public class KeyRing {
                 .orElseThrow(() -> new IllegalStateException("no signing key for " + alg));
         JWSSigner signer = signers.computeIfAbsent(key.kid(), kid -> {
             try {
-                return new DefaultJWSSignerFactory().createJWSSigner(key.privateJwk(), alg);
+                return provider.configure(new DefaultJWSSignerFactory().createJWSSigner(key.privateJwk(), alg), alg);
             } catch (JOSEException e) {
                 throw new IllegalStateException("signing key " + kid + " is unusable", e);
             }
