@@ -21,7 +21,6 @@ declare -A COPY_BASE=([authorize-service]=9100 [token-service]=9110 [client-regi
 declare -A DATABASES=([authorize-service]=authorize_service [token-service]=token_service
                       [client-registry]=client_registry [resource-api]=resource_api)
 PG_PORT="${VERIFIER_POSTGRES_PORT:-9532}"
-JVM_OPTS=(${VERIFIER_JVM_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k})
 READY_TIMEOUT="${VERIFIER_READY_TIMEOUT:-240}"
 BROKER_PORTS=$(seq -s, 9092 $((9092 + BROKERS - 1)))
 CONTROLLER_PORTS=$(seq -s, 9192 $((9192 + BROKERS - 1)))
@@ -31,6 +30,9 @@ copy_port() { echo $(( ${COPY_BASE[$1]} + $2 - 1 )); }
 
 # shellcheck source=infra/launcher-processes.sh
 source "$ROOT/infra/launcher-processes.sh"
+# shellcheck source=infra/launcher-jvm.sh
+source "$ROOT/infra/launcher-jvm.sh"
+JVM_OPTS=(${VERIFIER_JVM_OPTS:-$LAUNCHER_JVM_OPTS})
 
 command -v haproxy >/dev/null 2>&1 || {
   echo "haproxy is missing: install Debian's haproxy package (apt-get install -y haproxy)" >&2; trap - EXIT; exit 1; }
@@ -123,7 +125,8 @@ start_service() { # start_service SERVICE [ENV=VALUE...]
     echo "Starting $s copy $c on 127.0.0.1:$port (log: $LOGS/$s-$c.log)"
     env $(unset_for "$s") "$@" MICRONAUT_SERVER_PORT="$port" \
       DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DATABASES[$s]}" \
-      java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" > "$LOGS/$s-$c.log" 2>&1 &
+      java "${JVM_OPTS[@]}" $(cds_options "$s-$c" "$s/target/$s-$VERSION.jar") -jar "$s/target/$s-$VERSION.jar" \
+      > "$LOGS/$s-$c.log" 2>&1 &
     PIDS+=($!)
   done
 }

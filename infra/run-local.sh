@@ -23,7 +23,9 @@ VERSION=0.1.0
 KAFKA_PORT="${VERIFIER_KAFKA_PORT:-9092}"
 SERVICES=(client-registry token-service authorize-service resource-api)
 declare -A PORTS=([authorize-service]=9000 [token-service]=9001 [client-registry]=9002 [resource-api]=9003)
-JVM_OPTS=(${VERIFIER_JVM_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k})
+# shellcheck source=infra/launcher-jvm.sh
+source "$ROOT/infra/launcher-jvm.sh"
+JVM_OPTS=(${VERIFIER_JVM_OPTS:-$LAUNCHER_JVM_OPTS})
 READY_TIMEOUT="${VERIFIER_READY_TIMEOUT:-120}"
 
 fresh=false
@@ -69,6 +71,7 @@ fi
 mkdir -p "$DATA" "$LOGS"
 rm -rf "$DATA/pids" && mkdir -p "$DATA/pids" # one file per process (name → PID), read by infra/bench.sh
 remember_pid() { echo "$2" > "$DATA/pids/$1.pid"; }
+
 
 # ---- build what is missing
 # a jar is missing, or older than a source or pom it is built from
@@ -131,7 +134,8 @@ start_service() {
   local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
   # shellcheck disable=SC2046
-  env $(unset_for "$s") ${DATASOURCE_ENV[$s]:-} java "${JVM_OPTS[@]}" -jar "$s/target/$s-$VERSION.jar" \
+  env $(unset_for "$s") ${DATASOURCE_ENV[$s]:-} java "${JVM_OPTS[@]}" $(cds_options "$s" "$s/target/$s-$VERSION.jar") \
+    -jar "$s/target/$s-$VERSION.jar" \
     > "$LOGS/$s.log" 2>&1 &
   PIDS+=($!)
   remember_pid "$s" $!

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sourced by infra/run-local.sh and infra/run-local-ha.sh (after DATA is set): how a launcher starts a JVM.
+
+# JVM options of every JVM a launcher starts (VERIFIER_JVM_OPTS replaces them). Both JIT compilers: C2 makes RSA
+# signing and the request path several times cheaper than C1 alone (measured with infra/bench.sh, see README). A small
+# initial heap that grows on demand: the default initial heap is 1/64 of the machine's memory, so on 24 GiB every
+# service committed its whole -Xmx at start. The serial collector and a bounded code cache. Start-up is won back with
+# class-data sharing (cds_options).
+LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
+CDS="${VERIFIER_CDS:-true}"
+# glibc gives every thread that allocates its own 64 MiB malloc arena; two are plenty for these JVMs and save tens of MiB
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# Class-data sharing (JDK 17 dynamic archives): the first start of a jar records the classes it loaded into
+# $DATA/cds/<name>-<jar mtime>-<jar size>.jsa when the service stops; later starts of the same jar map that archive
+# instead of loading and verifying every class again. A rebuilt jar gets a new archive (the old one is deleted); an
+# unusable archive is ignored by the JVM. VERIFIER_CDS=false turns it off.
+cds_options() { # cds_options NAME JAR (NAME: the service, or service-copy when several copies run)
+  $CDS || return 0
+  local stamp archive
+  stamp=$(stat -c '%Y-%s' "$2")
+  archive="$DATA/cds/$1-$stamp.jsa"
+  mkdir -p "$DATA/cds"
+  if [ -s "$archive" ]; then
+    echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  else
+    rm -f "$DATA/cds/$1-"*.jsa
+    echo "-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
