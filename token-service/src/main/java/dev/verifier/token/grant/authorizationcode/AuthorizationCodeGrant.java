@@ -114,7 +114,7 @@ class AuthorizationCodeGrant implements GrantHandler {
         checks.check(event, client);
         Scopes granted = Scopes.parse(event.scope());
         Audience audience = audiences.forUser(client, granted, granted, event.resources(), request.resources());
-        TokenResponse response = exchange.redeem(received, event, client, audience)
+        TokenResponse response = exchange.redeem(received, event, client, audience, request.dpopJkt())
                 .orElseThrow(() -> reused(exchange.reload(codeHash)));
         tracing.joinTrace("authorization_code redeem", received.traceParent());
         return response;
