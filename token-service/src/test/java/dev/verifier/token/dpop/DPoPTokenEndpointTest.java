@@ -225,6 +225,25 @@ class DPoPTokenEndpointTest extends TokenHttpTest {
     }
 
     @Test
+    void aCodeBoundWithDpopJktIsRedeemedOnlyWithAProofOfThatKey() {
+        DPoPProofs other = DPoPProofs.ec();
+        for (String[] headers : List.of(new String[0], new String[] {"DPoP", other.proof("POST", tokenUrl)})) {
+            Http.Answer refused = flow.tokensWithHeaders(http, spa, dev.verifier.token.support.Codes.forClient(spa.id(), SCOPE)
+                    .withDpopJkt(key.jkt()), headers);
+            assertEquals(400, refused.status(), refused.raw().body());
+            assertEquals("invalid_grant", refused.string("error"));
+            assertEquals("the authorization code is bound to a DPoP key (dpop_jkt): send a DPoP proof made with "
+                    + "that key", refused.string("error_description"));
+        }
+
+        Http.Answer bound = flow.tokensWithHeaders(http, spa, dev.verifier.token.support.Codes.forClient(spa.id(), SCOPE)
+                .withDpopJkt(key.jkt()), "DPoP", key.proof("POST", tokenUrl));
+
+        assertEquals(200, bound.status(), bound.raw().body());
+        assertEquals("DPoP", bound.string("token_type"));
+    }
+
+    @Test
     void introspectionShowsTheBindingAndTheTokenType() {
         Http.Answer token = clientCredentials("DPoP", key.proof("POST", tokenUrl));
 
