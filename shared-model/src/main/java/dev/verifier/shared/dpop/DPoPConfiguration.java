@@ -3,6 +3,7 @@ package dev.verifier.shared.dpop;
 import java.time.Duration;
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -29,5 +30,15 @@ public record DPoPConfiguration(
 
     public DPoPConfiguration {
         algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+    }
+
+    /**
+     * The configured algorithms that a proof may use: RSA (RS*, PS*) and ECDSA (ES*) only, never {@code none} or
+     * HMAC, whatever is configured; what discovery advertises and the verifier accepts.
+     */
+    public List<String> supportedAlgorithms() {
+        return algorithms.stream().map(JWSAlgorithm::parse)
+                .filter(alg -> JWSAlgorithm.Family.RSA.contains(alg) || JWSAlgorithm.Family.EC.contains(alg))
+                .map(JWSAlgorithm::getName).distinct().toList();
     }
 }

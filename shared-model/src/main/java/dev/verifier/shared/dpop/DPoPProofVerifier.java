@@ -62,8 +62,7 @@ public final class DPoPProofVerifier {
     /** @param skew the leeway on {@code iat} this service allows on every JWT it checks */
     public DPoPProofVerifier(DPoPConfiguration config, DPoPNonces nonces, JtiStore store, Duration skew,
                              Clock clock) {
-        this.algorithms = config.algorithms().stream().map(JWSAlgorithm::parse)
-                .filter(alg -> JWSAlgorithm.Family.RSA.contains(alg) || JWSAlgorithm.Family.EC.contains(alg))
+        this.algorithms = config.supportedAlgorithms().stream().map(JWSAlgorithm::parse)
                 .collect(Collectors.toUnmodifiableSet());
         this.nonces = nonces;
         this.store = store;
