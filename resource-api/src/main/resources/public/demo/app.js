@@ -1,5 +1,8 @@
 // Verifier demo SPA: Authorization Code + PKCE (S256) with WebCrypto. Tokens live in memory only; the PKCE verifier,
 // state and nonce survive the redirect in sessionStorage and are deleted as soon as the code is redeemed.
+// DPoP (RFC 9449): the tokens are bound to a P-256 key made by WebCrypto as non-extractable (the page can sign with
+// it but never read its private part); it is kept in IndexedDB (a CryptoKey is stored as is, not exported) so that
+// it survives the redirect through the login. Every token request and API call carries a proof signed with it.
 (() => {
   "use strict";
   const $ = (id) => document.getElementById(id);
@@ -10,6 +13,77 @@
       .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
   const sha256 = (text) => crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+
+  // ---- DPoP ----
+  const DB = "verifier-demo";
+  let dpopKey = null; // { privateKey, publicKey, jwk }
+  const nonces = {}; // the last DPoP-Nonce of each origin
+
+  function idb(mode, action) {
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open(DB, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("keys");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = action(open.result.transaction("keys", mode).objectStore("keys"));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      };
+    });
+  }
+
+  async function loadDpopKey() {
+    let pair = await idb("readonly", (store) => store.get("dpop"));
+    if (!pair) {
+      pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+      await idb("readwrite", (store) => store.put(pair, "dpop"));
+    }
+    const full = await crypto.subtle.exportKey("jwk", pair.publicKey); // a public key is always exportable
+    dpopKey = { privateKey: pair.privateKey, jwk: { crv: full.crv, kty: full.kty, x: full.x, y: full.y } };
+  }
+
+  const utf8 = (text) => new TextEncoder().encode(text);
+  const b64urlJson = (value) => b64url(utf8(JSON.stringify(value)));
+
+  // RFC 7638 thumbprint: SHA-256 of the required members in lexicographic order (crv, kty, x, y)
+  async function jkt() {
+    const { crv, kty, x, y } = dpopKey.jwk;
+    return b64url(await sha256(JSON.stringify({ crv, kty, x, y })));
+  }
+
+  async function dpopProof(method, url, accessToken) {
+    const target = new URL(url);
+    const claims = { jti: random(16), htm: method, htu: target.origin + target.pathname,
+      iat: Math.floor(Date.now() / 1000) };
+    if (accessToken) {
+      claims.ath = b64url(await sha256(accessToken));
+    }
+    if (nonces[target.origin]) {
+      claims.nonce = nonces[target.origin];
+    }
+    const input = b64urlJson({ typ: "dpop+jwt", alg: "ES256", jwk: dpopKey.jwk }) + "." + b64urlJson(claims);
+    const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, dpopKey.privateKey, utf8(input));
+    return input + "." + b64url(signature); // WebCrypto's ECDSA signature is r||s, as JWS wants
+  }
+
+  // Sends with a proof; when the server asks for its nonce (use_dpop_nonce), once more with it.
+  async function fetchWithDpop(url, options, accessToken) {
+    for (let attempt = 0; ; attempt++) {
+      const headers = Object.assign({}, options.headers,
+          { DPoP: await dpopProof(options.method || "GET", url, accessToken) });
+      const response = await fetch(url, Object.assign({}, options, { headers }));
+      const nonce = response.headers.get("DPoP-Nonce");
+      if (nonce) {
+        nonces[new URL(url).origin] = nonce;
+      }
+      const challenge = response.headers.get("WWW-Authenticate") || "";
+      const wantsNonce = challenge.includes("use_dpop_nonce")
+          || (response.status === 400 && (await response.clone().json().catch(() => ({}))).error === "use_dpop_nonce");
+      if (!wantsNonce || !nonce || attempt > 0) {
+        return response;
+      }
+    }
+  }
 
   function decodeJwtPayload(jwt) {
     const part = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
@@ -29,6 +103,7 @@
     $("call-api").disabled = !signedIn;
     $("refresh").disabled = !signedIn || !tokens.refresh_token;
     $("logout").disabled = !signedIn;
+    $("token-type").textContent = signedIn ? tokens.token_type : "(not signed in)";
     $("claims").textContent = signedIn && tokens.id_token
         ? JSON.stringify(decodeJwtPayload(tokens.id_token), null, 2) : "(not signed in)";
   }
@@ -47,12 +122,13 @@
       nonce,
       code_challenge: b64url(await sha256(verifier)),
       code_challenge_method: "S256",
+      dpop_jkt: await jkt(), // RFC 9449 section 10: the code can only be redeemed with this key
     });
     window.location.assign(config.authorization_endpoint + "?" + params);
   }
 
   async function tokenRequest(form) {
-    const response = await fetch(config.token_endpoint, {
+    const response = await fetchWithDpop(config.token_endpoint, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(form),
@@ -93,7 +169,12 @@
   }
 
   async function callApi() {
-    const response = await fetch(config.api_url, { headers: { Authorization: "Bearer " + tokens.access_token } });
+    // a DPoP-bound token goes with the DPoP scheme and a proof carrying its hash (ath)
+    const scheme = tokens.token_type === "DPoP" ? "DPoP " : "Bearer ";
+    const response = scheme === "DPoP "
+        ? await fetchWithDpop(config.api_url, { headers: { Authorization: scheme + tokens.access_token } },
+            tokens.access_token)
+        : await fetch(config.api_url, { headers: { Authorization: scheme + tokens.access_token } });
     const text = await response.text();
     $("api").textContent = response.status + " " + text;
     status(response.ok ? "API call succeeded." : "API call failed (" + response.status + ").", !response.ok);
@@ -147,6 +228,7 @@
 
   async function start() {
     config = await (await fetch("config.json")).json();
+    await loadDpopKey();
     const query = new URLSearchParams(window.location.search);
     if (query.has("code") || query.has("error")) {
       await finishLogin(query);

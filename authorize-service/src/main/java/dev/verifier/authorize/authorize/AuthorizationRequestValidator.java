@@ -89,7 +89,16 @@ public class AuthorizationRequestValidator {
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
                 maxAge, params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
-                target.responseMode(), claims, acr, hintSubject, audience);
+                target.responseMode(), claims, acr, hintSubject, audience, dpopJkt(params.get(Param.DPOP_JKT)));
+    }
+
+    /** RFC 9449 §10: {@code dpop_jkt} is an RFC 7638 SHA-256 thumbprint, base64url (43 characters). */
+    private static String dpopJkt(String value) {
+        if (value != null && !value.matches("[A-Za-z0-9_-]{43}")) {
+            throw OAuthError.INVALID_REQUEST.exception("dpop_jkt must be the base64url SHA-256 JWK thumbprint of the "
+                    + "DPoP key (RFC 9449 section 10)");
+        }
+        return value;
     }
 
     /**

@@ -31,6 +31,7 @@ import io.micronaut.security.rules.SecurityRule;
  * {@code POST /par} (RFC 9126): parse as /token does ({@link FormParameters}: no duplicates, an empty value is an
  * omitted parameter; no {@code request_uri}; {@code resource} may be repeated, RFC 8707) → authenticate the client as at /token →
  * the request's parameters (the form without the credentials, or only those of a signed {@code request} object) →
+ * bind them to the key of a DPoP proof, if one was sent ({@link ParDPoP}, RFC 9449 §10) →
  * validate them as /authorize would → store them and answer 201 with a single-use {@code request_uri}.
  */
 @Controller("/par")
@@ -44,9 +45,11 @@ class ParController {
     private final RequestObjectVerifier requestObjects;
     private final AuthorizationRequestValidator validator;
     private final PushedRequests requests;
+    private final ParDPoP dpop;
 
     ParController(ClientAuthentication authentication, RequestObjectVerifier requestObjects,
-                  AuthorizationRequestValidator validator, PushedRequests requests) {
+                  AuthorizationRequestValidator validator, PushedRequests requests, ParDPoP dpop) {
+        this.dpop = dpop;
         this.authentication = authentication;
         this.requestObjects = requestObjects;
         this.validator = validator;
@@ -62,7 +65,7 @@ class ParController {
         }
         RegisteredClient client = authentication.authenticate(
                 ClientCredentials.parse(form, http.getHeaders().get(HttpHeaders.AUTHORIZATION)));
-        AuthorizationParameters request = requestOf(form, parsed.all(Param.RESOURCE), client);
+        AuthorizationParameters request = dpop.bind(http, requestOf(form, parsed.all(Param.RESOURCE), client));
         validator.validate(request, validator.target(request));
         PushedRequests.Pushed pushed = requests.push(client.clientId(), request);
         Map<String, Object> answer = new LinkedHashMap<>();

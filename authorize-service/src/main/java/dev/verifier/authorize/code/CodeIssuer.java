@@ -66,7 +66,8 @@ public class CodeIssuer {
                 request.codeChallenge(), request.codeChallengeMethod(), request.nonce(), session.authTime(),
                 request.acr(), AuthenticationContext.PASSWORD_METHODS, session.sid(),
                 ReleasedClaims.of(user, request.scopes()), now,
-                now.plus(config.codeLifetime()), request.redirectUriIncluded(), request.audience().resources());
+                now.plus(config.codeLifetime()), request.redirectUriIncluded(), request.audience().resources(),
+                request.dpopJkt());
         try {
             publisher.publishConfirmed(event);
         } catch (EventNotConfirmedException e) {

@@ -17,6 +17,7 @@ import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.dpop.DPoPConfiguration;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.registry.ApiCache;
 import dev.verifier.shared.security.AdminScopes;
@@ -52,8 +53,9 @@ class DiscoveryController {
     private final Map<String, Object> metadata;
     private final ApiCache apis;
 
-    DiscoveryController(VerifierUrls urls, DiscoveryConfiguration configuration, ApiCache apis) {
-        this.metadata = build(urls, configuration);
+    DiscoveryController(VerifierUrls urls, DiscoveryConfiguration configuration, ApiCache apis,
+                        DPoPConfiguration dpop) {
+        this.metadata = build(urls, configuration, dpop);
         this.apis = apis;
     }
 
@@ -84,7 +86,8 @@ class DiscoveryController {
         return List.copyOf(scopes);
     }
 
-    private static Map<String, Object> build(VerifierUrls urls, DiscoveryConfiguration configuration) {
+    private static Map<String, Object> build(VerifierUrls urls, DiscoveryConfiguration configuration,
+                                             DPoPConfiguration dpop) {
         String issuer = urls.issuerId();
         String token = VerifierUrls.strip(urls.tokenService());
         List<String> authMethods = java.util.Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value)
@@ -133,6 +136,8 @@ class DiscoveryController {
         m.put("end_session_endpoint", issuer + "/logout");
         m.put("backchannel_logout_supported", true);
         m.put("backchannel_logout_session_supported", true);
+        // RFC 9449 §5.1: the algorithms a DPoP proof may use (verifier.dpop.algorithms, asymmetric only)
+        m.put("dpop_signing_alg_values_supported", dpop.supportedAlgorithms());
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -31,7 +31,8 @@ public record AuthorizationRequest(
         ClaimsRequest claims,
         String acr,
         @Nullable String idTokenHintSubject,
-        Audience audience) {
+        Audience audience,
+        @Nullable String dpopJkt) {
 
     public String clientId() {
         return client.clientId();

@@ -21,6 +21,8 @@ public final class Param {
     public static final String ID_TOKEN_HINT = "id_token_hint";
     /** RFC 8707 resource indicator: repeatable. */
     public static final String RESOURCE = "resource";
+    /** RFC 9449 §10: the thumbprint of the DPoP key the code is to be bound to. */
+    public static final String DPOP_JKT = "dpop_jkt";
 
     private Param() {
     }

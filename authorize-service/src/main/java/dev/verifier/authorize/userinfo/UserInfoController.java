@@ -10,6 +10,7 @@ import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.user.User;
 import dev.verifier.authorize.user.UserService;
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.security.BearerTokens;
 import dev.verifier.shared.security.AccessTokenScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -32,7 +33,8 @@ import io.micronaut.security.rules.SecurityRule;
  * {@code Authorization} header or (POST, RFC 6750 §2.2) as {@code access_token} in a form body — one of the two, never
  * both ({@code invalid_request}). A token revoked at token-service is refused ({@code invalid_token},
  * {@link AccessTokenStatus}). Answers {@code sub} (the same subject as the ID token) and the claims the token's scopes
- * release.
+ * release. A DPoP-bound token (RFC 9449) comes as {@code Authorization: DPoP} with its proof, checked with the other
+ * resource servers' rules (shared-model {@code runtime.security.DPoPBindingValidator}; htu {@code {issuer}/userinfo}).
  */
 @Controller("/userinfo")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -93,11 +95,10 @@ class UserInfoController {
         return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
+    /** The token under the Bearer or the DPoP scheme (the DPoP proof was checked by the security filter). */
     @Nullable
     private static String headerToken(HttpRequest<?> http) {
-        return http.getHeaders().getAuthorization()
-                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7)
-                .map(value -> value.substring(7).trim()).orElse(null);
+        return BearerTokens.ofEitherScheme(http.getHeaders().getAuthorization().orElse(null)).orElse(null);
     }
 
     @Nullable

@@ -36,6 +36,11 @@ public final class Par {
 
     @SuppressWarnings("unchecked")
     public Answer push(Map<String, List<String>> form, @Nullable String authorization) {
+        return push(form, authorization, new String[0]);
+    }
+
+    /** With more request headers, as name-value pairs (e.g. {@code "DPoP", proof}). */
+    public Answer push(Map<String, List<String>> form, @Nullable String authorization, String... headers) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, values) -> values.forEach(value -> body.append(body.length() == 0 ? "" : "&")
                 .append(encode(name)).append('=').append(encode(value))));
@@ -44,6 +49,9 @@ public final class Par {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -223,8 +223,11 @@ public final class TestTokens {
         private Instant expiresAt = Instant.now().plusSeconds(300);
         private JOSEObjectType type = new JOSEObjectType("at+jwt");
         private RSAKey key = KEY;
+        private String jkt;
 
         public Builder scope(String value) { scope = value; return this; }
+        /** Bound to the DPoP key with this thumbprint ({@code cnf.jkt}). */
+        public Builder dpopBound(String value) { jkt = value; return this; }
         public Builder subject(String value) { subject = value; return this; }
         public Builder clientId(String value) { clientId = value; return this; }
         public Builder audience(String... values) { audience = List.of(values); return this; }
@@ -235,7 +238,8 @@ public final class TestTokens {
         public String sign() {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
                     .claim("client_id", clientId).claim("scope", scope).issueTime(new Date())
-                    .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString()).build();
+                    .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString())
+                    .claim("cnf", jkt == null ? null : Map.of("jkt", jkt)).build();
             try {
                 SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type)
                         .keyID(key.getKeyID()).build(), claims);

@@ -80,7 +80,8 @@ public class ClientMetadataValidator {
                         ? null : List.copyOf(m.introspectionAudiences()),
                 m.backchannelLogoutUri(),
                 m.backchannelLogoutUri() == null ? null : Boolean.TRUE.equals(m.backchannelLogoutSessionRequired()),
-                m.requireSignedRequestObject(), m.requirePkce());
+                m.requireSignedRequestObject(), m.requirePkce(),
+                m.requiresDpop() ? Boolean.TRUE : null);
     }
 
     private static ApplicationType applicationType(String value) {

@@ -17,7 +17,8 @@ import io.micronaut.json.JsonMapper;
 public record ClientRequest(ClientMetadata metadata, @Nullable String clientId, boolean firstParty) {
 
     public static final String FIRST_PARTY = "verifier_first_party";
-    private static final List<String> BOOLEANS = List.of(FIRST_PARTY, "require_pkce", "require_signed_request_object");
+    private static final List<String> BOOLEANS = List.of(FIRST_PARTY, "require_pkce", "require_signed_request_object",
+            "dpop_bound_access_tokens");
 
     public static ClientRequest parse(String body, JsonMapper json) {
         if (body == null || body.isBlank()) {

@@ -85,6 +85,7 @@ class ClientMetadataValidationTest implements RegistryTest {
                 refuse("backchannel_logout_uri over http outside the local profile", code("\"backchannel_logout_uri\": \"http://127.0.0.1/bc\""), "invalid_client_metadata", "backchannel_logout_uri http://127.0.0.1/bc must use https"),
                 refuse("require_pkce false for a public client", "{\"redirect_uris\": [\"https://a.example/cb\"], \"scope\": \"openid\", \"token_endpoint_auth_method\": \"none\", \"require_pkce\": false}", "invalid_client_metadata", "require_pkce may be false only for a confidential client"),
                 refuse("require_pkce that is not a boolean", code("\"require_pkce\": \"no\""), "invalid_client_metadata", "require_pkce must be a boolean"),
+                refuse("dpop_bound_access_tokens that is not a boolean", code("\"dpop_bound_access_tokens\": \"yes\""), "invalid_client_metadata", "dpop_bound_access_tokens must be a boolean"),
                 refuse("signed request objects required without keys", code("\"require_signed_request_object\": true"), "invalid_client_metadata", "require_signed_request_object requires jwks or jwks_uri (the keys that verify request objects)"),
                 refuse("backchannel_logout_uri with a fragment", code("\"backchannel_logout_uri\": \"https://a.example/bc#f\""), "invalid_client_metadata", "backchannel_logout_uri https://a.example/bc#f must not contain a fragment"));
     }
@@ -141,6 +142,19 @@ class ClientMetadataValidationTest implements RegistryTest {
         assertFalse(plain.body().containsKey("require_signed_request_object"),
                 "request_object_signing_alg alone does not require request objects: " + plain.body());
         assertFalse(plain.body().containsKey("require_pkce"), "absent: the default (PKCE required)");
+    }
+
+    @Test
+    void dpopBoundAccessTokensIsStoredAndAnsweredAndAbsentByDefault() {
+        Answer bound = http.post("/clients", TestTokens.admin(), code("\"dpop_bound_access_tokens\": true"));
+        assertEquals(201, bound.status(), bound.body().toString());
+        assertEquals(true, bound.body().get("dpop_bound_access_tokens"));
+        Answer read = http.get("/clients/" + bound.body().get("client_id"), TestTokens.admin());
+        assertEquals(true, read.body().get("dpop_bound_access_tokens"), read.body().toString());
+
+        Answer plain = http.post("/clients", TestTokens.admin(), code("\"dpop_bound_access_tokens\": false"));
+        assertEquals(201, plain.status(), plain.body().toString());
+        assertFalse(plain.body().containsKey("dpop_bound_access_tokens"), "false is the default: " + plain.body());
     }
 
     private static Arguments refuse(String rule, String body, String error, String description) {

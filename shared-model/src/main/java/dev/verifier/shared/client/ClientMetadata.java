@@ -43,7 +43,25 @@ public record ClientMetadata(
         @Nullable String backchannelLogoutUri,
         @Nullable Boolean backchannelLogoutSessionRequired,
         @Nullable Boolean requireSignedRequestObject,
-        @Nullable Boolean requirePkce) {
+        @Nullable Boolean requirePkce,
+        @Nullable Boolean dpopBoundAccessTokens) {
+
+    /** Without {@code dpop_bound_access_tokens} (absent: false), as before RFC 9449 support. */
+    public ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
+                          List<String> responseTypes, String tokenEndpointAuthMethod, String scope, String jwksUri,
+                          Map<String, Object> jwks, List<String> requestUris, String requestObjectSigningAlg,
+                          String tokenEndpointAuthSigningAlg, String idTokenSignedResponseAlg, String applicationType,
+                          Boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
+                          List<String> contacts, String clientUri, String logoUri, String policyUri, String tosUri,
+                          Boolean verifierAdmin, List<String> introspectionAudiences, String backchannelLogoutUri,
+                          Boolean backchannelLogoutSessionRequired, Boolean requireSignedRequestObject,
+                          Boolean requirePkce) {
+        this(clientName, redirectUris, grantTypes, responseTypes, tokenEndpointAuthMethod, scope, jwksUri, jwks,
+                requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
+                applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
+                logoUri, policyUri, tosUri, verifierAdmin, introspectionAudiences, backchannelLogoutUri,
+                backchannelLogoutSessionRequired, requireSignedRequestObject, requirePkce, null);
+    }
 
     /** Without {@code require_signed_request_object} and {@code require_pkce} (both at their defaults). */
     public ClientMetadata(String clientName, List<String> redirectUris, List<String> grantTypes,
@@ -58,7 +76,7 @@ public record ClientMetadata(
                 requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
                 applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
                 logoUri, policyUri, tosUri, verifierAdmin, introspectionAudiences, backchannelLogoutUri,
-                backchannelLogoutSessionRequired, null, null);
+                backchannelLogoutSessionRequired, null, null, null);
     }
 
     /**
@@ -74,7 +92,7 @@ public record ClientMetadata(
         this(clientName, redirectUris, grantTypes, responseTypes, tokenEndpointAuthMethod, scope, jwksUri, jwks,
                 requestUris, requestObjectSigningAlg, tokenEndpointAuthSigningAlg, idTokenSignedResponseAlg,
                 applicationType, requirePushedAuthorizationRequests, postLogoutRedirectUris, contacts, clientUri,
-                logoUri, policyUri, tosUri, null, null, null, null);
+                logoUri, policyUri, tosUri, null, null, null, null, null, null, null);
     }
 
     /**
@@ -93,6 +111,14 @@ public record ClientMetadata(
      */
     public boolean requiresPkce() {
         return !Boolean.FALSE.equals(requirePkce);
+    }
+
+    /**
+     * {@code dpop_bound_access_tokens} (RFC 9449 §5.2): every token request of this client must carry a DPoP proof,
+     * so that it only ever gets DPoP-bound access tokens. Absent (a client registered before) is false.
+     */
+    public boolean requiresDpop() {
+        return Boolean.TRUE.equals(dpopBoundAccessTokens);
     }
 
     /** {@code verifier_admin}: the client may be granted the internal admin scopes (client_credentials only). */

@@ -36,6 +36,13 @@ public enum OAuthError {
     INVALID_REQUEST_URI("invalid_request_uri", HttpStatus.BAD_REQUEST),
     REQUEST_NOT_SUPPORTED("request_not_supported", HttpStatus.BAD_REQUEST),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", HttpStatus.BAD_REQUEST),
+    // RFC 9449 §7 (DPoP): at the authorization server a 400; at a resource server a 401 with a DPoP challenge
+    INVALID_DPOP_PROOF("invalid_dpop_proof", HttpStatus.BAD_REQUEST),
+    USE_DPOP_NONCE("use_dpop_nonce", HttpStatus.BAD_REQUEST),
+    RESOURCE_INVALID_DPOP_PROOF("invalid_dpop_proof", HttpStatus.UNAUTHORIZED),
+    RESOURCE_USE_DPOP_NONCE("use_dpop_nonce", HttpStatus.UNAUTHORIZED),
+    // RFC 9449 §7.1: a DPoP-bound token refused at a resource server (challenge DPoP, not Bearer)
+    INVALID_DPOP_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
     // RFC 7591 §3.2.2
     INVALID_REDIRECT_URI("invalid_redirect_uri", HttpStatus.BAD_REQUEST),
     INVALID_CLIENT_METADATA("invalid_client_metadata", HttpStatus.BAD_REQUEST),

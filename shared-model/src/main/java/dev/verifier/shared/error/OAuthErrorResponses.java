@@ -40,6 +40,9 @@ public final class OAuthErrorResponses {
         return switch (e.error()) {
             case INVALID_TOKEN, INSUFFICIENT_SCOPE ->
                     "Bearer error=\"" + e.error().code() + "\", error_description=\"" + quoted(e.description()) + "\"";
+            // RFC 9449 §7.1: a resource server refusing a DPoP request challenges with the DPoP scheme
+            case RESOURCE_INVALID_DPOP_PROOF, RESOURCE_USE_DPOP_NONCE, INVALID_DPOP_TOKEN ->
+                    "DPoP error=\"" + e.error().code() + "\", error_description=\"" + quoted(e.description()) + "\"";
             case INVALID_CLIENT -> usedBasic ? "Basic realm=\"verifier\"" : null;
             case BEARER_TOKEN_MISSING -> "Bearer";
             default -> e.error().status() == HttpStatus.UNAUTHORIZED ? "Bearer" : null;

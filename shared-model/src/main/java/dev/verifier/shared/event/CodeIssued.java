@@ -21,6 +21,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param resources the RFC 8707 resources granted (the identifiers of the registered APIs the code's tokens are for,
  *        named with {@code resource} or owning the granted scopes); null in events of releases before this field,
  *        which token-service reads as "the APIs owning the granted scopes"
+ * @param dpopJkt the DPoP key the code is bound to (RFC 9449 §10: {@code dpop_jkt} at /authorize or /par, or the key
+ *        of the proof sent to /par): /token then requires a proof made with it; null (and in events of releases
+ *        before this field): not bound
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record CodeIssued(
@@ -41,7 +44,8 @@ public record CodeIssued(
         Instant issuedAt,
         Instant expiresAt,
         @Nullable Boolean redirectUriIncluded,
-        @Nullable List<String> resources) {
+        @Nullable List<String> resources,
+        @Nullable String dpopJkt) {
 
     /**
      * 2: carried sealed ({@link CodeEventSeal}, record value {@code v2.<kid>.<iv>.<ciphertext>}); 1 was the plain JSON
@@ -59,7 +63,17 @@ public record CodeIssued(
     public CodeIssued withClaims(Map<String, Object> current) {
         return new CodeIssued(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge,
                 codeChallengeMethod, nonce, authTime, acr, amr, sessionId, current, issuedAt, expiresAt,
-                redirectUriIncluded, resources);
+                redirectUriIncluded, resources, dpopJkt);
+    }
+
+    /** An event without {@code dpop_jkt}, as the releases before it wrote them. */
+    public CodeIssued(int schemaVersion, String codeHash, String clientId, String redirectUri, String scope,
+                      String subject, String codeChallenge, String codeChallengeMethod, String nonce,
+                      Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
+                      Instant issuedAt, Instant expiresAt, Boolean redirectUriIncluded, List<String> resources) {
+        this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, redirectUriIncluded, resources,
+                null);
     }
 
     /** An event without {@code resources}, as the releases before it wrote them. */
@@ -68,7 +82,7 @@ public record CodeIssued(
                       Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
                       Instant issuedAt, Instant expiresAt, Boolean redirectUriIncluded) {
         this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
-                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, redirectUriIncluded, null);
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, redirectUriIncluded, null, null);
     }
 
     /** An event without {@code redirect_uri_included}, as the releases before it wrote them. */
@@ -77,6 +91,6 @@ public record CodeIssued(
                       Instant authTime, String acr, List<String> amr, String sessionId, Map<String, Object> claims,
                       Instant issuedAt, Instant expiresAt) {
         this(schemaVersion, codeHash, clientId, redirectUri, scope, subject, codeChallenge, codeChallengeMethod,
-                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, null, null);
+                nonce, authTime, acr, amr, sessionId, claims, issuedAt, expiresAt, null, null, null);
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 public final class BearerTokens {
 
     private static final String BEARER = "Bearer ";
+    private static final String DPOP = "DPoP ";
 
     private BearerTokens() {
     }
@@ -27,6 +28,35 @@ public final class BearerTokens {
         }
         String token = authorization.substring(BEARER.length()).trim();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /**
+     * The access token of an {@code Authorization: DPoP <token>} header (RFC 9449 §7.1, scheme case-insensitive);
+     * empty otherwise.
+     */
+    public static Optional<String> ofDpop(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, DPOP, 0, DPOP.length())) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(DPOP.length()).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** The access token of the header under either scheme, {@code Bearer} or {@code DPoP}. */
+    public static Optional<String> ofEitherScheme(@Nullable String authorization) {
+        return of(authorization).or(() -> ofDpop(authorization));
+    }
+
+    /** A token bound to a DPoP key ({@code cnf.jkt}) presented as a bearer token (RFC 9449 §7.2). */
+    public static OAuthException boundTokenAsBearer() {
+        return OAuthError.INVALID_DPOP_TOKEN.exception(
+                "the access token is bound to a DPoP key: present it with the DPoP scheme and a proof");
+    }
+
+    /** A token under the DPoP scheme that is not bound to the key of the proof (or to any key). */
+    public static OAuthException notBoundToTheProofKey() {
+        return OAuthError.INVALID_DPOP_TOKEN.exception(
+                "the access token is not bound to the key of the DPoP proof");
     }
 
     public static OAuthException missing() {

@@ -13,10 +13,16 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * A parsed token request (RFC 6749 §3.2): single-valued parameters, the client credentials it carries, and its
  * {@code grant_type}; the RFC 8707 {@code resource} values (repeatable) as given, checked by the grant. Parsing
- * decides nothing about the client or the grant.
+ * decides nothing about the client or the grant. {@code dpopJkt} is the thumbprint of the key of the request's checked
+ * DPoP proof (RFC 9449), set by the endpoint before any grant runs ({@link #withDpopJkt}); null without a proof.
  */
 public record TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials,
-                           List<String> resources) {
+                           List<String> resources, @Nullable String dpopJkt) {
+
+    public TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials,
+                        List<String> resources) {
+        this(grantType, params, credentials, resources, null);
+    }
 
     public TokenRequest(String grantType, Map<String, String> params, ClientCredentials credentials) {
         this(grantType, params, credentials, List.of());
@@ -35,6 +41,11 @@ public record TokenRequest(String grantType, Map<String, String> params, ClientC
         }
         return new TokenRequest(grantType, Map.copyOf(params), ClientCredentials.parse(params, authorization),
                 form.all(Params.RESOURCE));
+    }
+
+    /** This request with the thumbprint of its checked DPoP proof's key. */
+    public TokenRequest withDpopJkt(@Nullable String jkt) {
+        return new TokenRequest(grantType, params, credentials, resources, jkt);
     }
 
     public Optional<String> param(String name) {

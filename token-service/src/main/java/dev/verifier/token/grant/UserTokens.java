@@ -50,13 +50,14 @@ public class UserTokens {
      * @param refreshScope the scope of a new refresh token, or null for none (a kept one stays valid)
      * @param idToken      whether to issue an ID token ({@code openid} was granted)
      * @param nonce        the authorization request's nonce (code exchange only)
+     * @param jkt          the key of the request's DPoP proof: the access token is bound to it; null for bearer
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Issued issue(RegisteredClient client, GrantFamily family, StoredGrant grant, Audience audience,
-                        @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce) {
+                        @Nullable Scopes refreshScope, boolean idToken, @Nullable String nonce, @Nullable String jkt) {
         Scopes accessScope = audience.scope();
         IssuedAccessToken access = issuer.accessToken(new AccessTokenRequest(family.subject(), client.clientId(),
-                accessScope, audiences.aud(audience), family.authTime(), audiences.lifetime(audience)));
+                accessScope, audiences.aud(audience), family.authTime(), audiences.lifetime(audience), jkt));
         families.addAccessToken(family.id(), access.jti(), access.expiresAt());
         String id = idToken
                 ? issuer.idToken(new IdTokenRequest(family.subject(), client.clientId(), family.authTime(), nonce,
@@ -64,8 +65,8 @@ public class UserTokens {
                         client.metadata().idTokenSignedResponseAlg(), family.sessionId()))
                 : null;
         String refresh = refreshScope != null ? refreshTokens.issue(family, refreshScope.toString()) : null;
-        return new Issued(TokenResponse.bearer(access.token(), access.expiresIn(), refresh, id, accessScope.toString()),
-                access);
+        return new Issued(TokenResponse.of(access.token(), jkt, access.expiresIn(), refresh, id,
+                accessScope.toString()), access);
     }
 
     public record Issued(TokenResponse response, IssuedAccessToken accessToken) {

@@ -54,7 +54,8 @@ class Introspection {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("active", true);
-        answer.put("token_type", "Bearer");
+        // RFC 9449 §6.2: a DPoP-bound token is introspected with its cnf (copied below) and token_type DPoP
+        answer.put("token_type", claims.getClaim("cnf") != null ? "DPoP" : "Bearer");
         claims.getClaims().forEach((name, value) -> answer.put(name, value instanceof java.util.Date d
                 ? d.toInstant().getEpochSecond() : value));
         return answer;

@@ -10,9 +10,15 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * What goes into an access token. {@code subject} is the user, or the client itself for client_credentials.
  * {@code lifetime}: the audience's ({@link dev.verifier.shared.api.Audience#lifetime}); null: the configured default.
+ * {@code jkt}: the DPoP key the token is bound to ({@code cnf.jkt}, RFC 9449 §6.1); null for a bearer token.
  */
 public record AccessTokenRequest(String subject, String clientId, Scopes scope, List<String> audience,
-                                 @Nullable Instant authTime, @Nullable Duration lifetime) {
+                                 @Nullable Instant authTime, @Nullable Duration lifetime, @Nullable String jkt) {
+
+    public AccessTokenRequest(String subject, String clientId, Scopes scope, List<String> audience,
+                              @Nullable Instant authTime, @Nullable Duration lifetime) {
+        this(subject, clientId, scope, audience, authTime, lifetime, null);
+    }
 
     public AccessTokenRequest(String subject, String clientId, Scopes scope, List<String> audience,
                               @Nullable Instant authTime) {

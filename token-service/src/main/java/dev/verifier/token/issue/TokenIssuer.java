@@ -22,7 +22,7 @@ public class TokenIssuer {
 
     /** Registered and protocol claims a released claim may never override. */
     private static final Set<String> RESERVED = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "auth_time",
-            "nonce", "at_hash", "c_hash", "azp", "acr", "amr", "client_id", "scope", "sid");
+            "nonce", "at_hash", "c_hash", "azp", "acr", "amr", "client_id", "scope", "sid", "cnf");
 
     private final JwtSigner signer;
     private final TokenConfiguration config;
@@ -56,6 +56,9 @@ public class TokenIssuer {
                 .jwtID(jti);
         if (request.authTime() != null) {
             claims.claim("auth_time", request.authTime().getEpochSecond());
+        }
+        if (request.jkt() != null) {
+            claims.claim("cnf", Map.of("jkt", request.jkt()));
         }
         String token = signer.sign(JwtTypes.ACCESS_TOKEN, defaultAlg, claims.build());
         return new IssuedAccessToken(token, jti, exp, lifetime.toSeconds());

@@ -49,6 +49,16 @@ public class CodeFlow {
                 : http.post("/token", form, "Authorization", Http.basic(client.id(), client.secret()));
     }
 
+    /** Publishes {@code codes} and redeems them at /token (a public client) with these request headers. */
+    public Http.Answer tokensWithHeaders(Http http, TestClients.Client client, Codes codes, String... headers) {
+        publisher.publish(codes.event());
+        if (!warm) {
+            awaitStored(codes, Duration.ofSeconds(30));
+            warm = true;
+        }
+        return http.post("/token", TokenRequests.code(client, codes), headers);
+    }
+
     public Http.Answer tokens(Http http, TestClients.Client client, String scope, String... headers) {
         return http.post("/token", TokenRequests.code(client, publish(client, scope)), headers);
     }

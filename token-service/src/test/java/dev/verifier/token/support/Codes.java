@@ -65,6 +65,15 @@ public record Codes(String code, String verifier, CodeIssued event) {
                 e.redirectUriIncluded(), resources));
     }
 
+    /** The same code bound to a DPoP key ({@code dpop_jkt} at /authorize or /par, RFC 9449 §10). */
+    public Codes withDpopJkt(String jkt) {
+        CodeIssued e = event;
+        return new Codes(code, verifier, new CodeIssued(e.schemaVersion(), e.codeHash(), e.clientId(),
+                e.redirectUri(), e.scope(), e.subject(), e.codeChallenge(), e.codeChallengeMethod(), e.nonce(),
+                e.authTime(), e.acr(), e.amr(), e.sessionId(), e.claims(), e.issuedAt(), e.expiresAt(),
+                e.redirectUriIncluded(), e.resources(), jkt));
+    }
+
     public static Codes forClient(String clientId, String scope, Instant expiresAt) {
         String code = FORMAT.mint();
         String verifier = RandomTokens.base64Url(48);

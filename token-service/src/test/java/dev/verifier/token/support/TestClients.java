@@ -73,6 +73,23 @@ public class TestClients {
         return new Client(client.id(), client.secret(), updated);
     }
 
+    /** The client registered with {@code dpop_bound_access_tokens: true} (the registry's copy replaced). */
+    public Client withDpopBoundAccessTokens(Client client) {
+        ClientMetadata m = client.registered().metadata();
+        ClientMetadata metadata = new ClientMetadata(m.clientName(), m.redirectUris(), m.grantTypes(),
+                m.responseTypes(), m.tokenEndpointAuthMethod(), m.scope(), m.jwksUri(), m.jwks(), m.requestUris(),
+                m.requestObjectSigningAlg(), m.tokenEndpointAuthSigningAlg(), m.idTokenSignedResponseAlg(),
+                m.applicationType(), m.requirePushedAuthorizationRequests(), m.postLogoutRedirectUris(), m.contacts(),
+                m.clientUri(), m.logoUri(), m.policyUri(), m.tosUri(), m.verifierAdmin(), m.introspectionAudiences(),
+                m.backchannelLogoutUri(), m.backchannelLogoutSessionRequired(), m.requireSignedRequestObject(),
+                m.requirePkce(), true);
+        RegisteredClient r = client.registered();
+        RegisteredClient updated = new RegisteredClient(r.clientId(), metadata, r.secretHash(), r.secretCiphertext(),
+                r.firstParty(), r.clientIdIssuedAt(), r.updatedAt());
+        registry.put(updated);
+        return new Client(client.id(), client.secret(), updated);
+    }
+
     /** A resource server: a confidential client allowed to introspect tokens of {@code audience}. */
     public Client registerResourceServer(String audience) {
         return create("client_secret_basic", "", null, null, List.of(audience), true, "client_credentials");

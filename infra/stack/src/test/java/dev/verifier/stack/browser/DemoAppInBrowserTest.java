@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real browser (Debian's headless Chromium and chromedriver, installed by .ci/run) through the demo SPA against
  * the running stack: the app, the login page, the consent page, back to the app with the ID token claims, and a
- * successful API call. A screenshot of each page is saved under target/screenshots/. The first sign-in runs first:
+ * successful API call with a DPoP-bound token (the page shows the token response's {@code token_type: DPoP}; the
+ * API answers only to a proof of the page's non-extractable key). A screenshot of each page is saved under target/screenshots/. The first sign-in runs first:
  * the demo user has not consented yet, so it sees the consent page (the consent is kept for the second test).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -92,6 +93,8 @@ class DemoAppInBrowserTest {
         String claims = browser.findElement(By.id("claims")).getText();
         assertTrue(claims.contains("\"sub\""), claims);
         assertTrue(claims.contains(demo.clientId()), "aud is the demo client: " + claims);
+        assertEquals("DPoP", browser.findElement(By.id("token-type")).getText(),
+                "the token response's token_type: the tokens are bound to the page's WebCrypto key (RFC 9449)");
         screenshot("4-signed-in");
 
         browser.findElement(By.id("call-api")).click();

@@ -257,7 +257,8 @@ abstract class AdvertisedValuesContract {
                 "introspection_endpoint_auth_signing_alg_values_supported",
                 "revocation_endpoint_auth_methods_supported", "revocation_endpoint_auth_signing_alg_values_supported",
                 "code_challenge_methods_supported", "prompt_values_supported", "ui_locales_supported",
-                "acr_values_supported", "request_object_signing_alg_values_supported");
+                "acr_values_supported", "request_object_signing_alg_values_supported",
+                "dpop_signing_alg_values_supported");
         discovery.fieldNames().forEachRemaining(field -> {
             if (discovery.path(field).isArray()) {
                 assertTrue(driven.contains(field), field + " is advertised but no test here drives its values");
@@ -526,6 +527,33 @@ abstract class AdvertisedValuesContract {
         assertEquals(200, logout.statusCode(), "the sign-out confirmation page: " + logout.body());
         assertTrue(discovery.path("authorization_response_iss_parameter_supported").asBoolean(),
                 "iss is checked on every response above");
+    }
+
+    /** RFC 9449: a client_credentials token with a DPoP proof signed with each advertised algorithm is DPoP-bound. */
+    @Test
+    void dpopSigningAlgorithms() throws Exception {
+        Admin.Registered client = byAuthMethod.get("client_secret_basic");
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((client.clientId() + ":"
+                + client.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Curve> curves = Map.of("ES256", Curve.P_256, "ES384", Curve.P_384, "ES512", Curve.P_521);
+        for (String alg : advertised("dpop_signing_alg_values_supported")) {
+            if (!Set.of("RS", "PS", "ES").contains(alg.substring(0, 2)) || alg.startsWith("ES") && !curves.containsKey(alg)) {
+                throw notDriven("dpop_signing_alg_values_supported", alg);
+            }
+            JWK key = alg.startsWith("ES") ? ecKeys.get(curves.get(alg).getName()) : rsa;
+            SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg))
+                    .type(new com.nimbusds.jose.JOSEObjectType("dpop+jwt")).jwk(key.toPublicJWK()).build(),
+                    new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).claim("htm", "POST")
+                            .claim("htu", tokenEndpoint.toString()).issueTime(new java.util.Date()).build());
+            proof.sign(alg.startsWith("ES") ? new ECDSASigner((ECKey) key) : new RSASSASigner((RSAKey) key));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(tokenEndpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
+                    .header("DPoP", proof.serialize())
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=notes.read"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), alg + ": " + answer.body());
+            assertEquals("DPoP", json.readTree(answer.body()).path("token_type").asText(), alg);
+        }
     }
 
     String requestObject(String clientId, String alg) throws Exception {

@@ -8,7 +8,9 @@ import java.util.Set;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.verifier.shared.error.ErrorBody;
+import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthErrorResponses;
+import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.security.BearerTokens;
 import dev.verifier.shared.security.ResourceServerConfiguration;
 import io.micronaut.context.annotation.Replaces;
@@ -48,12 +50,20 @@ public class BearerTokenErrorHandler implements ExceptionHandler<AuthorizationEx
         if (exception.isForbidden()) {
             return OAuthErrorResponses.of(BearerTokens.insufficientScope());
         }
-        Optional<String> token = bearerToken(request);
+        Optional<OAuthException> dpopRefusal = request.getAttribute(DPoPBindingValidator.REFUSAL, OAuthException.class);
+        if (dpopRefusal.isPresent()) {
+            return OAuthErrorResponses.of(dpopRefusal.get());
+        }
+        String authorization = request.getHeaders().getAuthorization().orElse(null);
+        Optional<String> token = BearerTokens.ofEitherScheme(authorization);
         if (token.isEmpty()) {
             return OAuthErrorResponses.of(BearerTokens.missing());
         }
-        return OAuthErrorResponses.of(forAnotherAudience(token.get()) ? BearerTokens.forAnotherAudience(
-                config.audience()) : BearerTokens.invalid());
+        OAuthException refusal = forAnotherAudience(token.get()) ? BearerTokens.forAnotherAudience(config.audience())
+                : BearerTokens.invalid();
+        // RFC 9449 §7.1: a request under the DPoP scheme is answered with a DPoP challenge
+        return OAuthErrorResponses.of(BearerTokens.ofDpop(authorization).isPresent()
+                ? OAuthError.INVALID_DPOP_TOKEN.exception(refusal.description()) : refusal);
     }
 
     /** Whether the token is a JWT whose {@code aud} holds neither this service's audience nor its admin audience. */
@@ -71,7 +81,4 @@ public class BearerTokenErrorHandler implements ExceptionHandler<AuthorizationEx
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
-    private static Optional<String> bearerToken(HttpRequest<?> request) {
-        return BearerTokens.of(request.getHeaders().getAuthorization().orElse(null));
-    }
 }

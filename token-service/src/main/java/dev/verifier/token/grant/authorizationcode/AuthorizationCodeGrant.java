@@ -111,10 +111,15 @@ class AuthorizationCodeGrant implements GrantHandler {
             throw invalidGrant();
         }
         checkPkce(event, request.param(Params.CODE_VERIFIER).orElse(null), client);
+        if (event.dpopJkt() != null && !event.dpopJkt().equals(request.dpopJkt())) {
+            // RFC 9449 §10: a code bound with dpop_jkt is redeemed only with a proof of that key
+            throw OAuthError.INVALID_GRANT.exception("the authorization code is bound to a DPoP key (dpop_jkt): "
+                    + "send a DPoP proof made with that key");
+        }
         checks.check(event, client);
         Scopes granted = Scopes.parse(event.scope());
         Audience audience = audiences.forUser(client, granted, granted, event.resources(), request.resources());
-        TokenResponse response = exchange.redeem(received, event, client, audience)
+        TokenResponse response = exchange.redeem(received, event, client, audience, request.dpopJkt())
                 .orElseThrow(() -> reused(exchange.reload(codeHash)));
         tracing.joinTrace("authorization_code redeem", received.traceParent());
         return response;

@@ -22,6 +22,7 @@ import dev.verifier.token.grant.family.GrantFamilies;
 import dev.verifier.token.grant.family.GrantFamily;
 import dev.verifier.token.grant.family.StoredGrant;
 import dev.verifier.token.grant.family.StoredGrants;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -54,9 +55,13 @@ class CodeExchange {
         this.audit = audit;
     }
 
-    /** Empty when another request consumed the code first. */
+    /**
+     * Empty when another request consumed the code first. {@code jkt}: the key of the request's DPoP proof; the
+     * access token is bound to it, and so is the family's refresh token when the client is public (RFC 9449 §5).
+     */
     @Transactional
-    Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client, Audience audience) {
+    Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client, Audience audience,
+                                   @Nullable String jkt) {
         Instant now = clock.instant();
         String familyId = UUID.randomUUID().toString();
         if (codes.consume(code.codeHash(), now, familyId) != 1) {
@@ -65,12 +70,12 @@ class CodeExchange {
         StoredGrant grant = StoredGrant.from(event);
         GrantFamily family = new GrantFamily(familyId, client.clientId(), event.subject(), event.scope(),
                 event.authTime(), code.event(), now, now.plus(config.refreshAbsoluteLifetime()), null, event.sessionId(),
-                storedGrants.write(grant));
+                storedGrants.write(grant), client.isPublic() ? jkt : null);
         families.create(family);
         Scopes scope = Scopes.parse(event.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, audience,
                 UserTokens.refreshAllowed(client, scope) ? scope : null, scope.contains(Scopes.OPENID),
-                event.nonce());
+                event.nonce(), jkt);
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(event.subject()).detail("grant_type", "authorization_code").detail("scope", audience.scope())
                 .detail("jti", issued.accessToken().jti()).detail("family", familyId)

@@ -53,11 +53,12 @@ class ClientCredentialsGrant implements GrantHandler {
         Audience audience = audiences.forClient(client, asked, request.param(Params.SCOPE).isPresent(),
                 request.resources());
         IssuedAccessToken token = issuer.accessToken(new AccessTokenRequest(client.clientId(), client.clientId(),
-                audience.scope(), audiences.aud(audience), null, audiences.lifetime(audience)));
+                audience.scope(), audiences.aud(audience), null, audiences.lifetime(audience), request.dpopJkt()));
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
                 .detail("grant_type", grantType().value()).detail("scope", audience.scope())
                 .detail("jti", token.jti()).emit();
-        return TokenResponse.bearer(token.token(), token.expiresIn(), null, null, audience.scope().toString());
+        return TokenResponse.of(token.token(), request.dpopJkt(), token.expiresIn(), null, null,
+                audience.scope().toString());
     }
 
     /**

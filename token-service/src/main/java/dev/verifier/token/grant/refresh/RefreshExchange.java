@@ -15,6 +15,7 @@ import dev.verifier.token.grant.family.GrantFamily;
 import dev.verifier.token.grant.family.RefreshToken;
 import dev.verifier.token.grant.family.RefreshTokens;
 import dev.verifier.token.grant.family.StoredGrant;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -44,13 +45,13 @@ class RefreshExchange {
     /** Empty when the token was rotated by a concurrent request (a reuse). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Optional<TokenResponse> redeem(RefreshToken stored, GrantFamily family, RegisteredClient client, Audience asked,
-                                   StoredGrant grant) {
+                                   StoredGrant grant, @Nullable String jkt) {
         boolean rotate = client.isPublic() || config.rotateConfidentialRefresh();
         boolean live = rotate ? refreshTokens.rotate(stored) : refreshTokens.touch(stored, family);
         if (!live) {
             return Optional.empty();
         }
-        return Optional.of(issue(stored, family, client, asked, rotate, false, grant));
+        return Optional.of(issue(stored, family, client, asked, rotate, false, grant, jkt));
     }
 
     /**
@@ -59,16 +60,16 @@ class RefreshExchange {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     TokenResponse redeemRetry(RefreshToken rotated, GrantFamily family, RegisteredClient client, Audience asked,
-                              StoredGrant grant) {
+                              StoredGrant grant, @Nullable String jkt) {
         refreshTokens.retireLive(family);
-        return issue(rotated, family, client, asked, true, true, grant);
+        return issue(rotated, family, client, asked, true, true, grant, jkt);
     }
 
     private TokenResponse issue(RefreshToken stored, GrantFamily family, RegisteredClient client, Audience asked,
-                                boolean rotate, boolean retry, StoredGrant grant) {
+                                boolean rotate, boolean retry, StoredGrant grant, @Nullable String jkt) {
         Scopes granted = Scopes.parse(stored.scope());
         UserTokens.Issued issued = tokens.issue(client, family, grant, asked, rotate ? granted : null,
-                Scopes.parse(family.scope()).contains(Scopes.OPENID), null);
+                Scopes.parse(family.scope()).contains(Scopes.OPENID), null, jkt);
         audit.event(AuditType.TOKENS_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(family.subject()).detail("grant_type", "refresh_token").detail("scope", asked.scope())
                 .detail("jti", issued.accessToken().jti()).detail("family", family.id())

@@ -24,6 +24,7 @@ import dev.verifier.token.grant.family.RefreshTokens;
 import dev.verifier.token.grant.family.StoredGrant;
 import dev.verifier.token.grant.family.StoredGrants;
 import dev.verifier.token.user.CurrentUserClaims;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -79,6 +80,10 @@ class RefreshTokenGrant implements GrantHandler {
         if (!family.clientId().equals(client.clientId()) || family.isRevoked()) {
             throw invalidGrant();
         }
+        if (!family.admitsDpopKey(request.dpopJkt())) {
+            throw OAuthError.INVALID_GRANT.exception(
+                    "the refresh token is bound to a DPoP key: send a DPoP proof made with that key");
+        }
         boolean retry = stored.rotatedAt() != null;
         if (retry && !reuseRule.isRetry(stored)) {
             throw reused(family);
@@ -97,20 +102,20 @@ class RefreshTokenGrant implements GrantHandler {
         StoredGrant grant = Scopes.parse(family.scope()).contains(Scopes.OPENID)
                 ? kept.withClaims(userClaims.released(family.subject(), family.scope())) : kept;
         if (retry) {
-            return exchange.redeemRetry(stored, family, client, audience, grant);
+            return exchange.redeemRetry(stored, family, client, audience, grant, request.dpopJkt());
         }
-        return exchange.redeem(stored, family, client, audience, grant)
-                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, grant));
+        return exchange.redeem(stored, family, client, audience, grant, request.dpopJkt())
+                .orElseGet(() -> retryOfConcurrent(stored, family, client, audience, grant, request.dpopJkt()));
     }
 
     /** Another request rotated the token while this one ran: a retry only if the rule says so, else a reuse. */
     private TokenResponse retryOfConcurrent(RefreshToken stored, GrantFamily family, RegisteredClient client,
-                                            Audience asked, StoredGrant grant) {
+                                            Audience asked, StoredGrant grant, @Nullable String jkt) {
         RefreshToken rotated = refreshTokens.reread(stored).orElseThrow(RefreshTokenGrant::invalidGrant);
         if (!reuseRule.isRetry(rotated)) {
             throw reused(family);
         }
-        return exchange.redeemRetry(rotated, family, client, asked, grant);
+        return exchange.redeemRetry(rotated, family, client, asked, grant, jkt);
     }
 
     private OAuthException reused(GrantFamily family) {
