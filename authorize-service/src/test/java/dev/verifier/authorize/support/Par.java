@@ -34,12 +34,17 @@ public final class Par {
         this.mapper = mapper;
     }
 
-    @SuppressWarnings("unchecked")
     public Answer push(Map<String, List<String>> form, @Nullable String authorization) {
+        return post("/par", form, authorization);
+    }
+
+    /** A form POST to another back-channel endpoint of the service ({@code /device_authorization}). */
+    @SuppressWarnings("unchecked")
+    public Answer post(String path, Map<String, List<String>> form, @Nullable String authorization) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, values) -> values.forEach(value -> body.append(body.length() == 0 ? "" : "&")
                 .append(encode(name)).append('=').append(encode(value))));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/par"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (authorization != null) {
