@@ -23,6 +23,7 @@ import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.event.DeviceGrantEvent;
 import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.throttle.ThrottleConfiguration;
 import dev.verifier.shared.throttle.Throttles;
 import io.micronaut.core.annotation.Nullable;
@@ -142,7 +143,7 @@ public class DevicePageController {
         SsoSession session = user.get().session();
         DeviceGrantEvent.Approval approval = approve ? new DeviceGrantEvent.Approval(session.subject(),
                 session.authTime(), AuthenticationContext.PASSWORD, AuthenticationContext.PASSWORD_METHODS,
-                session.sid(), ReleasedClaims.of(user.get().user(), java.util.List.of(pending.get().scope().split(" "))))
+                session.sid(), ReleasedClaims.of(user.get().user(), Scopes.parse(pending.get().scope()).asList()))
                 : null;
         if (!authorizations.decide(pending.get(), approval)) {
             return invalidCode(userCode, token, locale);
