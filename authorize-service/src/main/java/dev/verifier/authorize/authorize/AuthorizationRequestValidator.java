@@ -72,7 +72,7 @@ public class AuthorizationRequestValidator {
         }
         checkResponseMode(params.get(Param.RESPONSE_MODE));
         ClientGrants.of(client).require(GrantType.AUTHORIZATION_CODE);
-        List<String> scopes = scopes(params, client);
+        List<String> scopes = scopes(params.get(Param.SCOPE), client);
         String challenge = params.get(Param.CODE_CHALLENGE);
         String method = params.get(Param.CODE_CHALLENGE_METHOD);
         checkPkce(client, challenge, method);
@@ -84,8 +84,7 @@ public class AuthorizationRequestValidator {
         ClaimsRequest claims = ClaimsRequest.parse(params.get(Param.CLAIMS));
         String acr = AuthenticationContext.required(claims);
         Long maxAge = maxAge(params);
-        Audience audience = audiences.forRequest(AudienceRules.Holder.USER, Scopes.of(scopes),
-                AudienceRules.parseResources(params.all(Param.RESOURCE)), Scopes.parse(client.metadata().scope()));
+        Audience audience = audience(scopes, params.all(Param.RESOURCE), client);
         return new AuthorizationRequest(client, target.redirectUri(), scopes, target.state(),
                 params.get(Param.NONCE), challenge, challenge == null ? null : method, prompts,
                 maxAge, params.get(Param.LOGIN_HINT), params.get(Param.REDIRECT_URI) != null,
@@ -99,6 +98,26 @@ public class AuthorizationRequestValidator {
                     + "DPoP key (RFC 9449 section 10)");
         }
         return value;
+    }
+
+    /** The scopes and audience a user may grant a client: scopes and RFC 8707 {@code resource} as given. */
+    public record Grantable(List<String> scopes, Audience audience) {
+    }
+
+    /**
+     * The one scope and audience rule of a user grant, applied at {@code /authorize} and {@code /par} (through
+     * {@link #validate}) and at {@code /device_authorization} (RFC 8628 §3.1): {@code scope} required and within the
+     * client's registered scope ({@code invalid_scope}), the audience by {@link AudienceRules} ({@code invalid_target},
+     * {@code invalid_scope}).
+     */
+    public Grantable grantable(String scope, List<String> resources, RegisteredClient client) {
+        List<String> scopes = scopes(scope, client);
+        return new Grantable(scopes, audience(scopes, resources, client));
+    }
+
+    private Audience audience(List<String> scopes, List<String> resources, RegisteredClient client) {
+        return audiences.forRequest(AudienceRules.Holder.USER, Scopes.of(scopes),
+                AudienceRules.parseResources(resources), Scopes.parse(client.metadata().scope()));
     }
 
     /**
@@ -144,8 +163,7 @@ public class AuthorizationRequestValidator {
         }
     }
 
-    private static List<String> scopes(AuthorizationParameters params, RegisteredClient client) {
-        String scope = params.get(Param.SCOPE);
+    private static List<String> scopes(String scope, RegisteredClient client) {
         if (scope == null || scope.isBlank()) {
             throw OAuthError.INVALID_SCOPE.exception("scope is required");
         }

@@ -30,9 +30,9 @@ import dev.verifier.shared.throttle.Throttles;
 import jakarta.inject.Singleton;
 
 /**
- * Authenticates the client of a /par request with the same shared verifiers as /token: the cached client,
+ * Authenticates the client of a /par or /device_authorization request with the same shared verifiers as /token: the cached client,
  * token-service's jti store (the one /token uses) and the registry's client JWKS. Assertions may name the issuer,
- * the PAR endpoint or the token endpoint as audience (RFC 9126 §2), and are timed as at /token
+ * the PAR endpoint, the device authorization endpoint or the token endpoint as audience (RFC 9126 §2), and are timed as at /token
  * ({@link ClientAssertionTiming}, {@code verifier.client-auth.*}). Without {@code verifier.secrets.key}
  * (VERIFIER_SECRETS_KEY) the client_secret_jwt secrets cannot be read, so that method then always fails.
  */
@@ -58,7 +58,8 @@ public class ClientAuthentication {
         this.authenticator = new ClientAuthenticator(verifiers);
         this.clients = clients;
         this.context = new AuthenticationContext(
-                Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.tokenEndpoint().toString()),
+                Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.issuerId() + "/device_authorization",
+                        urls.tokenEndpoint().toString()),
                 timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }

@@ -16,6 +16,7 @@ import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
+import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.dpop.DPoPConfiguration;
 import dev.verifier.shared.error.OAuthException;
@@ -106,7 +107,7 @@ class DiscoveryController {
         m.put("scopes_supported", SCOPES);
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", ResponseMode.supported());
-        m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        m.put("grant_types_supported", java.util.Arrays.stream(GrantType.values()).map(GrantType::value).toList());
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
         m.put("token_endpoint_auth_methods_supported", authMethods);
@@ -130,6 +131,8 @@ class DiscoveryController {
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", true);
         m.put("pushed_authorization_request_endpoint", issuer + "/par");
+        // RFC 8628 §4
+        m.put("device_authorization_endpoint", issuer + "/device_authorization");
         m.put("require_pushed_authorization_requests", false);
         m.put("require_request_uri_registration", true);
         m.put("authorization_response_iss_parameter_supported", true);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.verifier.authorize.request.AuthorizationRequest;
+import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.scope.Scopes;
 
@@ -22,16 +23,22 @@ final class ConsentGroups {
     }
 
     static List<Map<String, Object>> of(AuthorizationRequest request, PageMessages messages, Locale locale) {
+        return of(request.scopes(), request.audience(), messages, locale);
+    }
+
+    /** The groups of {@code scopes} asked for {@code audience} (an authorization request's, or a device's). */
+    static List<Map<String, Object>> of(List<String> scopes, Audience audience, PageMessages messages,
+                                        Locale locale) {
         List<Map<String, Object>> groups = new ArrayList<>();
-        List<String> oidc = request.scopes().stream().filter(Scopes.USER_SCOPES::contains).toList();
+        List<String> oidc = scopes.stream().filter(Scopes.USER_SCOPES::contains).toList();
         if (!oidc.isEmpty()) {
             groups.add(group(messages.text("consent.group.account", locale),
                     ScopeWords.describe(oidc, messages, locale)));
         }
-        for (RegisteredApi api : request.audience().apis()) {
+        for (RegisteredApi api : audience.apis()) {
             List<String> items = new ArrayList<>();
             for (RegisteredApi.Scope scope : api.scopes()) {
-                if (request.scopes().contains(scope.value())) {
+                if (scopes.contains(scope.value())) {
                     items.add(scope.description() == null || scope.description().isBlank()
                             ? messages.text("scope.other", locale, scope.value()) : scope.description());
                 }

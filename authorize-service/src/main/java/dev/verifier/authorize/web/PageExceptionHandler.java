@@ -22,7 +22,8 @@ import jakarta.inject.Singleton;
 @Replaces(OAuthExceptionHandler.class)
 class PageExceptionHandler implements ExceptionHandler<OAuthException, HttpResponse<?>> {
 
-    private static final Set<String> PAGES = Set.of("/authorize", "/login", "/consent", "/logout");
+    private static final Set<String> PAGES = Set.of("/authorize", "/login", "/consent", "/logout", "/device",
+            "/device/decision", "/device/login");
 
     private final Pages pages;
 

@@ -2,11 +2,13 @@ package dev.verifier.authorize.web;
 
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.Step;
+import dev.verifier.shared.api.Audience;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -60,6 +62,22 @@ public class Pages {
         model.put("username", username == null ? "" : username);
         model.put("error", errorKey == null ? null : text(errorKey, locale));
         return page(HttpStatus.OK, "login", model, locale).cookie(csrf.cookie(csrfToken));
+    }
+
+    /**
+     * The device page ({@code /device}, RFC 8628 §3.3) in one of its steps ({@code view} of the model: {@code login},
+     * {@code entry}, {@code consent}, {@code done}); the CSRF token goes into the model and the cookie.
+     */
+    public MutableHttpResponse<?> device(HttpStatus status, Map<String, Object> model, String csrfToken,
+                                         Locale locale) {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("csrfToken", csrfToken);
+        return page(status, "device", all, locale).cookie(csrf.cookie(csrfToken));
+    }
+
+    /** The consent page's groups (per API of {@code audience}, the OIDC scopes apart) for the device page. */
+    public List<Map<String, Object>> consentGroups(List<String> scopes, Audience audience, Locale locale) {
+        return ConsentGroups.of(scopes, audience, messages, locale);
     }
 
     /** The logout confirmation form; {@code model} holds the parameters to send on (client, redirect, state). */

@@ -56,6 +56,9 @@ class DiscoveryTest implements AuthorizeTestContext {
                 "create is not offered");
         assertEquals(List.of("en", "de"), doc.get("ui_locales_supported"));
         assertFalse(((List<?>) doc.get("grant_types_supported")).contains("implicit"));
+        assertEquals(List.of("authorization_code", "refresh_token", "client_credentials",
+                "urn:ietf:params:oauth:grant-type:device_code"), doc.get("grant_types_supported"));
+        assertEquals("https://id.example.com/device_authorization", doc.get("device_authorization_endpoint"));
         assertEquals(true, doc.get("request_parameter_supported"));
         assertEquals(true, doc.get("claims_parameter_supported"));
         assertEquals(List.of("urn:verifier:acr:pwd"), doc.get("acr_values_supported"));

@@ -36,19 +36,32 @@ public final class CodeEvents {
     /** The event whose key is {@code codeHash}, waiting up to 15 s; empty when none arrived. */
     @SuppressWarnings("unchecked")
     public static Optional<Event> find(String codeHash, JsonMapper mapper) {
+        return find(Topics.CODE_ISSUED, codeHash, mapper);
+    }
+
+    /** The first event on {@code topic} (sealed for that topic) whose key is {@code key}, waiting up to 15 s. */
+    @SuppressWarnings("unchecked")
+    public static Optional<Event> find(String topic, String key, JsonMapper mapper) {
+        return find(topic, key, mapper, 1);
+    }
+
+    /** The {@code nth} (1-based) event on {@code topic} whose key is {@code key}, waiting up to 15 s. */
+    @SuppressWarnings("unchecked")
+    public static Optional<Event> find(String topic, String codeHash, JsonMapper mapper, int nth) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "authorize-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CODE_ISSUED));
+            consumer.subscribe(List.of(topic));
+            int seen = 0;
             Instant deadline = Instant.now().plusSeconds(15);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (codeHash.equals(record.key())) {
+                    if (codeHash.equals(record.key()) && ++seen == nth) {
                         String wire = new String(record.value(), StandardCharsets.UTF_8);
-                        String json = new String(CodeEventSeal.fromKeyRing(EVENT_KEYS).open(record.key(),
+                        String json = new String(CodeEventSeal.fromKeyRing(EVENT_KEYS).forTopic(topic).open(record.key(),
                                 record.value()), StandardCharsets.UTF_8);
                         return Optional.of(new Event(record.key(), json, mapper.readValue(json, Map.class), wire));
                     }

@@ -34,17 +34,26 @@ public final class Par {
         this.mapper = mapper;
     }
 
-    @SuppressWarnings("unchecked")
     public Answer push(Map<String, List<String>> form, @Nullable String authorization) {
-        return push(form, authorization, new String[0]);
+        return post("/par", form, authorization);
     }
 
     /** With more request headers, as name-value pairs (e.g. {@code "DPoP", proof}). */
     public Answer push(Map<String, List<String>> form, @Nullable String authorization, String... headers) {
+        return post("/par", form, authorization, headers);
+    }
+
+    /**
+     * A form POST to a back-channel endpoint of the service ({@code /par}, {@code /device_authorization}), with more
+     * request headers as name-value pairs.
+     */
+    @SuppressWarnings("unchecked")
+    public Answer post(String path, Map<String, List<String>> form, @Nullable String authorization,
+                       String... headers) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, values) -> values.forEach(value -> body.append(body.length() == 0 ? "" : "&")
                 .append(encode(name)).append('=').append(encode(value))));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/par"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (authorization != null) {

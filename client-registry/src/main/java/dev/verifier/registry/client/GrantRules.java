@@ -12,8 +12,9 @@ import jakarta.inject.Singleton;
 /**
  * {@code grant_types} and {@code response_types} per RFC 7591 §2.1 and OAuth 2.1: known values only, no duplicates,
  * {@code authorization_code} if and only if {@code response_types} holds {@code code} (the only response type),
- * {@code refresh_token} only alongside {@code authorization_code}, {@code client_credentials} only for a confidential
- * client.
+ * {@code refresh_token} only alongside {@code authorization_code} or the device grant
+ * ({@code urn:ietf:params:oauth:grant-type:device_code}, RFC 8628, for public and confidential clients alike; it needs
+ * no redirect URI), {@code client_credentials} only for a confidential client.
  */
 @Singleton
 public class GrantRules {
@@ -31,11 +32,14 @@ public class GrantRules {
         for (String grant : grants) {
             if (GrantType.from(grant).isEmpty()) {
                 throw INVALID_CLIENT_METADATA.exception("grant_types value " + grant + " is not supported "
-                        + "(authorization_code, refresh_token, client_credentials)");
+                        + "(authorization_code, refresh_token, client_credentials, "
+                        + GrantType.DEVICE_CODE.value() + ")");
             }
         }
-        if (grants.contains(GrantType.REFRESH_TOKEN.value()) && !grants.contains(GrantType.AUTHORIZATION_CODE.value())) {
-            throw INVALID_CLIENT_METADATA.exception("grant_types refresh_token requires authorization_code");
+        if (grants.contains(GrantType.REFRESH_TOKEN.value()) && !grants.contains(GrantType.AUTHORIZATION_CODE.value())
+                && !grants.contains(GrantType.DEVICE_CODE.value())) {
+            throw INVALID_CLIENT_METADATA.exception("grant_types refresh_token requires authorization_code or "
+                    + GrantType.DEVICE_CODE.value());
         }
         if (grants.contains(GrantType.CLIENT_CREDENTIALS.value()) && method.isPublic()) {
             throw INVALID_CLIENT_METADATA.exception("client_credentials requires a confidential client, "

@@ -108,6 +108,22 @@ class ClientMetadataValidationTest implements RegistryTest {
     }
 
     @Test
+    void deviceGrantIsAcceptedForPublicAndConfidentialClientsWithoutRedirectUris() {
+        String device = "urn:ietf:params:oauth:grant-type:device_code";
+        Answer tv = http.post("/clients", TestTokens.admin(), "{\"grant_types\": [\"" + device + "\", \"refresh_token\"], "
+                + "\"token_endpoint_auth_method\": \"none\", \"scope\": \"openid offline_access\"}");
+        assertEquals(201, tv.status(), tv.body().toString());
+        assertEquals(java.util.List.of(device, "refresh_token"), tv.body().get("grant_types"));
+        assertTrue(tv.body().get("response_types") == null, "no response type without the code grant");
+        Answer read = http.get("/clients/" + tv.body().get("client_id"), TestTokens.admin());
+        assertEquals(java.util.List.of(device, "refresh_token"), read.body().get("grant_types"), read.body().toString());
+        Answer backend = http.post("/clients", TestTokens.admin(), "{\"grant_types\": [\"" + device + "\"], "
+                + "\"token_endpoint_auth_method\": \"client_secret_basic\", \"scope\": \"openid\"}");
+        assertEquals(201, backend.status(), backend.body().toString());
+        assertTrue(backend.body().get("client_secret") != null, "a confidential device client gets a secret");
+    }
+
+    @Test
     void publicJwksAndHttpsUrisAreAccepted() {
         Answer answer = http.post("/clients", TestTokens.admin(), code("\"token_endpoint_auth_method\": \"private_key_jwt\", "
                 + "\"jwks\": {\"keys\": [" + RSA_PUBLIC + "]}, \"request_uris\": [\"https://a.example/r#hash\"]"));

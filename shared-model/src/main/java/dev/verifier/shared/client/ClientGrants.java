@@ -13,8 +13,8 @@ import dev.verifier.shared.error.OAuthError;
  * <ul>
  *   <li>RFC 7591 §2: {@code grant_types} absent (or empty) means {@code ["authorization_code"]}; values Verifier does
  *   not know are ignored.</li>
- *   <li>A client of the code flow may redeem the refresh tokens it was given through {@code offline_access} even
- *   without the {@code refresh_token} grant.</li>
+ *   <li>A client of the code flow or of the device flow (RFC 8628) may redeem the refresh tokens it was given
+ *   through {@code offline_access} even without the {@code refresh_token} grant.</li>
  *   <li>{@code client_credentials} is for confidential clients only (RFC 6749 §4.4), whatever is registered.</li>
  * </ul>
  *
@@ -47,7 +47,8 @@ public record ClientGrants(Set<GrantType> registered, boolean confidential) {
             return false;
         }
         return registered.contains(grant)
-                || (grant == GrantType.REFRESH_TOKEN && registered.contains(GrantType.AUTHORIZATION_CODE));
+                || (grant == GrantType.REFRESH_TOKEN && (registered.contains(GrantType.AUTHORIZATION_CODE)
+                        || registered.contains(GrantType.DEVICE_CODE)));
     }
 
     /** Throws {@code unauthorized_client} unless the client may use {@code grant}. */

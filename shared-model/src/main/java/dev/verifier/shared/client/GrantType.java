@@ -11,7 +11,9 @@ import io.micronaut.serde.annotation.Serdeable;
 public enum GrantType {
     AUTHORIZATION_CODE("authorization_code"),
     REFRESH_TOKEN("refresh_token"),
-    CLIENT_CREDENTIALS("client_credentials");
+    CLIENT_CREDENTIALS("client_credentials"),
+    /** RFC 8628 §3.4: the device authorization grant. */
+    DEVICE_CODE("urn:ietf:params:oauth:grant-type:device_code");
 
     private final String value;
 

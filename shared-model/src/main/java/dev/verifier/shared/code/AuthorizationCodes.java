@@ -28,7 +28,10 @@ import dev.verifier.shared.crypto.SecretsCipher;
 public final class AuthorizationCodes {
 
     public static final String LABEL = "verifier authorization-code mac v1";
+    /** The MAC label of device codes (RFC 8628), so that a device code is never an authorization code and back. */
+    public static final String DEVICE_CODE_LABEL = "verifier device-code mac v1";
     static final String PREFIX = "c1.";
+    static final String DEVICE_PREFIX = "d1.";
     static final int RANDOM_BYTES = 32;
     static final int MAC_BYTES = 16;
     private static final int MAX_LENGTH = 256;
@@ -36,13 +39,28 @@ public final class AuthorizationCodes {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String currentKid;
+    private final String prefix;
     private final Map<String, byte[]> macKeys = new LinkedHashMap<>();
 
     public AuthorizationCodes(SecretsCipher keyRing) {
+        this(keyRing, LABEL, PREFIX);
+    }
+
+    private AuthorizationCodes(SecretsCipher keyRing, String label, String prefix) {
         this.currentKid = keyRing.currentKeyId();
+        this.prefix = prefix;
         for (String kid : keyRing.keyIds()) {
-            macKeys.put(kid, keyRing.derivedKey(kid, LABEL).orElseThrow());
+            macKeys.put(kid, keyRing.derivedKey(kid, label).orElseThrow());
         }
+    }
+
+    /**
+     * RFC 8628 device codes in the same format under their own prefix {@code d1.} and MAC label
+     * ({@value #DEVICE_CODE_LABEL}): token-service refuses a made-up device code at once, and never takes an
+     * authorization code for a device code or a device code for an authorization code.
+     */
+    public static AuthorizationCodes deviceCodes(SecretsCipher keyRing) {
+        return new AuthorizationCodes(keyRing, DEVICE_CODE_LABEL, DEVICE_PREFIX);
     }
 
     /** A new code under the current key. */
@@ -52,19 +70,19 @@ public final class AuthorizationCodes {
         byte[] mac = mac(macKeys.get(currentKid), random);
         byte[] both = Arrays.copyOf(random, RANDOM_BYTES + MAC_BYTES);
         System.arraycopy(mac, 0, both, RANDOM_BYTES, MAC_BYTES);
-        return PREFIX + currentKid + "." + B64.encodeToString(both);
+        return prefix + currentKid + "." + B64.encodeToString(both);
     }
 
     /** Whether {@code code} is of the current format with a valid MAC under a key of the ring (constant time). */
     public boolean isAuthentic(String code) {
-        if (code == null || code.length() > MAX_LENGTH || !code.startsWith(PREFIX)) {
+        if (code == null || code.length() > MAX_LENGTH || !code.startsWith(prefix)) {
             return false;
         }
         int dot = code.lastIndexOf('.');
-        if (dot <= PREFIX.length()) {
+        if (dot <= prefix.length()) {
             return false;
         }
-        byte[] key = macKeys.get(code.substring(PREFIX.length(), dot));
+        byte[] key = macKeys.get(code.substring(prefix.length(), dot));
         byte[] both;
         try {
             both = Base64.getUrlDecoder().decode(code.substring(dot + 1));

@@ -31,6 +31,11 @@ public enum OAuthError {
     LOGIN_REQUIRED("login_required", HttpStatus.BAD_REQUEST),
     CONSENT_REQUIRED("consent_required", HttpStatus.BAD_REQUEST),
     INTERACTION_REQUIRED("interaction_required", HttpStatus.BAD_REQUEST),
+    // RFC 8628 §3.5 (device authorization grant at /token): the RFC 6749 §5.2 shape, always 400
+    AUTHORIZATION_PENDING("authorization_pending", HttpStatus.BAD_REQUEST),
+    SLOW_DOWN("slow_down", HttpStatus.BAD_REQUEST),
+    EXPIRED_TOKEN("expired_token", HttpStatus.BAD_REQUEST),
+    DEVICE_ACCESS_DENIED("access_denied", HttpStatus.BAD_REQUEST),
     // RFC 9101 / RFC 9126
     INVALID_REQUEST_OBJECT("invalid_request_object", HttpStatus.BAD_REQUEST),
     INVALID_REQUEST_URI("invalid_request_uri", HttpStatus.BAD_REQUEST),

@@ -23,9 +23,19 @@ public final class CodeEventSeal {
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
     private final AesKeyRing ring;
+    private final String topic;
 
-    private CodeEventSeal(AesKeyRing ring) {
+    private CodeEventSeal(AesKeyRing ring, String topic) {
         this.ring = ring;
+        this.topic = topic;
+    }
+
+    /**
+     * The same key ring bound to another topic's records (the topic is in the associated data, so a record sealed
+     * for one topic never opens as a record of another): {@link Topics#DEVICE_GRANT}.
+     */
+    public CodeEventSeal forTopic(String otherTopic) {
+        return new CodeEventSeal(ring, otherTopic);
     }
 
     /** Why a record could not be opened: the reason counted and audited, never the record's content. */
@@ -47,7 +57,7 @@ public final class CodeEventSeal {
      */
     public static CodeEventSeal fromKeyRing(String keyRing) {
         try {
-            return new CodeEventSeal(AesKeyRing.parse("VERIFIER_EVENT_KEYS", keyRing));
+            return new CodeEventSeal(AesKeyRing.parse("VERIFIER_EVENT_KEYS", keyRing), Topics.CODE_ISSUED);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage() + ": give authorize-service and token-service the same key "
                     + "ring kid:base64url-32-bytes[,kid:key...], e.g. ev1:$(head -c 32 /dev/urandom | base64 | "
@@ -98,8 +108,8 @@ public final class CodeEventSeal {
         }
     }
 
-    private static byte[] associatedData(String kid, String codeHash) {
-        return (Topics.CODE_ISSUED + "|" + PREFIX + kid + "|" + (codeHash == null ? "" : codeHash))
+    private byte[] associatedData(String kid, String codeHash) {
+        return (topic + "|" + PREFIX + kid + "|" + (codeHash == null ? "" : codeHash))
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

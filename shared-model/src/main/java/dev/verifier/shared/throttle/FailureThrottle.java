@@ -33,6 +33,16 @@ public final class FailureThrottle {
         store.add(limit.kind(), cut(subject), now);
     }
 
+    /**
+     * Count-before-check: marks this attempt of {@code subject} first, then answers whether it is within
+     * {@code limit} (its own mark included). Attempts made in parallel, on any copy, are each counted before any of
+     * them is decided, so at most {@code limit} get through a window.
+     */
+    public boolean admits(FailureLimit limit, String subject) {
+        failed(limit, subject);
+        return store.count(limit.kind(), cut(subject), clock.instant().minus(limit.window())) <= limit.limit();
+    }
+
     private static String cut(String subject) {
         String value = subject == null ? "" : subject;
         return value.length() > MAX_SUBJECT ? value.substring(0, MAX_SUBJECT) : value;

@@ -9,7 +9,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * {@code verifier.throttle.*}: failure limits per {@code window}, counted in each service's database (every copy sees
  * them). Failed client authentications at {@code /token}, {@code /introspect}, {@code /revoke} (token-service) and
  * {@code /par} (authorize-service), per client id and per source address; failed authorization-code redemptions at
- * {@code /token}, per client and per source address. Over a limit: 429 {@code temporarily_unavailable}.
+ * {@code /token}, per client and per source address; user codes entered (every attempt, right or wrong) on authorize-service's
+ * {@code /device} page (RFC 8628 §5.1), per signed-in user and per source address. Over a limit: 429
+ * {@code temporarily_unavailable} (the error page on {@code /device}).
  */
 @ConfigurationProperties(ThrottleConfiguration.PREFIX)
 public record ThrottleConfiguration(
@@ -17,7 +19,9 @@ public record ThrottleConfiguration(
         @Bindable(defaultValue = "20") int clientAuthPerClient,
         @Bindable(defaultValue = "100") int clientAuthPerAddress,
         @Bindable(defaultValue = "50") int codePerClient,
-        @Bindable(defaultValue = "100") int codePerAddress) {
+        @Bindable(defaultValue = "100") int codePerAddress,
+        @Bindable(defaultValue = "10") int userCodePerUser,
+        @Bindable(defaultValue = "30") int userCodePerAddress) {
 
     public static final String PREFIX = "verifier.throttle";
 
@@ -31,6 +35,14 @@ public record ThrottleConfiguration(
 
     public FailureLimit codeByClient() {
         return new FailureLimit("code_client", codePerClient, window);
+    }
+
+    public FailureLimit userCodeByUser() {
+        return new FailureLimit("user_code_user", userCodePerUser, window);
+    }
+
+    public FailureLimit userCodeByAddress() {
+        return new FailureLimit("user_code_address", userCodePerAddress, window);
     }
 
     public FailureLimit codeByAddress() {

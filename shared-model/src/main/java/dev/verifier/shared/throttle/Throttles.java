@@ -37,11 +37,28 @@ public final class Throttles {
         if (tripped == null) {
             return;
         }
+        trip(tripped, clientId);
+    }
+
+    private void trip(FailureLimit tripped, String clientId) {
         Counter.builder("verifier.throttled").description("requests refused because a failure limit tripped")
                 .tag("kind", tripped.kind()).register(meters).increment();
         audit.event(AuditType.REQUEST_THROTTLED).failure().actor(clientId).client(clientId)
                 .detail("kind", tripped.kind()).emit();
         throw OAuthError.TOO_MANY_REQUESTS.exception("too many failed attempts; try again later");
+    }
+
+    /**
+     * Counts one attempt of {@code subject} and of the request's source address before deciding
+     * ({@link FailureThrottle#admits}: holds for parallel requests and across copies), then refuses (429) when either
+     * is over its limit. For attempts that are cheap to make and must be few whatever their outcome (user codes).
+     */
+    public void admit(FailureLimit bySubject, FailureLimit byAddress, String subject) {
+        boolean subjectOk = throttle.admits(bySubject, subject);
+        boolean addressOk = throttle.admits(byAddress, address());
+        if (!subjectOk || !addressOk) {
+            trip(subjectOk ? byAddress : bySubject, subject);
+        }
     }
 
     /** Counts one failure for {@code clientId} and for the request's source address. */

@@ -67,4 +67,17 @@ class CodeEventSealTest {
         assertTrue(assertThrows(IllegalStateException.class, () -> CodeEventSeal.fromKeyRing("nokid"))
                 .getMessage().contains("kid:base64url-32-bytes"));
     }
+
+    @Test
+    void aRecordSealedForOneTopicDoesNotOpenAsAnotherTopicsRecord() throws Exception {
+        CodeEventSeal code = CodeEventSeal.fromKeyRing(OLD);
+        CodeEventSeal device = code.forTopic(Topics.DEVICE_GRANT);
+        byte[] forDevice = device.seal("h", JSON);
+        assertArrayEquals(JSON, device.open("h", forDevice));
+        assertEquals("unauthenticated", assertThrows(CodeEventSeal.RefusedException.class,
+                () -> code.open("h", forDevice)).reason());
+        byte[] forCode = code.seal("h", JSON);
+        assertEquals("unauthenticated", assertThrows(CodeEventSeal.RefusedException.class,
+                () -> device.open("h", forCode)).reason());
+    }
 }

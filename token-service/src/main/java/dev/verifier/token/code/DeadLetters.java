@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A refused code-issued record is counted ({@code verifier_code_events_refused_total{reason}}), audited
- * ({@code code_event_refused}) and copied as it is to {@link Topics#DEAD_LETTER} with headers naming the reason and
+ * ({@code code_event_refused}) — a refused device-grant record likewise ({@code verifier_device_events_refused_total},
+ * {@code device_event_refused}) — and copied as it is to {@link Topics#DEAD_LETTER} with headers naming the reason and
  * its origin ({@code verifier-reason}, {@code verifier-origin} topic/partition/offset); then the partition moves on.
  * A dead-letter topic that cannot be written is counted and logged, never a reason to stop the partition.
  */
 @Singleton
-class DeadLetters {
+public class DeadLetters {
 
     static final String REASON_HEADER = "verifier-reason";
     static final String ORIGIN_HEADER = "verifier-origin";
@@ -37,10 +38,13 @@ class DeadLetters {
         this.audit = audit;
     }
 
-    void refuse(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-        Counter.builder("verifier.code.events.refused").description("code-issued records refused, by reason")
+    /** A refused record of {@code verifier.code-issued} or {@code verifier.device-grant}. */
+    public void refuse(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+        boolean device = Topics.DEVICE_GRANT.equals(record.topic());
+        Counter.builder(device ? "verifier.device.events.refused" : "verifier.code.events.refused")
+                .description(device ? "device-grant records refused, by reason" : "code-issued records refused, by reason")
                 .tag("reason", reason).register(metrics).increment();
-        audit.event(AuditType.CODE_EVENT_REFUSED).failure().detail("reason", reason).detail("problem", detail)
+        audit.event(device ? AuditType.DEVICE_EVENT_REFUSED : AuditType.CODE_EVENT_REFUSED).failure().detail("reason", reason).detail("problem", detail)
                 .detail("origin", origin(record)).emit();
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,8 @@ public final class Params {
     public static final String CODE_VERIFIER = "code_verifier";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String SCOPE = "scope";
+    /** RFC 8628 §3.4. */
+    public static final String DEVICE_CODE = "device_code";
     public static final String TOKEN = "token";
     /** RFC 8707: repeatable, read with {@link TokenRequest#resources()}. */
     public static final String RESOURCE = "resource";

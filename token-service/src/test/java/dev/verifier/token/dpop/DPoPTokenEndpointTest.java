@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "spec.name", value = "DPoPTokenEndpointTest")
-class DPoPTokenEndpointTest extends TokenHttpTest {
+public class DPoPTokenEndpointTest extends TokenHttpTest {
 
     static final String SCOPE = "openid offline_access notes.read";
 
@@ -74,7 +74,7 @@ class DPoPTokenEndpointTest extends TokenHttpTest {
         assertEquals(description, answer.string("error_description"));
     }
 
-    static Object cnfJkt(String accessToken) throws Exception {
+    public static Object cnfJkt(String accessToken) throws Exception {
         Map<String, Object> cnf = SignedJWT.parse(accessToken).getJWTClaimsSet().getJSONObjectClaim("cnf");
         return cnf == null ? null : cnf.get("jkt");
     }

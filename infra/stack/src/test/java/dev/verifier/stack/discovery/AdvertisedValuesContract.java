@@ -314,6 +314,15 @@ abstract class AdvertisedValuesContract {
                     assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject()
                             .toJSONObject().toString());
                 }
+                case DeviceGrantDriver.GRANT -> {
+                    String device = admin.registerClient(Map.of("client_name", "Advertised values device",
+                            "grant_types", List.of(DeviceGrantDriver.GRANT), "token_endpoint_auth_method", "none",
+                            "scope", "openid")).clientId();
+                    TokenResponse response = DeviceGrantDriver.approvedTokens(discovery, stack.issuer(), device,
+                            username, PASSWORD);
+                    assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject()
+                            .toJSONObject().toString());
+                }
                 default -> throw notDriven("grant_types_supported", grant);
             }
         }

@@ -33,11 +33,12 @@ public final class KafkaPrincipals {
     public static final String INTRUDER = "intruder";
     /** The contract's topics (shared-model's Topics; the stack tests see the services only from outside). */
     public static final String CODE_ISSUED = "verifier.code-issued";
+    static final String DEVICE_GRANT = "verifier.device-grant";
     static final String CLIENT_CHANGED = "verifier.client-changed";
     static final String API_CHANGED = "verifier.api-changed";
     static final String AUDIT = "verifier.audit";
     static final String DEAD_LETTER = "verifier.dead-letter";
-    private static final List<String> TOPICS = List.of(CODE_ISSUED, CLIENT_CHANGED, API_CHANGED, AUDIT,
+    private static final List<String> TOPICS = List.of(CODE_ISSUED, DEVICE_GRANT, CLIENT_CHANGED, API_CHANGED, AUDIT,
             DEAD_LETTER);
 
     private final Map<String, String> passwords = new HashMap<>();
@@ -96,6 +97,8 @@ public final class KafkaPrincipals {
         List<AclBinding> acls = new ArrayList<>();
         topic(acls, CODE_ISSUED, authorize, AclOperation.WRITE);
         topic(acls, CODE_ISSUED, token, AclOperation.READ);
+        topic(acls, DEVICE_GRANT, authorize, AclOperation.WRITE);
+        topic(acls, DEVICE_GRANT, token, AclOperation.READ);
         topic(acls, CLIENT_CHANGED, registry, AclOperation.WRITE);
         topic(acls, CLIENT_CHANGED, authorize, AclOperation.READ);
         topic(acls, CLIENT_CHANGED, token, AclOperation.READ);

@@ -28,6 +28,13 @@ public class TopicsFactory {
     }
 
     @Bean
+    @Named("device-grant")
+    NewTopic deviceGrant(TopicsConfiguration config) {
+        return new NewTopic(Topics.DEVICE_GRANT, config.partitions(), config.replicationFactor())
+                .configs(durable(config));
+    }
+
+    @Bean
     @Named("client-changed")
     NewTopic clientChanged(TopicsConfiguration config) {
         return compacted(Topics.CLIENT_CHANGED, config);
