@@ -40,6 +40,10 @@ class BoundedInputTest extends FrontChannelTest {
             assertTrue(answer.statusCode() == 413 || answer.statusCode() == 400, path + ": " + answer.statusCode());
             assertTrue(answer.body().contains("invalid_request") || answer.body().contains("error"),
                     path + ": " + answer.body());
+            if (answer.statusCode() == 413) {
+                assertEquals("close", answer.headers().firstValue("connection").orElse(""),
+                        path + ": the connection is closed after the 413, so the client need not send the rest");
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Micronaut's own errors (malformed body, missing parameter, unknown route, wrong method, unsupported media type,
- * unexpected failure) answered in the same RFC shape as ours, never with a stack trace or framework message.
+ * unexpected failure) answered in the same RFC shape as ours, never with a stack trace or framework message. A body
+ * over {@code micronaut.server.max-request-size} (413) also closes the connection.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -26,6 +27,11 @@ public class OAuthErrorResponseProcessor implements ErrorResponseProcessor<Error
                                                           @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         ErrorBody body = new ErrorBody(code(status), description(status));
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // the rest of the oversized body is never read: close the connection after the answer, or a client still
+            // sending it waits for the idle timeout (minutes) before it sees the 413
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(body);
