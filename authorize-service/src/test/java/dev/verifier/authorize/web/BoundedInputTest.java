@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeUrls;
@@ -25,25 +26,34 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundedInputTest extends FrontChannelTest {
 
-    HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    /**
+     * Sends only the head of a POST that declares a {@code length}-byte form, then reads the whole answer until the
+     * server closes. The body is never sent: a server that closes a connection with unread input resets it, which can
+     * drop the answer before a client reads it, so a test sending the body would depend on that race.
+     */
+    String postHeadOnly(String path, long length) throws Exception {
+        URI url = URI.create(server.getURL().toString());
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
-    void aTenMegabyteFormIsRefusedWithoutA5xx() throws Exception {
-        String huge = "username=" + "a".repeat(10 * 1024 * 1024);
+    void aTenMegabyteFormIsRefusedWithoutA5xxAndTheConnectionCloses() throws Exception {
         for (String path : new String[] {"/login", "/par", "/authorize"}) {
-            HttpResponse<String> answer = post(path, huge);
-            assertTrue(answer.statusCode() == 413 || answer.statusCode() == 400, path + ": " + answer.statusCode());
-            assertTrue(answer.body().contains("invalid_request") || answer.body().contains("error"),
-                    path + ": " + answer.body());
-            if (answer.statusCode() == 413) {
-                assertEquals("close", answer.headers().firstValue("connection").orElse(""),
-                        path + ": the connection is closed after the 413, so the client need not send the rest");
-            }
+            String answer = postHeadOnly(path, 10L * 1024 * 1024);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            assertTrue(head.startsWith("http/1.1 413 "), path + ": " + answer);
+            assertTrue(head.contains("\r\nconnection: close"), path
+                    + ": the connection is closed after the 413, so the client need not send the rest: " + answer);
+            assertTrue(answer.endsWith("{\"error\":\"invalid_request\",\"error_description\":\"malformed request\"}"),
+                    path + ": " + answer);
         }
     }
 
