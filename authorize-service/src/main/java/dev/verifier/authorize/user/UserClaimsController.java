@@ -1,9 +1,9 @@
 package dev.verifier.authorize.user;
 
-import java.util.Arrays;
 import java.util.Map;
 
 import dev.verifier.shared.error.OAuthError;
+import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -43,8 +43,7 @@ class UserClaimsController {
     HttpResponse<CurrentClaims> claims(String subject, @Nullable @QueryValue String scope) {
         User user = users.findEnabledBySubject(subject)
                 .orElseThrow(() -> OAuthError.NOT_FOUND.exception("no such user"));
-        var scopes = scope == null ? java.util.List.<String>of() : Arrays.asList(scope.trim().split(" +"));
-        return HttpResponse.ok(new CurrentClaims(user.subject(), ReleasedClaims.of(user, scopes)))
+        return HttpResponse.ok(new CurrentClaims(user.subject(), ReleasedClaims.of(user, Scopes.parse(scope).values())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -3,6 +3,7 @@ package dev.verifier.shared.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -38,12 +39,29 @@ public final class JwksKeys {
         Instant now = clock.instant();
         if (keys == null || !now.isBefore(expiresAt)) {
             load(now);
-        } else if (kid != null && keys.getKeyByKeyId(kid) == null
-                && !now.isBefore(lastUnknownKidRefresh.plus(minRefreshInterval))) {
+        } else if (unknownKidRefreshDue(kid, now)) {
             lastUnknownKidRefresh = now;
             load(now);
         }
         return keys;
+    }
+
+    /**
+     * The key set {@link #forKid} would answer when that needs no fetch (the set is fresh, and holds {@code kid} or an
+     * unknown-kid refetch is not yet allowed); empty when {@link #forKid} would fetch. Lets a caller on an event loop
+     * check a token in place and go to a blocking thread only for a fetch.
+     */
+    public synchronized Optional<JWKSet> cached(@Nullable String kid) {
+        Instant now = clock.instant();
+        if (keys == null || !now.isBefore(expiresAt) || unknownKidRefreshDue(kid, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(keys);
+    }
+
+    private boolean unknownKidRefreshDue(@Nullable String kid, Instant now) {
+        return kid != null && keys.getKeyByKeyId(kid) == null
+                && !now.isBefore(lastUnknownKidRefresh.plus(minRefreshInterval));
     }
 
     private void load(Instant now) {

@@ -3,6 +3,7 @@ package dev.verifier.shared.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,24 @@ class JwksKeysTest {
         clock.advance(Duration.ofMinutes(6));
 
         assertSame(first, keys.forKid("k1"));
+    }
+
+    @Test
+    void cachedAnswersWithoutFetchingOnlyWhenForKidWouldNotFetch() throws Exception {
+        assertTrue(keys.cached("k1").isEmpty(), "nothing fetched yet");
+        assertEquals(0, fetches.get());
+
+        publish("k1");
+        JWKSet set = keys.forKid("k1");
+        assertSame(set, keys.cached("k1").orElseThrow());
+        assertTrue(keys.cached("k2").isEmpty(), "an unknown kid is due a refetch");
+        assertEquals(1, fetches.get(), "cached never fetches");
+
+        keys.forKid("k2"); // the refetch for the unknown kid: further unknown kids wait 10 s
+        assertTrue(keys.cached("k3").isPresent());
+        clock.advance(Duration.ofMinutes(6));
+        assertTrue(keys.cached("k1").isEmpty(), "an expired set is due a refetch");
+        assertEquals(2, fetches.get());
     }
 
     private void publish(String kid) throws JOSEException {

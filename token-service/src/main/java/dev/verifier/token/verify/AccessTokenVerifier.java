@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.jose.PublicKeyVerifiers;
 import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.token.keys.KeyRing;
 import jakarta.inject.Singleton;
@@ -30,6 +27,7 @@ public class AccessTokenVerifier {
     private final RevocationList revocations;
     private final VerifierUrls urls;
     private final Clock clock;
+    private final PublicKeyVerifiers verifiers = new PublicKeyVerifiers();
 
     AccessTokenVerifier(KeyRing keys, RevocationList revocations, VerifierUrls urls, Clock clock) {
         this.keys = keys;
@@ -65,17 +63,12 @@ public class AccessTokenVerifier {
             }
             Optional<JWK> key = keys.publishedKey(jwt.getHeader().getKeyID());
             if (key.isEmpty() || !jwt.getHeader().getAlgorithm().equals(key.get().getAlgorithm())
-                    || !(key.get() instanceof AsymmetricJWK asymmetric)) {
-                return Optional.empty();
-            }
-            JWSVerifier verifier = new DefaultJWSVerifierFactory()
-                    .createJWSVerifier(jwt.getHeader(), asymmetric.toPublicKey());
-            if (!jwt.verify(verifier)) {
+                    || !verifiers.verifies(jwt, key.get())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             return claims.getJWTID() != null ? Optional.of(claims) : Optional.empty();
-        } catch (ParseException | JOSEException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

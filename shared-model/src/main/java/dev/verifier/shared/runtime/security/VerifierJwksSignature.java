@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
-import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.jose.PublicKeyVerifiers;
 import dev.verifier.shared.security.JwksConfiguration;
 import dev.verifier.shared.security.JwksKeys;
 import dev.verifier.shared.security.ResourceServerConfiguration;
@@ -23,8 +27,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
-import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
-import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureUtils;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -43,12 +45,11 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
     private static final int MAX_JWKS_BYTES = 256 * 1024;
 
     private final JwksKeys keys;
-    private final JwkValidator jwkValidator;
+    private final PublicKeyVerifiers verifiers = new PublicKeyVerifiers();
     private final ExecutorService blocking;
 
-    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, JwkValidator jwkValidator,
+    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config,
                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.jwkValidator = jwkValidator;
         this.blocking = blocking;
         URI jwksUri = urls.jwksUri();
         HttpClient http = HttpClient.newBuilder()
@@ -62,7 +63,11 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
     @Override
     public Publisher<Boolean> verify(SignedJWT token) {
         String kid = token.getHeader().getKeyID();
-        // a JWKS fetch may block, so the check runs off the event loop
+        Optional<JWKSet> cached = keys.cached(kid);
+        if (cached.isPresent()) { // the usual case: checked in place, no thread hop
+            return Publishers.just(verifyWith(token, cached.get()));
+        }
+        // a JWKS fetch may block, so that check runs off the event loop
         return Publishers.fromCompletableFuture(() -> CompletableFuture
                 .supplyAsync(() -> verifyWith(token, keys.forKid(kid)), blocking)
                 .exceptionally(failure -> false));
@@ -80,12 +85,17 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
         }
     }
 
+    /** Whether a key of {@code set} with the token's {@code kid} and of its algorithm's key type signed it. */
     private boolean verifyWith(SignedJWT token, JWKSet set) {
-        try {
-            return JwksSignatureUtils.verify(token, set, jwkValidator);
-        } catch (JOSEException e) {
-            return false;
+        JWSAlgorithm alg = token.getHeader().getAlgorithm();
+        String kid = token.getHeader().getKeyID();
+        for (JWK key : set.getKeys()) {
+            if ((kid == null || kid.equals(key.getKeyID())) && key.getKeyType().equals(KeyType.forAlgorithm(alg))
+                    && verifiers.verifies(token, key)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private static JWKSet fetch(HttpClient http, URI jwksUri) {

@@ -1,0 +1,48 @@
+package dev.verifier.shared.jose;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Signature checks against public JWKs, with one verifier kept per key: turning a JWK into a {@code PublicKey}
+ * (decoding its modulus or point) cost as much as the RSA check itself when it was done for every token. The cache is
+ * keyed by the JWK's value and bounded (a key set holds a handful of keys; past {@value #MAX_KEYS} the cache starts
+ * over), so a rotated or removed key simply stops being asked for. A plain class: each holder keeps its own.
+ */
+public final class PublicKeyVerifiers {
+
+    private static final int MAX_KEYS = 64;
+
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+
+    /**
+     * Whether {@code jwt} is signed by {@code key} (its public part) with the algorithm its header names; false for a
+     * symmetric key, an algorithm the key cannot verify, or a bad signature.
+     */
+    public boolean verifies(SignedJWT jwt, JWK key) {
+        if (!(key instanceof AsymmetricJWK)) {
+            return false;
+        }
+        try {
+            JWSVerifier verifier = verifiers.get(key);
+            if (verifier == null) {
+                if (verifiers.size() >= MAX_KEYS) {
+                    verifiers.clear();
+                }
+                verifier = new DefaultJWSVerifierFactory()
+                        .createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+                verifiers.put(key, verifier);
+            }
+            return verifier.supportedJWSAlgorithms().contains(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);
+        } catch (JOSEException | IllegalStateException e) {
+            return false;
+        }
+    }
+}
