@@ -1,5 +1,6 @@
 package dev.verifier.shared.jose;
 
+import java.security.Provider;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,18 +10,32 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Signature checks against public JWKs, with one verifier kept per key: turning a JWK into a {@code PublicKey}
  * (decoding its modulus or point) cost as much as the RSA check itself when it was done for every token. The cache is
  * keyed by the JWK's value and bounded (a key set holds a handful of keys; past {@value #MAX_KEYS} the cache starts
- * over), so a rotated or removed key simply stops being asked for. A plain class: each holder keeps its own.
+ * over), so a rotated or removed key simply stops being asked for. A plain class: each holder keeps its own. The JCA
+ * provider is the JDK's unless a holder passes another (token-service passes its native signing provider).
  */
 public final class PublicKeyVerifiers {
 
     private static final int MAX_KEYS = 64;
 
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    @Nullable
+    private final Provider provider;
+
+    /** Verifiers on the JDK's own providers. */
+    public PublicKeyVerifiers() {
+        this(null);
+    }
+
+    /** Verifiers whose signature checks run on {@code provider} ({@code null}: the JDK's). */
+    public PublicKeyVerifiers(@Nullable Provider provider) {
+        this.provider = provider;
+    }
 
     /**
      * Whether {@code jwt} is signed by {@code key} (its public part) with the algorithm its header names; false for a
@@ -38,6 +53,9 @@ public final class PublicKeyVerifiers {
                 }
                 verifier = new DefaultJWSVerifierFactory()
                         .createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+                if (provider != null) {
+                    verifier.getJCAContext().setProvider(provider);
+                }
                 verifiers.put(key, verifier);
             }
             return verifier.supportedJWSAlgorithms().contains(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);

@@ -3,6 +3,8 @@ package dev.verifier.shared.jose;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.Security;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -57,6 +59,15 @@ class PublicKeyVerifiersTest {
         assertFalse(verifiers.verifies(signed(JWSAlgorithm.ES384, p384), p256.toPublicJWK()), "ES384 with a P-256 key");
         RSAKey rsa = new RSAKeyGenerator(2048).generate();
         assertFalse(verifiers.verifies(signed(JWSAlgorithm.ES256, p256), rsa.toPublicJWK()), "ES256 with an RSA key");
+    }
+
+    @Test
+    void checksOnTheProviderItIsGiven() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        SignedJWT good = signed(JWSAlgorithm.RS256, key);
+        assertTrue(new PublicKeyVerifiers(Security.getProvider("SunRsaSign")).verifies(good, key.toPublicJWK()));
+        assertFalse(new PublicKeyVerifiers(Security.getProvider("SunJCE")).verifies(good, key.toPublicJWK()),
+                "SunJCE has no RSA signatures: the check ran on the provider given, not the JDK's default");
     }
 
     @Test

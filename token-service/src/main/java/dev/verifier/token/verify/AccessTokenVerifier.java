@@ -12,6 +12,7 @@ import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.PublicKeyVerifiers;
 import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.token.keys.KeyRing;
+import dev.verifier.token.keys.SigningProvider;
 import jakarta.inject.Singleton;
 
 /**
@@ -27,9 +28,11 @@ public class AccessTokenVerifier {
     private final RevocationList revocations;
     private final VerifierUrls urls;
     private final Clock clock;
-    private final PublicKeyVerifiers verifiers = new PublicKeyVerifiers();
+    private final PublicKeyVerifiers verifiers;
 
-    AccessTokenVerifier(KeyRing keys, RevocationList revocations, VerifierUrls urls, Clock clock) {
+    AccessTokenVerifier(KeyRing keys, RevocationList revocations, VerifierUrls urls, Clock clock,
+                        SigningProvider provider) {
+        this.verifiers = new PublicKeyVerifiers(provider.nativeProvider().orElse(null));
         this.keys = keys;
         this.revocations = revocations;
         this.urls = urls;
