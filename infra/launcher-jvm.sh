@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # Sourced by infra/run-local.sh and infra/run-local-ha.sh (after DATA is set): how a launcher starts a JVM.
 
-# JVM options of every JVM a launcher starts (VERIFIER_JVM_OPTS replaces them). Both JIT compilers: C2 makes RSA
-# signing and the request path several times cheaper than C1 alone (measured with infra/bench.sh, see README). A small
-# initial heap that grows on demand: the default initial heap is 1/64 of the machine's memory, so on 24 GiB every
-# service committed its whole -Xmx at start. The serial collector and a bounded code cache. Start-up is won back with
-# class-data sharing (cds_options).
+# JVM options of every JVM a launcher starts (VERIFIER_JVM_OPTS replaces them and jit_options). A small initial heap
+# that grows on demand: the default initial heap is 1/64 of the machine's memory, so on 24 GiB every service committed
+# its whole -Xmx at start. The serial collector and a bounded code cache. Start-up is won back with class-data sharing
+# (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
+
+# The JIT of each JVM (see README, "Benchmark"). The broker, authorize-service, token-service and client-registry run
+# wide request paths: C2 spent about half of their CPU for minutes after start compiling them, for a small gain once
+# done, so they use C1 alone (token-service signs and checks signatures in native code, which C2 was needed for). The
+# resource server runs one short path whose RSA signature check needs C2's BigInteger intrinsics: it keeps both.
+jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
+  [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
+  case "$1" in
+    resource-api*) ;;
+    *) echo "-XX:TieredStopAtLevel=1" ;;
+  esac
+}
 CDS="${VERIFIER_CDS:-true}"
 # glibc gives every thread that allocates its own 64 MiB malloc arena; two are plenty for these JVMs and save tens of MiB
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
