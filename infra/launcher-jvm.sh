@@ -7,14 +7,15 @@
 # (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 
-# The JIT of each JVM (see README, "Benchmark"). The broker, authorize-service, token-service and client-registry run
-# wide request paths: C2 spent about half of their CPU for minutes after start compiling them, for a small gain once
-# done, so they use C1 alone (token-service signs and checks signatures in native code, which C2 was needed for). The
-# resource server runs one short path whose RSA signature check needs C2's BigInteger intrinsics: it keeps both.
+# The JIT of each JVM (see README, "Benchmarks"). The broker, token-service and client-registry run wide request paths
+# and no tight loop of their own (token-service signs and checks signatures in native code): C2 spent about half of
+# their CPU for minutes after start compiling them, for a small gain once done, so they use C1 alone. authorize-service
+# keeps both JITs for the password hash (Argon2id costs about three times more CPU as C1 code), resource-api for its
+# RSA signature check (C2's BigInteger intrinsics).
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
   [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
   case "$1" in
-    resource-api*) ;;
+    resource-api*|authorize-service*) ;;
     *) echo "-XX:TieredStopAtLevel=1" ;;
   esac
 }
