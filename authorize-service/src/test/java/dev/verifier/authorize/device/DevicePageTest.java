@@ -48,6 +48,9 @@ class DevicePageTest extends FrontChannelTest {
         Browser.Page login = browser.get("/device?user_code=" + userCode);
         assertEquals(200, login.status());
         assertTrue(login.body().contains("action=\"/device/login\""), login.body());
+        assertTrue(login.body().contains("name=\"username\" value=\"\" autocomplete=\"username\"")
+                && login.body().contains("name=\"password\" autocomplete=\"current-password\""),
+                "the sign-in fields of the login page: " + login.body());
         Browser.Page back = browser.post("/device/login", List.of(Map.entry("csrf_token", login.hidden("csrf_token")),
                 Map.entry("user_code", login.hidden("user_code")), Map.entry("username", "alice"),
                 Map.entry("password", TestUsers.PASSWORD)));
