@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.verifier.authorize.support.AuthorizeUrls;
 import dev.verifier.authorize.support.FrontChannelTest;
 import dev.verifier.testsupport.Browser;
+import dev.verifier.testsupport.RawHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,15 +31,8 @@ class BoundedInputTest extends FrontChannelTest {
      */
     String postHeadOnly(String path, long length) throws Exception {
         URI url = URI.create(server.getURL().toString());
-        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(url, "POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n");
     }
 
     @Test

@@ -1,15 +1,11 @@
 package dev.verifier.stack.robustness;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.verifier.testsupport.RawHttp;
 
 /** Requests no HTTP client library would send: broken request lines, headers and framing, over a plain socket. */
 final class RawRequests {
@@ -38,12 +34,8 @@ final class RawRequests {
     /** Sends {@code raw} to the service and reports a 5xx or a stack trace in whatever comes back. */
     static List<String> send(URI service, String raw) {
         String label = service + " raw [" + Bodies.abbreviate(raw.replace("\r\n", "⏎")) + "]";
-        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String answer = readAll(socket.getInputStream());
+        try {
+            String answer = RawHttp.exchange(service, raw);
             List<String> problems = new ArrayList<>();
             if (answer.startsWith("HTTP/")) {
                 String[] statusLine = answer.split("\r\n", 2)[0].split(" ");
@@ -58,19 +50,5 @@ final class RawRequests {
         } catch (IOException e) {
             return List.of(); // a connection the server closed on a request it would not read is an honest refusal
         }
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(chunk)) != -1 && buffer.size() < 1_000_000) {
-                buffer.write(chunk, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            // keep what arrived: a server that keeps the connection open after its answer
-        }
-        return buffer.toString(StandardCharsets.ISO_8859_1);
     }
 }
