@@ -37,7 +37,7 @@ public final class JwksKeys {
     /** The key set to verify a token whose header names {@code kid}; throws only if no set was ever fetched. */
     public synchronized JWKSet forKid(@Nullable String kid) {
         Instant now = clock.instant();
-        if (keys == null || !now.isBefore(expiresAt)) {
+        if (stale(now)) {
             load(now);
         } else if (unknownKidRefreshDue(kid, now)) {
             lastUnknownKidRefresh = now;
@@ -53,10 +53,15 @@ public final class JwksKeys {
      */
     public synchronized Optional<JWKSet> cached(@Nullable String kid) {
         Instant now = clock.instant();
-        if (keys == null || !now.isBefore(expiresAt) || unknownKidRefreshDue(kid, now)) {
+        if (stale(now) || unknownKidRefreshDue(kid, now)) {
             return Optional.empty();
         }
         return Optional.of(keys);
+    }
+
+    /** No set fetched yet, or its time is over. */
+    private boolean stale(Instant now) {
+        return keys == null || !now.isBefore(expiresAt);
     }
 
     private boolean unknownKidRefreshDue(@Nullable String kid, Instant now) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
@@ -87,10 +86,10 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
 
     /** Whether a key of {@code set} with the token's {@code kid} and of its algorithm's key type signed it. */
     private boolean verifyWith(SignedJWT token, JWKSet set) {
-        JWSAlgorithm alg = token.getHeader().getAlgorithm();
+        KeyType type = KeyType.forAlgorithm(token.getHeader().getAlgorithm());
         String kid = token.getHeader().getKeyID();
         for (JWK key : set.getKeys()) {
-            if ((kid == null || kid.equals(key.getKeyID())) && key.getKeyType().equals(KeyType.forAlgorithm(alg))
+            if ((kid == null || kid.equals(key.getKeyID())) && key.getKeyType().equals(type)
                     && verifiers.verifies(token, key)) {
                 return true;
             }
