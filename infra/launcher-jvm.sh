@@ -10,12 +10,14 @@ LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=6
 # The JIT of each JVM (see README, "Benchmarks"). The broker, token-service and client-registry run wide request paths
 # and no tight loop of their own (token-service signs and checks signatures in native code): C2 spent about half of
 # their CPU for minutes after start compiling them, for a small gain once done, so they use C1 alone. authorize-service
-# keeps both JITs for the password hash (Argon2id costs about three times more CPU as C1 code), resource-api for its
-# RSA signature check (C2's BigInteger intrinsics).
+# (the password hash: Argon2id costs about three times more CPU as C1 code) and resource-api (the RSA signature check:
+# C2's BigInteger intrinsics) keep C2 for the cryptographic classes only (infra/jit/c2-for-crypto-only.json); the
+# rest of their code is compiled by C1.
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
   [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
   case "$1" in
-    resource-api*|authorize-service*) ;;
+    resource-api*|authorize-service*)
+      echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=infra/jit/c2-for-crypto-only.json -XX:CompileCommand=quiet" ;;
     *) echo "-XX:TieredStopAtLevel=1" ;;
   esac
 }
