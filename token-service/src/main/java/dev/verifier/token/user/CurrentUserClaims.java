@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import dev.verifier.shared.config.VerifierUrls;
@@ -22,7 +23,9 @@ import jakarta.inject.Singleton;
  * The claims a user has now, released by a grant's scope, from authorize-service's
  * {@code GET /internal/users/{subject}/claims} (with token-service's own {@code users.admin} token), so that an ID
  * token issued at refresh carries the user's current claims rather than those of the first login. One call per
- * refresh that issues an ID token. An unknown or disabled user (404 "no such user") is {@code invalid_grant};
+ * refresh that issues an ID token, unless the same subject's claims for the same scope were read less than
+ * {@code verifier.users-client.claims-cache-ttl} ago ({@link RecentClaims}; {@link #forget} drops them when the user's
+ * sessions end). An unknown or disabled user (404 "no such user") is {@code invalid_grant};
  * authorize-service unreachable, failing, or without this API (an older copy during an upgrade: a 404 of another
  * kind) is {@code temporarily_unavailable} (the refresh token is not used up).
  */
@@ -41,9 +44,13 @@ public class CurrentUserClaims {
     private final JsonMapper json;
     private final UsersClientConfiguration config;
     private final HttpClient http;
+    private final Clock clock;
+    private final RecentClaims recent;
 
     CurrentUserClaims(UsersClientConfiguration config, VerifierUrls urls, RegistryAccessToken tokens,
-                      JsonMapper json) {
+                      JsonMapper json, Clock clock) {
+        this.clock = clock;
+        this.recent = new RecentClaims(config.claimsCacheTtl(), config.claimsCacheSize());
         this.base = VerifierUrls.strip(config.url() != null ? config.url() : urls.issuer());
         this.tokens = tokens;
         this.json = json;
@@ -53,6 +60,21 @@ public class CurrentUserClaims {
 
     /** The claims of {@code subject} that {@code scope} releases (without {@code sub}). */
     public Map<String, Object> released(String subject, String scope) {
+        var known = recent.get(subject, scope, clock.instant());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Map<String, Object> claims = read(subject, scope);
+        recent.put(subject, scope, claims, clock.instant());
+        return claims;
+    }
+
+    /** Forgets what was read of {@code subject}: the user's sessions ended (logout, disabled, deleted, password). */
+    public void forget(String subject) {
+        recent.forget(subject);
+    }
+
+    private Map<String, Object> read(String subject, String scope) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/internal/users/" + encode(subject)
                         + "/claims?scope=" + encode(scope)))
                 .timeout(config.timeout())
