@@ -7,16 +7,15 @@
 # (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 
-# The JIT of each JVM (see README, "Benchmarks"). The broker, token-service and client-registry run wide request paths
-# and no tight loop of their own (token-service signs and checks signatures in native code): C2 spent about half of
-# their CPU for minutes after start compiling them, for a small gain once done, so they use C1 alone. authorize-service
-# (the password hash: Argon2id costs about three times more CPU as C1 code) and resource-api (the RSA signature check:
-# C2's BigInteger intrinsics) keep C2 for the cryptographic classes only (infra/jit/c2-for-crypto-only.json); the
-# rest of their code is compiled by C1.
+# The JIT of each JVM (see README, "Benchmarks"). Request paths are wide and have no tight loop of their own: C2 spent
+# about half of a fresh service's CPU for minutes compiling them, for a small gain once done, so every JVM uses C1
+# alone (token-service signs and checks signatures in native code, authorize-service hashes passwords with the native
+# Argon2id), except resource-api: C2 compiles its cryptographic classes only (infra/jit/c2-for-crypto-only.json), for
+# the RSA signature check (C2's BigInteger intrinsics); the rest of its code is compiled by C1.
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
   [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
   case "$1" in
-    resource-api*|authorize-service*)
+    resource-api*)
       echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=infra/jit/c2-for-crypto-only.json -XX:CompileCommand=quiet" ;;
     *) echo "-XX:TieredStopAtLevel=1" ;;
   esac

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Password hashes: Argon2id (RFC 9106, Bouncy Castle) at the configured cost, 16-byte random salt, 32-byte output, in
+ * Password hashes: Argon2id (RFC 9106; the native reference implementation, or Bouncy Castle's where it cannot load,
+ * {@link Argon2Engines}) at the configured cost, 16-byte random salt, 32-byte output, in
  * the PHC string format ({@link Argon2idHash}). Hashes written before Argon2id (PBKDF2, {@link Pbkdf2Hash}) still
  * verify and, like Argon2id hashes below the configured cost, ask to be rehashed. Every computation goes through the
  * {@link PasswordCheckLimiter}. Unknown users are checked against a dummy hash at the configured cost, so timing does
@@ -29,10 +30,11 @@ public class PasswordHasher {
     private final Argon2Cost cost;
     private final PasswordCheckLimiter limiter;
     private final String dummyHash;
+    private final Argon2Engine engine;
 
     @Inject
     public PasswordHasher(PasswordHashingConfiguration config, PasswordCheckLimiter limiter) {
-        this(configuredCost(config), limiter);
+        this(configuredCost(config), limiter, Argon2Engines.choose(config.nativeImplementation()));
         if (cost.isBelow(PasswordHashingConfiguration.OWASP_MINIMUM)) {
             LOG.warn("Password hashing is below the OWASP minimum ({}): Argon2id {}. Acceptable for tests and "
                     + "benchmarks only; raise {}.memory-kib / .iterations", PasswordHashingConfiguration.OWASP_MINIMUM,
@@ -40,9 +42,10 @@ public class PasswordHasher {
         }
     }
 
-    PasswordHasher(Argon2Cost cost, PasswordCheckLimiter limiter) {
+    PasswordHasher(Argon2Cost cost, PasswordCheckLimiter limiter, Argon2Engine engine) {
         this.cost = cost;
         this.limiter = limiter;
+        this.engine = engine;
         this.dummyHash = hash("dummy password that nobody has");
     }
 
@@ -50,7 +53,7 @@ public class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = limiter.run(cost.memoryKib(), () -> Argon2id.derive(utf8(password), salt, cost, HASH_BYTES));
+        byte[] hash = limiter.run(cost.memoryKib(), () -> engine.derive(utf8(password), salt, cost, HASH_BYTES));
         return new Argon2idHash(cost, salt, hash).format();
     }
 
@@ -59,7 +62,7 @@ public class PasswordHasher {
         if (argon2.isPresent()) {
             Argon2idHash h = argon2.get();
             byte[] actual = limiter.run(h.cost().memoryKib(),
-                    () -> Argon2id.derive(utf8(password), h.salt(), h.cost(), h.hash().length));
+                    () -> engine.derive(utf8(password), h.salt(), h.cost(), h.hash().length));
             if (!MessageDigest.isEqual(h.hash(), actual)) {
                 return PasswordCheck.NO_MATCH;
             }

@@ -16,6 +16,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *       from the heap, so that {@code memory-kib} × the cap stays within {@code heap-budget-percent} of the maximum heap
  *       (and at most two per core). Checked against the heap at start-up.</li>
  *   <li>{@code hash-wait}: how long a login waits for a free slot before it is shown the throttled page.</li>
+ *   <li>{@code native-implementation}: compute Argon2id with the native reference implementation where it loads (default true);
+ *       false: always Bouncy Castle's Java implementation ({@link Argon2Engines}).</li>
  * </ul>
  */
 @ConfigurationProperties(PasswordHashingConfiguration.PREFIX)
@@ -25,7 +27,8 @@ public record PasswordHashingConfiguration(
         @Bindable(defaultValue = "" + PasswordHashingConfiguration.DEFAULT_PARALLELISM) int parallelism,
         @Nullable Integer maxConcurrentHashes,
         @Bindable(defaultValue = "25") int heapBudgetPercent,
-        @Bindable(defaultValue = "2s") Duration hashWait) {
+        @Bindable(defaultValue = "2s") Duration hashWait,
+        @Bindable(defaultValue = "true") boolean nativeImplementation) {
 
     public static final String PREFIX = "verifier.passwords";
 

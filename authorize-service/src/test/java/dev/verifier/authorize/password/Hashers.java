@@ -20,12 +20,13 @@ public final class Hashers {
 
     public static PasswordHasher at(int memoryKib, int iterations, int parallelism) {
         PasswordHashingConfiguration config = config(memoryKib, iterations, parallelism, 4, Duration.ofSeconds(5));
-        return new PasswordHasher(config.cost(), new PasswordCheckLimiter(config, new SimpleMeterRegistry(), GIB, 2));
+        return new PasswordHasher(config.cost(), new PasswordCheckLimiter(config, new SimpleMeterRegistry(), GIB, 2),
+                Argon2Engines.choose(config.nativeImplementation()));
     }
 
     static PasswordHashingConfiguration config(int memoryKib, int iterations, int parallelism, Integer cap,
                                                Duration wait) {
-        return new PasswordHashingConfiguration(memoryKib, iterations, parallelism, cap, 25, wait);
+        return new PasswordHashingConfiguration(memoryKib, iterations, parallelism, cap, 25, wait, true);
     }
 
     /** {@code $pbkdf2-sha256$i=<n>$<salt>$<hash>}, base64url: exactly what PasswordHasher wrote before Argon2id. */

@@ -3,18 +3,16 @@ package dev.verifier.authorize.password;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
-/** Argon2id version 0x13 (RFC 9106), computed by Bouncy Castle: this class only passes the parameters. */
-final class Argon2id {
+/** Argon2id computed by Bouncy Castle (pure Java): this class only passes the parameters. */
+final class JavaArgon2 implements Argon2Engine {
 
-    private Argon2id() {
+    static final JavaArgon2 INSTANCE = new JavaArgon2();
+
+    private JavaArgon2() {
     }
 
-    static byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length) {
-        return derive(password, salt, null, null, cost, length);
-    }
-
-    /** With the optional secret (K) and associated data (X) of RFC 9106 §3.1; Verifier's hashes use neither. */
-    static byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost,
+    @Override
+    public byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost,
                          int length) {
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -33,5 +31,10 @@ final class Argon2id {
         byte[] out = new byte[length];
         generator.generateBytes(password, out);
         return out;
+    }
+
+    @Override
+    public String description() {
+        return "Bouncy Castle (Java)";
     }
 }
