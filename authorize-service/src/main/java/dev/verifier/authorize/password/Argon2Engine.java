@@ -6,13 +6,9 @@ package dev.verifier.authorize.password;
  */
 interface Argon2Engine {
 
-    /** The tag of {@code password} with the optional secret (K) and associated data (X) of RFC 9106 §3.1. */
-    byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost, int length);
+    /** The {@code length}-byte tag of {@code password} with {@code salt} at {@code cost}. */
+    byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length);
 
     /** For the start-up log: which implementation this is. */
     String description();
-
-    default byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length) {
-        return derive(password, salt, null, null, cost, length);
-    }
 }

@@ -1,23 +1,24 @@
 package dev.verifier.authorize.password;
 
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the Argon2id implementation once: the native reference implementation when {@code verifier.passwords.native-implementation}
- * allows it (the default), its library loads on this platform and it reproduces RFC 9106 §5.3's Argon2id tag;
- * otherwise Bouncy Castle's, with the reason logged. Either verifies every hash the other wrote.
+ * Picks the Argon2id implementation once: the native reference implementation when
+ * {@code verifier.passwords.native-implementation} allows it (the default), the system's library loads and it
+ * reproduces a known answer of the reference implementation's own tests; otherwise Bouncy Castle's, with the reason
+ * logged. Either verifies every hash the other wrote.
  */
 final class Argon2Engines {
 
     private static final Logger LOG = LoggerFactory.getLogger(Argon2Engines.class);
 
-    /** RFC 9106 §5.3: m=32 KiB, t=3, p=4, password 32 × 0x01, salt 16 × 0x02, secret 8 × 0x03, data 12 × 0x04. */
-    static final byte[] RFC9106_ARGON2ID_TAG = HexFormat.of().parseHex(
-            "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+    /** phc-winner-argon2 {@code src/test.c}: password "password", salt "somesalt", m=256 KiB, t=2, p=1. */
+    static final String KNOWN_ANSWER =
+            "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
 
     private Argon2Engines() {
     }
@@ -30,28 +31,23 @@ final class Argon2Engines {
         }
         try {
             NativeArgon2 candidate = NativeArgon2.load();
-            if (reproducesRfc9106(candidate)) {
+            if (reproducesKnownAnswer(candidate)) {
                 LOG.info("Argon2id: {}", candidate.description());
                 return candidate;
             }
-            LOG.warn("Argon2id: the native library computed a wrong RFC 9106 test vector; using {}",
+            LOG.warn("Argon2id: the native library computed a wrong known answer; using {}",
                     JavaArgon2.INSTANCE.description());
         } catch (LinkageError | RuntimeException e) {
-            LOG.warn("Argon2id: the native library cannot be used on this platform ({}); using {}", e.toString(),
-                    JavaArgon2.INSTANCE.description());
+            LOG.warn("Argon2id: the native library cannot be used ({}; on Debian or Ubuntu install libargon2-1); "
+                    + "using {}", e.toString(), JavaArgon2.INSTANCE.description());
         }
         return JavaArgon2.INSTANCE;
     }
 
-    static boolean reproducesRfc9106(Argon2Engine engine) {
-        byte[] tag = engine.derive(filled(32, 0x01), filled(16, 0x02), filled(8, 0x03), filled(12, 0x04),
-                new Argon2Cost(32, 3, 4), 32);
-        return Arrays.equals(RFC9106_ARGON2ID_TAG, tag);
-    }
-
-    private static byte[] filled(int length, int value) {
-        byte[] b = new byte[length];
-        Arrays.fill(b, (byte) value);
-        return b;
+    static boolean reproducesKnownAnswer(Argon2Engine engine) {
+        Argon2idHash known = Argon2idHash.parse(KNOWN_ANSWER).orElseThrow();
+        byte[] tag = engine.derive("password".getBytes(StandardCharsets.UTF_8), known.salt(), known.cost(),
+                known.hash().length);
+        return MessageDigest.isEqual(known.hash(), tag);
     }
 }

@@ -12,8 +12,12 @@ final class JavaArgon2 implements Argon2Engine {
     }
 
     @Override
-    public byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost,
-                         int length) {
+    public byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length) {
+        return derive(password, salt, null, null, cost, length);
+    }
+
+    /** With the optional secret (K) and associated data (X) of RFC 9106 §3.1; Verifier's hashes use neither. */
+    byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost, int length) {
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKib())

@@ -1,43 +1,80 @@
 package dev.verifier.authorize.password;
 
 import java.util.Arrays;
+import java.util.List;
 
-import de.mkammerer.argon2.Argon2Advanced;
-import de.mkammerer.argon2.Argon2Factory;
-import de.mkammerer.argon2.Argon2Version;
+import com.sun.jna.IntegerType;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 
 /**
- * Argon2id computed by the reference implementation (phc-winner-argon2's libargon2, native code bundled for common
- * platforms in de.mkammerer:argon2-jvm, called through JNA): this class only passes the parameters. About a third of
- * Bouncy Castle's CPU per hash, and as fast on the first hash as on the thousandth (no JIT warm-up). The library
- * is given copies, so nothing it does to its input reaches the caller.
+ * Argon2id computed by the reference implementation: phc-winner-argon2's {@code libargon2} as the operating system
+ * ships it (Debian and Ubuntu: package {@code libargon2-1}), called through JNA; this class only passes the
+ * parameters. About a third of Bouncy Castle's CPU per hash, and as fast on the first hash as on the thousandth (no
+ * JIT warm-up). The library is given copies, so nothing it does to its input reaches the caller.
  */
 final class NativeArgon2 implements Argon2Engine {
 
-    private final Argon2Advanced argon2;
+    /** The names tried in turn: the development symlink, then the runtime package's file. */
+    static final List<String> LIBRARY_NAMES = List.of("argon2", "libargon2.so.1");
 
-    private NativeArgon2(Argon2Advanced argon2) {
-        this.argon2 = argon2;
+    /** The one function used, from {@code argon2.h}. */
+    interface LibArgon2 extends Library {
+        int argon2id_hash_raw(int tCost, int mCost, int parallelism, byte[] pwd, SizeT pwdlen, byte[] salt,
+                              SizeT saltlen, byte[] hash, SizeT hashlen);
+
+        String argon2_error_message(int errorCode);
     }
 
-    /** Loads the native library; throws {@link LinkageError} (or a runtime exception) where it cannot be loaded. */
+    /** C's {@code size_t}. */
+    public static final class SizeT extends IntegerType {
+        public SizeT() {
+            this(0);
+        }
+
+        SizeT(long value) {
+            super(Native.SIZE_T_SIZE, value, true);
+        }
+    }
+
+    private final LibArgon2 library;
+
+    private NativeArgon2(LibArgon2 library) {
+        this.library = library;
+    }
+
+    /** Loads the library; throws {@link LinkageError} (or a runtime exception) where it cannot be loaded. */
     static NativeArgon2 load() {
-        return new NativeArgon2(Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id));
+        UnsatisfiedLinkError last = null;
+        for (String name : LIBRARY_NAMES) {
+            try {
+                return new NativeArgon2(Native.load(name, LibArgon2.class));
+            } catch (UnsatisfiedLinkError e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @Override
-    public byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData, Argon2Cost cost,
-                         int length) {
-        return argon2.rawHashAdvanced(cost.iterations(), cost.memoryKib(), cost.parallelism(), copy(password),
-                copy(salt), copy(secret), copy(associatedData), length, Argon2Version.V13);
+    public byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length) {
+        byte[] hash = new byte[length];
+        byte[] pwd = Arrays.copyOf(password, password.length);
+        try {
+            int result = library.argon2id_hash_raw(cost.iterations(), cost.memoryKib(), cost.parallelism(), pwd,
+                    new SizeT(pwd.length), Arrays.copyOf(salt, salt.length), new SizeT(salt.length), hash,
+                    new SizeT(length));
+            if (result != 0) {
+                throw new IllegalStateException("libargon2: " + library.argon2_error_message(result));
+            }
+            return hash;
+        } finally {
+            Arrays.fill(pwd, (byte) 0);
+        }
     }
 
     @Override
     public String description() {
-        return "the reference implementation (libargon2, native)";
-    }
-
-    private static byte[] copy(byte[] bytes) {
-        return bytes == null ? null : Arrays.copyOf(bytes, bytes.length);
+        return "the reference implementation (the system's libargon2, native)";
     }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers for both Argon2id implementations: RFC 9106 §5.3 (with secret and associated data) and the reference
- * implementation's PHC strings; and the two agree on random input, so each verifies what the other wrote.
+ * Known answers: RFC 9106 §5.3 (with secret and associated data, which only the Java implementation is asked for) and
+ * the reference implementation's PHC strings for both implementations; and the two agree on random input, so each
+ * verifies what the other wrote.
  */
 class Argon2idVectorsTest {
 
@@ -27,10 +28,9 @@ class Argon2idVectorsTest {
         return List.of(JavaArgon2.INSTANCE, NativeArgon2.load());
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void rfc9106Section53Argon2idTagMatches(Argon2Engine engine) {
-        byte[] tag = engine.derive(filled(32, 0x01), filled(16, 0x02), filled(8, 0x03), filled(12, 0x04),
+    @Test
+    void rfc9106Section53Argon2idTagMatches() {
+        byte[] tag = JavaArgon2.INSTANCE.derive(filled(32, 0x01), filled(16, 0x02), filled(8, 0x03), filled(12, 0x04),
                 new Argon2Cost(32, 3, 4), 32);
         assertArrayEquals(HexFormat.ofDelimiter(" ").parseHex(
                 "0d 64 0d f5 8d 78 76 6c 08 c0 37 a3 4a 8b 53 c9 d0 1e f0 45 2d 75 b6 5e b5 25 20 e9 6b 01 e6 59"), tag);
@@ -74,9 +74,9 @@ class Argon2idVectorsTest {
     void anImplementationThatComputesAWrongTagIsNotTaken() {
         Argon2Engine wrong = new Argon2Engine() {
             @Override
-            public byte[] derive(byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
-                                 Argon2Cost cost, int length) {
-                return JavaArgon2.INSTANCE.derive(password, salt, null, associatedData, cost, length); // no secret
+            public byte[] derive(byte[] password, byte[] salt, Argon2Cost cost, int length) {
+                return JavaArgon2.INSTANCE.derive(password, salt, new Argon2Cost(cost.memoryKib(),
+                        cost.iterations() + 1, cost.parallelism()), length); // one pass too many
             }
 
             @Override
@@ -84,8 +84,9 @@ class Argon2idVectorsTest {
                 return "wrong";
             }
         };
-        assertFalse(Argon2Engines.reproducesRfc9106(wrong));
-        assertTrue(Argon2Engines.reproducesRfc9106(JavaArgon2.INSTANCE));
+        assertFalse(Argon2Engines.reproducesKnownAnswer(wrong));
+        assertTrue(Argon2Engines.reproducesKnownAnswer(JavaArgon2.INSTANCE));
+        assertTrue(Argon2Engines.reproducesKnownAnswer(NativeArgon2.load()));
     }
 
     private static void assertReproduced(Argon2Engine engine, String phc) {
