@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Password hashes: Argon2id (RFC 9106; the native reference implementation, or Bouncy Castle's where it cannot load,
- * {@link Argon2Engines}) at the configured cost, 16-byte random salt, 32-byte output, in
- * the PHC string format ({@link Argon2idHash}). Hashes written before Argon2id (PBKDF2, {@link Pbkdf2Hash}) still
+ * {@link Argon2Engines}) at the configured cost, 16-byte random salt, 32-byte output, in the PHC string format
+ * ({@link Argon2idHash}). Hashes written before Argon2id (PBKDF2, {@link Pbkdf2Hash}) still
  * verify and, like Argon2id hashes below the configured cost, ask to be rehashed. Every computation goes through the
  * {@link PasswordCheckLimiter}. Unknown users are checked against a dummy hash at the configured cost, so timing does
  * not tell them from users with a current hash.

@@ -16,8 +16,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *       from the heap, so that {@code memory-kib} × the cap stays within {@code heap-budget-percent} of the maximum heap
  *       (and at most two per core). Checked against the heap at start-up.</li>
  *   <li>{@code hash-wait}: how long a login waits for a free slot before it is shown the throttled page.</li>
- *   <li>{@code native-implementation}: compute Argon2id with the native reference implementation where it loads (default true);
- *       false: always Bouncy Castle's Java implementation ({@link Argon2Engines}).</li>
+ *   <li>{@code native-implementation}: compute Argon2id with the native reference implementation where it loads
+ *       (default true); false: always Bouncy Castle's Java implementation ({@link Argon2Engines}).</li>
  * </ul>
  */
 @ConfigurationProperties(PasswordHashingConfiguration.PREFIX)

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -88,11 +87,6 @@ class BackchannelLogoutTest extends TokenHttpTest {
         return http.post("/token", TokenRequests.refresh(client, refreshToken));
     }
 
-    static SessionEnded ended(String subject, String sid, SessionEnded.Reason reason) {
-        return new SessionEnded(SessionEnded.SCHEMA_VERSION, UUID.randomUUID().toString(), subject, sid,
-                reason.name(), reason.revokeOffline(), Instant.now());
-    }
-
     List<BackchannelDelivery> awaitSettled(String subject, int count) {
         Instant deadline = Instant.now().plusSeconds(20);
         List<BackchannelDelivery> rows = deliveries.findBySubject(subject);
@@ -135,7 +129,7 @@ class BackchannelLogoutTest extends TokenHttpTest {
         String webInS2 = tokens(web, ONLINE, subject, s2).string("refresh_token");
         int before = receiver.tokens().size();
 
-        SessionEnded event = ended(subject, s1, SessionEnded.Reason.LOGOUT);
+        SessionEnded event = SessionEndedPublisher.ended(subject, s1, SessionEnded.Reason.LOGOUT);
         sessions.publish(event);
         sessions.publish(event); // redelivered: changes nothing
 
@@ -158,7 +152,7 @@ class BackchannelLogoutTest extends TokenHttpTest {
         String offline = tokens(mobile, OFFLINE, subject, RandomTokens.base64Url(16)).string("refresh_token");
         String other = tokens(web, ONLINE, subject, RandomTokens.base64Url(16)).string("refresh_token");
 
-        sessions.publish(ended(subject, null, SessionEnded.Reason.USER_DISABLED));
+        sessions.publish(SessionEndedPublisher.ended(subject, null, SessionEnded.Reason.USER_DISABLED));
 
         assertEquals(2, awaitSettled(subject, 2).size(), "each session's client is told");
         Refusals.assertInvalidGrant(refresh(mobile, offline), Refusals.REFRESH_TOKEN);
@@ -171,7 +165,7 @@ class BackchannelLogoutTest extends TokenHttpTest {
         String sid = RandomTokens.base64Url(16);
         tokens(web, ONLINE, subject, sid);
         receiver.failFirst(receiver.requests() + 2);
-        sessions.publish(ended(subject, sid, SessionEnded.Reason.LOGOUT));
+        sessions.publish(SessionEndedPublisher.ended(subject, sid, SessionEnded.Reason.LOGOUT));
         BackchannelDelivery delivered = awaitSettled(subject, 1).get(0);
         assertEquals("DELIVERED", delivered.status());
         assertEquals(3, delivered.attempts(), "two 503 answers, then delivered");
@@ -180,7 +174,7 @@ class BackchannelLogoutTest extends TokenHttpTest {
         String lostSid = RandomTokens.base64Url(16);
         tokens(web, ONLINE, lost, lostSid);
         receiver.failFirst(Integer.MAX_VALUE);
-        sessions.publish(ended(lost, lostSid, SessionEnded.Reason.LOGOUT));
+        sessions.publish(SessionEndedPublisher.ended(lost, lostSid, SessionEnded.Reason.LOGOUT));
         BackchannelDelivery failed = awaitSettled(lost, 1).get(0);
         receiver.failFirst(0);
         assertEquals("FAILED", failed.status());

@@ -1,5 +1,8 @@
 package dev.verifier.token.support;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.verifier.shared.event.SessionEnded;
 import dev.verifier.shared.event.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
@@ -17,5 +20,11 @@ public interface SessionEndedPublisher {
 
     default void publish(SessionEnded event) {
         publish(event.subject(), event);
+    }
+
+    /** A new event (fresh id, ended now) for {@code subject}'s session {@code sid} (null: every session). */
+    static SessionEnded ended(String subject, String sid, SessionEnded.Reason reason) {
+        return new SessionEnded(SessionEnded.SCHEMA_VERSION, UUID.randomUUID().toString(), subject, sid,
+                reason.name(), reason.revokeOffline(), Instant.now());
     }
 }

@@ -106,8 +106,7 @@ class RefreshClaimsCacheTest extends TokenHttpTest {
         assertEquals(1, callsFor(subject));
 
         // a logout of another session of the user: it revokes none of this grant's tokens, yet the claims are dropped
-        sessions.publish(new SessionEnded(SessionEnded.SCHEMA_VERSION, UUID.randomUUID().toString(), subject,
-                "another-session", SessionEnded.Reason.LOGOUT.name(), false, Instant.now()));
+        sessions.publish(SessionEndedPublisher.ended(subject, "another-session", SessionEnded.Reason.LOGOUT));
         Instant deadline = Instant.now().plusSeconds(20);
         while (callsFor(subject) < 2 && Instant.now().isBefore(deadline)) {
             token = refresh(token);
