@@ -82,7 +82,11 @@ for s in "${SERVICES[@]}"; do
     missing=true
   fi
 done
-[ -f infra/kafka-broker/target/classpath.txt ] || missing=true
+BROKER_JAR=infra/kafka-broker/target/kafka-broker-$VERSION.jar
+if [ ! -f infra/kafka-broker/target/classpath.txt ] || [ ! -f "$BROKER_JAR" ] \
+    || [ -n "$(find infra/kafka-broker/src infra/kafka-broker/pom.xml -newer "$BROKER_JAR" -print -quit)" ]; then
+  missing=true
+fi
 $postgres && { [ -f infra/local-postgres/target/classpath.txt ] || missing=true; }
 if $build || $missing; then
   echo "Building the jars (mvn -B -q -DskipTests package)..."
@@ -96,13 +100,16 @@ SECRETS_FILE="$DATA/secrets.env"
 load_local_secrets "$SECRETS_FILE"
 
 # ---- broker
-BROKER_CP="$ROOT/infra/kafka-broker/target/classes:$(cat infra/kafka-broker/target/classpath.txt)"
+# from its jar (not target/classes), so that class-data sharing can archive its classes like the services'
+BROKER_CP="$ROOT/$BROKER_JAR:$(cat infra/kafka-broker/target/classpath.txt)"
 echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (log: $LOGS/kafka-broker.log)"
-java "${JVM_OPTS[@]}" $(jit_options kafka-broker) -Xmx384m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
+# shellcheck disable=SC2046
+java "${JVM_OPTS[@]}" $(jit_options kafka-broker) $(cds_options kafka-broker "$BROKER_JAR") \
+  -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
   dev.verifier.infra.kafka.KafkaBrokerMain "$KAFKA_PORT" "$DATA/kafka" > "$LOGS/kafka-broker.log" 2>&1 &
 BACKEND_PIDS+=($!)
 remember_pid kafka-broker $!
-for _ in $(seq 1 60); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
+for _ in $(seq 1 300); do port_busy "$KAFKA_PORT" && break; sleep 0.1; done
 port_busy "$KAFKA_PORT" || { echo "The broker did not start; see $LOGS/kafka-broker.log" >&2; exit 1; }
 
 # ---- PostgreSQL (--postgres): one embedded server, one database per service
@@ -149,19 +156,37 @@ await_ready() {
       exit 1
     fi
     exit_if_any_died
-    sleep 0.5
+    sleep 0.2
   done
 }
-for s in client-registry token-service authorize-service; do start_service "$s"; done
+# resource-api shows the demo client's id on its demo page (VERIFIER_DEMO_CLIENT_ID). After the first start that id is
+# in ./data/demo.env, and resource-api starts with the other services; on the first start it starts once the demo
+# client is registered, and it is started again should the demo client have to be registered anew.
+early_demo_client=""
+[ -f "$DATA/demo.env" ] && early_demo_client=$(sed -n 's/^DEMO_CLIENT_ID=//p' "$DATA/demo.env")
+first=(client-registry token-service authorize-service)
+if [ -n "$early_demo_client" ]; then
+  export VERIFIER_DEMO_CLIENT_ID="$early_demo_client"
+  first+=(resource-api)
+fi
+for s in "${first[@]}"; do start_service "$s"; done
 for s in client-registry token-service authorize-service; do await_ready "$s"; done
 
 # ---- demo client and user, registered once through the real admin APIs and kept in ./data/demo.env
 # shellcheck source=/dev/null
 . "$ROOT/infra/seed-demo.sh"
 seed_demo "$DATA/demo.env"
+if [ -n "$early_demo_client" ] && [ "$DEMO_CLIENT_ID" != "$early_demo_client" ]; then
+  echo "Starting resource-api again with the demo client registered anew"
+  resource_pid=$(cat "$DATA/pids/resource-api.pid")
+  terminate "$resource_pid"
+  others=()
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$resource_pid" ] || others+=("$pid"); done
+  PIDS=("${others[@]}")
+  early_demo_client=""
+fi
 export VERIFIER_DEMO_CLIENT_ID="$DEMO_CLIENT_ID"
-
-start_service resource-api
+[ -n "$early_demo_client" ] || start_service resource-api
 await_ready resource-api
 elapsed=$(( $(date +%s) - start ))
 

@@ -134,6 +134,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "false");
         p.put("log.flush.interval.messages", "1");
+        // the log cleaner (compacted topics: consumer offsets) keeps an offset map of this size on the heap: Kafka's
+        // default, 128 MiB, was most of the broker's heap for topics that hold a few thousand records here
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
         return p;
     }
 
