@@ -14,6 +14,7 @@
 # VERIFIER_AUTHORIZE_CLIENT_ID, VERIFIER_AUTHORIZE_CLIENT_SECRET, VERIFIER_EVENT_KEYS)
 # or are generated once into ./data/secrets.env (mode 600) and printed.
 set -euo pipefail
+launched_ms=$(( $(date +%s%N) / 1000000 ))
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -189,10 +190,11 @@ export VERIFIER_DEMO_CLIENT_ID="$DEMO_CLIENT_ID"
 [ -n "$early_demo_client" ] || start_service resource-api
 await_ready resource-api
 elapsed=$(( $(date +%s) - start ))
+since_launch_ms=$(( $(date +%s%N) / 1000000 - launched_ms ))
 
 cat <<INFO
 
-Verifier is ready (services up in ${elapsed}s).
+Verifier is ready (services up in ${elapsed}s, $((since_launch_ms / 1000)).$((since_launch_ms % 1000 / 100)) s after launch).
   issuer              http://localhost:9000
   authorize-service   http://localhost:9000   (discovery: http://localhost:9000/.well-known/openid-configuration)
   token-service       http://localhost:9001   (JWKS: http://localhost:9001/jwks)
