@@ -1,29 +1,63 @@
 package dev.verifier.shared.throttle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failure counting shared by every service: {@link #allows} before the work, {@link #failed} after a failure. Marks
  * are rows in the service's database, so every copy sees them. A check made before the work can let the requests
  * already in flight through (at most the concurrency of the endpoint above the limit); use it where a failure is cheap
  * to compute, and count-before-check (as login throttling does) where it is not. Subjects are cut to 128 characters.
+ * <p>
+ * An "under the limit" answer of {@link #allows} is reused by this copy for {@code underLimitTtl} (a request that
+ * passes costs no count then); a failure this copy marks drops it at once, so its next check counts again. Failures
+ * marked by other copies are seen within {@code underLimitTtl}: in that time a copy can let through one more attempt
+ * per subject than a fresh count would, which fails, is marked and drops the answer. A refusal is never reused.
  */
 public final class FailureThrottle {
 
     private static final int MAX_SUBJECT = 128;
+    /** Remembered "under the limit" answers; all are forgotten when there are more (each costs one count again). */
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final FailureStore store;
     private final Clock clock;
+    private final Duration underLimitTtl;
+    /** kind + subject → until when this copy answers "under the limit" without counting */
+    private final Map<String, Instant> underLimit = new ConcurrentHashMap<>();
 
+    /** Counts on every check. */
     public FailureThrottle(FailureStore store, Clock clock) {
+        this(store, clock, Duration.ZERO);
+    }
+
+    public FailureThrottle(FailureStore store, Clock clock, Duration underLimitTtl) {
         this.store = store;
         this.clock = clock;
+        this.underLimitTtl = underLimitTtl;
     }
 
     /** Whether {@code subject} is still under {@code limit}. */
     public boolean allows(FailureLimit limit, String subject) {
-        return store.count(limit.kind(), cut(subject), clock.instant().minus(limit.window())) < limit.limit();
+        String key = key(limit, subject);
+        Instant now = clock.instant();
+        Instant until = underLimit.get(key);
+        if (until != null && now.isBefore(until)) {
+            return true;
+        }
+        boolean allowed = store.count(limit.kind(), cut(subject), now.minus(limit.window())) < limit.limit();
+        if (allowed && !underLimitTtl.isZero() && !underLimitTtl.isNegative()) {
+            if (underLimit.size() >= MAX_REMEMBERED) {
+                underLimit.clear();
+            }
+            underLimit.put(key, now.plus(underLimitTtl));
+        } else {
+            underLimit.remove(key);
+        }
+        return allowed;
     }
 
     /** Marks one failure of {@code subject}, dropping marks of this kind older than the window. */
@@ -31,6 +65,7 @@ public final class FailureThrottle {
         Instant now = clock.instant();
         store.purge(limit.kind(), now.minus(limit.window()));
         store.add(limit.kind(), cut(subject), now);
+        underLimit.remove(key(limit, subject));
     }
 
     /**
@@ -41,6 +76,10 @@ public final class FailureThrottle {
     public boolean admits(FailureLimit limit, String subject) {
         failed(limit, subject);
         return store.count(limit.kind(), cut(subject), clock.instant().minus(limit.window())) <= limit.limit();
+    }
+
+    private static String key(FailureLimit limit, String subject) {
+        return limit.kind() + '\n' + cut(subject);
     }
 
     private static String cut(String subject) {

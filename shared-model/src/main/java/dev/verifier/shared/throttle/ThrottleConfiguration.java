@@ -11,7 +11,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * {@code /par} (authorize-service), per client id and per source address; failed authorization-code redemptions at
  * {@code /token}, per client and per source address; user codes entered (every attempt, right or wrong) on authorize-service's
  * {@code /device} page (RFC 8628 §5.1), per signed-in user and per source address. Over a limit: 429
- * {@code temporarily_unavailable} (the error page on {@code /device}).
+ * {@code temporarily_unavailable} (the error page on {@code /device}). {@code under-limit-ttl}: how long a copy reuses
+ * an "under the limit" answer before it counts again (a failure it marks drops the answer at once; {@code 0s} counts
+ * on every request; see {@link FailureThrottle}).
  */
 @ConfigurationProperties(ThrottleConfiguration.PREFIX)
 public record ThrottleConfiguration(
@@ -21,7 +23,8 @@ public record ThrottleConfiguration(
         @Bindable(defaultValue = "50") int codePerClient,
         @Bindable(defaultValue = "100") int codePerAddress,
         @Bindable(defaultValue = "10") int userCodePerUser,
-        @Bindable(defaultValue = "30") int userCodePerAddress) {
+        @Bindable(defaultValue = "30") int userCodePerAddress,
+        @Bindable(defaultValue = "1s") Duration underLimitTtl) {
 
     public static final String PREFIX = "verifier.throttle";
 

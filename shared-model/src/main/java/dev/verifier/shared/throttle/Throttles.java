@@ -21,9 +21,9 @@ public final class Throttles {
     private final AuditEvents audit;
     private final SourceAddresses addresses;
 
-    public Throttles(FailureStore store, Clock clock, MeterRegistry meters, AuditEvents audit,
-                     SourceAddresses addresses) {
-        this.throttle = new FailureThrottle(store, clock);
+    public Throttles(FailureStore store, ThrottleConfiguration config, Clock clock, MeterRegistry meters,
+                     AuditEvents audit, SourceAddresses addresses) {
+        this.throttle = new FailureThrottle(store, clock, config.underLimitTtl());
         this.meters = meters;
         this.audit = audit;
         this.addresses = addresses;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FailureThrottleAdmitsTest {
 
     /** A store like the services' failure_mark tables, in memory. */
-    static final class Marks implements FailureStore {
+    static class Marks implements FailureStore {
         final ConcurrentLinkedQueue<String[]> rows = new ConcurrentLinkedQueue<>();
 
         @Override

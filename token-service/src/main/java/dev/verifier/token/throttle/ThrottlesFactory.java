@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.runtime.web.SourceAddresses;
+import dev.verifier.shared.throttle.ThrottleConfiguration;
 import dev.verifier.shared.throttle.Throttles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
@@ -14,8 +15,8 @@ import jakarta.inject.Singleton;
 class ThrottlesFactory {
 
     @Singleton
-    Throttles throttles(FailureMarkRepository marks, Clock clock, MeterRegistry meters, AuditEvents audit,
-                        SourceAddresses addresses) {
-        return new Throttles(marks, clock, meters, audit, addresses);
+    Throttles throttles(FailureMarkRepository marks, ThrottleConfiguration config, Clock clock, MeterRegistry meters,
+                        AuditEvents audit, SourceAddresses addresses) {
+        return new Throttles(marks, config, clock, meters, audit, addresses);
     }
 }
