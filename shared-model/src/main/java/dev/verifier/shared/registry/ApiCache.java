@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.verifier.shared.cache.TtlCache;
 import dev.verifier.shared.api.ApiLookup;
 import dev.verifier.shared.api.RegisteredApi;
 import dev.verifier.shared.runtime.registry.ApiChangedEviction;

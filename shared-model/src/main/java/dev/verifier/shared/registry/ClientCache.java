@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.verifier.shared.cache.TtlCache;
 import dev.verifier.shared.client.RegisteredClient;
 
 /**

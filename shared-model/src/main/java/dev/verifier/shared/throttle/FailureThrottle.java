@@ -3,8 +3,9 @@ package dev.verifier.shared.throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+
+import dev.verifier.shared.cache.TtlCache;
 
 /**
  * Failure counting shared by every service: {@link #allows} before the work, {@link #failed} after a failure. Marks
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * An "under the limit" answer of {@link #allows} is reused by this copy for {@code underLimitTtl} (a request that
  * passes costs no count then); a failure this copy marks drops it at once, so its next check counts again. Failures
  * marked by other copies are seen within {@code underLimitTtl}: in that time a copy can let through one more attempt
- * per subject than a fresh count would, which fails, is marked and drops the answer. A refusal is never reused.
+ * per subject than a fresh count would, which fails, is marked and drops the answer. A refusal is never reused, and
+ * a count made while a failure was marked is answered but not kept ({@link TtlCache}).
  */
 public final class FailureThrottle {
 
@@ -25,9 +27,8 @@ public final class FailureThrottle {
 
     private final FailureStore store;
     private final Clock clock;
-    private final Duration underLimitTtl;
-    /** kind + subject → until when this copy answers "under the limit" without counting */
-    private final Map<String, Instant> underLimit = new ConcurrentHashMap<>();
+    /** kind + subject → "under the limit", kept for the ttl; a refusal is kept for no time */
+    private final TtlCache<String, Boolean> underLimit;
 
     /** Counts on every check. */
     public FailureThrottle(FailureStore store, Clock clock) {
@@ -37,27 +38,14 @@ public final class FailureThrottle {
     public FailureThrottle(FailureStore store, Clock clock, Duration underLimitTtl) {
         this.store = store;
         this.clock = clock;
-        this.underLimitTtl = underLimitTtl;
+        this.underLimit = new TtlCache<>(underLimitTtl, Duration.ZERO, clock, MAX_REMEMBERED);
     }
 
     /** Whether {@code subject} is still under {@code limit}. */
     public boolean allows(FailureLimit limit, String subject) {
-        String key = key(limit, subject);
-        Instant now = clock.instant();
-        Instant until = underLimit.get(key);
-        if (until != null && now.isBefore(until)) {
-            return true;
-        }
-        boolean allowed = store.count(limit.kind(), cut(subject), now.minus(limit.window())) < limit.limit();
-        if (allowed && !underLimitTtl.isZero() && !underLimitTtl.isNegative()) {
-            if (underLimit.size() >= MAX_REMEMBERED) {
-                underLimit.clear();
-            }
-            underLimit.put(key, now.plus(underLimitTtl));
-        } else {
-            underLimit.remove(key);
-        }
-        return allowed;
+        return underLimit.get(key(limit, subject), key -> store.count(limit.kind(), cut(subject),
+                clock.instant().minus(limit.window())) < limit.limit() ? Optional.of(true) : Optional.empty())
+                .isPresent();
     }
 
     /** Marks one failure of {@code subject}, dropping marks of this kind older than the window. */
@@ -65,7 +53,7 @@ public final class FailureThrottle {
         Instant now = clock.instant();
         store.purge(limit.kind(), now.minus(limit.window()));
         store.add(limit.kind(), cut(subject), now);
-        underLimit.remove(key(limit, subject));
+        underLimit.evict(key(limit, subject));
     }
 
     /**

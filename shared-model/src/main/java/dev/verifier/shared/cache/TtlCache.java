@@ -1,4 +1,4 @@
-package dev.verifier.shared.registry;
+package dev.verifier.shared.cache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Values read from the registry, each kept until its time is up: {@code ttl} for a value found, {@code negativeTtl}
- * for one the registry does not know (so a flood of made-up keys is not a flood of registry calls). A value loaded
+ * Values read from somewhere slower (the registry, the database), each kept until its time is up: {@code ttl} for a value found, {@code negativeTtl}
+ * for one the source does not have (so a flood of made-up keys is not a flood of reads; {@code 0s}: never kept). A value loaded
  * while an eviction happened is answered but not kept, so an event that arrives during a load is never undone by it.
  * At {@code maxEntries} the cache starts again empty.
  */
-final class TtlCache<K, V> {
+public final class TtlCache<K, V> {
 
     private record Entry<V>(Optional<V> value, Instant expiresAt) {
     }
@@ -27,14 +27,14 @@ final class TtlCache<K, V> {
     private final ConcurrentMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong evictions = new AtomicLong();
 
-    TtlCache(Duration ttl, Duration negativeTtl, Clock clock, int maxEntries) {
+    public TtlCache(Duration ttl, Duration negativeTtl, Clock clock, int maxEntries) {
         this.ttl = ttl;
         this.negativeTtl = negativeTtl;
         this.clock = clock;
         this.maxEntries = maxEntries;
     }
 
-    Optional<V> get(K key, Function<K, Optional<V>> loader) {
+    public Optional<V> get(K key, Function<K, Optional<V>> loader) {
         Instant now = clock.instant();
         Entry<V> entry = entries.get(key);
         if (entry != null && now.isBefore(entry.expiresAt())) {
@@ -52,12 +52,12 @@ final class TtlCache<K, V> {
         return loaded;
     }
 
-    void evict(K key) {
+    public void evict(K key) {
         evictions.incrementAndGet();
         entries.remove(key);
     }
 
-    void clear() {
+    public void clear() {
         evictions.incrementAndGet();
         entries.clear();
     }
