@@ -83,6 +83,11 @@ public final class TestTokenIssuer implements AutoCloseable {
         published.add(signingKey);
     }
 
+    /** Stops publishing every key but the one it signs with, as token-service does when it retires or revokes them. */
+    public synchronized void retireOldKeys() {
+        published.removeIf(key -> key != signingKey);
+    }
+
     public Builder token(String audience) {
         return new Builder(audience);
     }

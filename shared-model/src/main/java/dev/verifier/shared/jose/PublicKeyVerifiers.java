@@ -17,7 +17,9 @@ import io.micronaut.core.annotation.Nullable;
  * (decoding its modulus or point) cost as much as the RSA check itself when it was done for every token. The cache is
  * keyed by the JWK's value and bounded (a key set holds a handful of keys; past {@value #MAX_KEYS} the cache starts
  * over), so a rotated or removed key simply stops being asked for. A plain class: each holder keeps its own. The JCA
- * provider is the JDK's unless a holder passes another (token-service passes its native signing provider).
+ * provider is the JDK's unless a holder passes another (token-service passes its native signing provider). A holder
+ * that passes {@link VerifiedTokens} (and parses tokens with them) has a token it already checked with the same key
+ * answered from there.
  */
 public final class PublicKeyVerifiers {
 
@@ -26,6 +28,7 @@ public final class PublicKeyVerifiers {
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     @Nullable
     private final Provider provider;
+    private final VerifiedTokens verified;
 
     /** Verifiers on the JDK's own providers. */
     public PublicKeyVerifiers() {
@@ -34,7 +37,13 @@ public final class PublicKeyVerifiers {
 
     /** Verifiers whose signature checks run on {@code provider} ({@code null}: the JDK's). */
     public PublicKeyVerifiers(@Nullable Provider provider) {
+        this(provider, VerifiedTokens.none());
+    }
+
+    /** As above, remembering in {@code verified} each token found signed. */
+    public PublicKeyVerifiers(@Nullable Provider provider, VerifiedTokens verified) {
         this.provider = provider;
+        this.verified = verified;
     }
 
     /**
@@ -45,6 +54,17 @@ public final class PublicKeyVerifiers {
         if (!(key instanceof AsymmetricJWK)) {
             return false;
         }
+        if (verified.verifiedBy(jwt, key)) {
+            return true;
+        }
+        if (check(jwt, key)) {
+            verified.remember(jwt, key);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean check(SignedJWT jwt, JWK key) {
         try {
             JWSVerifier verifier = verifiers.get(key);
             if (verifier == null) {

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.PublicKeyVerifiers;
+import dev.verifier.shared.jose.VerifiedTokens;
 import dev.verifier.shared.security.AccessTokenRules;
 import dev.verifier.token.keys.KeyRing;
 import dev.verifier.token.keys.SigningProvider;
@@ -19,7 +20,9 @@ import jakarta.inject.Singleton;
  * Validates an access token this service issued: {@code typ} at+jwt, signed by a published key (the key's own
  * algorithm only), with a {@code jti}, not revoked. For introspection and revocation ({@link #verify(String)}): our
  * issuer, unexpired by this service's clock. For a caller of token-service's own APIs
- * ({@link #verify(String, AccessTokenRules)}): the checks every Verifier resource server makes.
+ * ({@link #verify(String, AccessTokenRules)}): the checks every Verifier resource server makes. A token whose
+ * signature was checked before with the same published key is not checked again ({@link VerifiedTokens}); every other
+ * check is made each time.
  */
 @Singleton
 public class AccessTokenVerifier {
@@ -29,10 +32,12 @@ public class AccessTokenVerifier {
     private final VerifierUrls urls;
     private final Clock clock;
     private final PublicKeyVerifiers verifiers;
+    private final VerifiedTokens verified;
 
     AccessTokenVerifier(KeyRing keys, RevocationList revocations, VerifierUrls urls, Clock clock,
-                        SigningProvider provider) {
-        this.verifiers = new PublicKeyVerifiers(provider.nativeProvider().orElse(null));
+                        SigningProvider provider, VerifiedTokens verified) {
+        this.verified = verified;
+        this.verifiers = new PublicKeyVerifiers(provider.nativeProvider().orElse(null), verified);
         this.keys = keys;
         this.revocations = revocations;
         this.urls = urls;
@@ -60,7 +65,7 @@ public class AccessTokenVerifier {
     /** Type, key and signature; the claims of a token with a {@code jti}. */
     private Optional<JWTClaimsSet> signed(String token) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
+            SignedJWT jwt = verified.parse(token); // a token seen before comes back parsed
             if (!AccessTokenRules.isAccessTokenType(jwt.getHeader().getType()) || jwt.getHeader().getKeyID() == null) {
                 return Optional.empty();
             }

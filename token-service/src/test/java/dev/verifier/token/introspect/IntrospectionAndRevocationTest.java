@@ -117,6 +117,7 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
     @Test
     void expiredAccessTokenIsInactive() {
         String access = tokens().string("access_token");
+        assertEquals(true, introspect(access, webAuth).json().get("active"), "its signature is now remembered");
         clock.advance(Duration.ofMinutes(11));
         assertInactive(introspect(access, webAuth));
     }
@@ -161,6 +162,7 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
     @Test
     void revokedAccessTokenIsInactive() {
         String access = tokens().string("access_token");
+        assertEquals(true, introspect(access, webAuth).json().get("active"), "its signature is now remembered");
 
         Http.Answer revoke = http.post("/revoke", form("token", access, "token_type_hint", "access_token"),
                 "Authorization", webAuth);

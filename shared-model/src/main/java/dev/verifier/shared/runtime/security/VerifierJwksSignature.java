@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.jose.PublicKeyVerifiers;
+import dev.verifier.shared.jose.VerifiedTokens;
 import dev.verifier.shared.security.JwksConfiguration;
 import dev.verifier.shared.security.JwksKeys;
 import dev.verifier.shared.security.ResourceServerConfiguration;
@@ -34,8 +35,9 @@ import org.reactivestreams.Publisher;
  * Verifies access-token signatures against token-service's {@code /jwks} ({@link VerifierUrls#jwksUri()}), refetching
  * the set once when a token names an unknown {@code kid} ({@link JwksKeys}). micronaut-security-jwt's own JWKS
  * signature (4.15) only refetches when its cache expires, so a key rotated in would be refused until then; services
- * configure this one instead of {@code micronaut.security.token.jwt.signatures.jwks.*}. The one piece of state is
- * the cached public key set, which any copy can rebuild from the JWKS.
+ * configure this one instead of {@code micronaut.security.token.jwt.signatures.jwks.*}. Its state is the cached
+ * public key set, which any copy can rebuild from the JWKS, and the tokens it found signed ({@link VerifiedTokens},
+ * shared with {@link AccessTokenParser}): a token seen again is not checked again while its key is in the set.
  */
 @Singleton
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
@@ -44,12 +46,13 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
     private static final int MAX_JWKS_BYTES = 256 * 1024;
 
     private final JwksKeys keys;
-    private final PublicKeyVerifiers verifiers = new PublicKeyVerifiers();
+    private final PublicKeyVerifiers verifiers;
     private final ExecutorService blocking;
 
-    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config,
+    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, VerifiedTokens verified,
                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.blocking = blocking;
+        this.verifiers = new PublicKeyVerifiers(null, verified);
         URI jwksUri = urls.jwksUri();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
