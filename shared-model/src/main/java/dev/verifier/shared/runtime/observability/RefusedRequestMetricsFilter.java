@@ -10,19 +10,18 @@ import io.micronaut.configuration.metrics.binder.web.WebMetricsServerCondition;
 import io.micronaut.configuration.metrics.binder.web.config.HttpMetricsConfig;
 import io.micronaut.configuration.metrics.binder.web.config.HttpServerMeterConfig;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Provider;
-import org.reactivestreams.Publisher;
 
 /**
  * Counts in {@code http.server.requests} the answers that micronaut-micrometer's own server filter never sees.
@@ -36,17 +35,18 @@ import org.reactivestreams.Publisher;
  * when no route matched, {@code REDIRECTION} / {@code NOT_FOUND} by status — never the raw path, so refused requests
  * to made-up paths cannot multiply the time series.
  */
-@Filter("${micronaut.metrics.http.path:/**}")
+@ServerFilter("${micronaut.metrics.http.path:/**}")
 @Requires(classes = {MeterRegistry.class, HttpMetricsConfig.class})
 @RequiresMetrics
 @Requires(property = HttpMetricsConfig.ENABLED, notEquals = "false")
 @Requires(condition = WebMetricsServerCondition.class)
-public class RefusedRequestMetricsFilter implements HttpServerFilter {
+public class RefusedRequestMetricsFilter implements Ordered {
 
     /** The request attribute micronaut-micrometer's {@code ServerMetricsFilter} sets when it starts timing. */
     static final String LIBRARY_START_ATTRIBUTE =
             "io.micronaut.configuration.metrics.binder.web.ServerMetricsFilter.START_ATTRIBUTE";
     static final String UNMATCHED_URI = "UNMATCHED_URI";
+    private static final String START_ATTRIBUTE = RefusedRequestMetricsFilter.class.getName() + ".start";
 
     private final Provider<MeterRegistry> registry;
     private final boolean clientErrorUris;
@@ -62,16 +62,18 @@ public class RefusedRequestMetricsFilter implements HttpServerFilter {
         return ServerFilterPhase.METRICS.order();
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        long start = System.nanoTime();
-        return Publishers.map(chain.proceed(request), response -> {
-            if (request.getAttribute(LIBRARY_START_ATTRIBUTE).isEmpty()) {
-                registry.get().timer(HttpServerMeterConfig.REQUESTS_METRIC, tags(request, response))
-                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
-            return response;
-        });
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        request.setAttribute(START_ATTRIBUTE, System.nanoTime());
+    }
+
+    @ResponseFilter
+    public void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getAttribute(LIBRARY_START_ATTRIBUTE).isEmpty()) {
+            long start = request.getAttribute(START_ATTRIBUTE, Long.class).orElseGet(System::nanoTime);
+            registry.get().timer(HttpServerMeterConfig.REQUESTS_METRIC, tags(request, response))
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     private List<Tag> tags(HttpRequest<?> request, HttpResponse<?> response) {
