@@ -14,10 +14,15 @@ import io.micronaut.context.annotation.Property;
 
 /**
  * Sends audit events to {@link Topics#AUDIT} without waiting for the broker: the producer gathers the events of up to
- * 20 ms into one request (one produce request per burst rather than one per event). A send may still block while the
+ * 100 ms (and up to 128 KiB) into one request, one produce request per burst rather than one per event. Each produce
+ * request costs the broker far more than the events in it, so under load a shorter wait cost as much broker CPU per
+ * token as the rest of the token's events; an audit event reaches the topic at most that much later (its log line is
+ * written at once). A send may still block while the
  * broker is unknown, so {@link AuditEvents} calls it off the request thread; failures arrive on the future.
  */
-@KafkaClient(id = "verifier-audit", properties = @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "20"))
+@KafkaClient(id = "verifier-audit", properties = {
+        @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "100"),
+        @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "131072")})
 interface AuditPublisher {
 
     @Topic(Topics.AUDIT)
