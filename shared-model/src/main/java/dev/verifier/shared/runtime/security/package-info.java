@@ -11,6 +11,8 @@
  * {@link dev.verifier.shared.security.BearerTokens} (the bearer token of a request and the RFC 6750 answers).
  * The beans below plug them into micronaut-security-jwt.
  * <ul>
+ *   <li>{@link dev.verifier.shared.runtime.security.AuthorizationTokenReader}: the token of the {@code Authorization}
+ *   header under either scheme, {@code Bearer} or {@code DPoP} (by {@link dev.verifier.shared.security.BearerTokens}).</li>
  *   <li>{@link dev.verifier.shared.runtime.security.AccessTokenParser}: header {@code typ} must be {@code at+jwt}
  *   (or {@code application/at+jwt}); an ID token ({@code typ: JWT}) or an unsigned/encrypted token is refused.
  *   micronaut-security-jwt 4.15.1 itself ignores {@code typ} entirely (it uses {@code JWTParser}, not Nimbus'
