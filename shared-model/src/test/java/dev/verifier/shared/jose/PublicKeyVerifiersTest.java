@@ -88,4 +88,19 @@ class PublicKeyVerifiersTest {
         jwt.sign(key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key));
         return jwt;
     }
+
+    @Test
+    void anotherProviderChecksWithItsOwnKeyObjects() throws Exception {
+        ECKey p256 = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
+        PublicKeyVerifiers ec = new PublicKeyVerifiers(Security.getProvider("SunEC"));
+        assertTrue(ec.verifies(signed(JWSAlgorithm.ES256, p256), p256.toPublicJWK()));
+        assertFalse(ec.verifies(signed(JWSAlgorithm.ES256, new ECKeyGenerator(Curve.P_256).keyID("e1").generate()),
+                p256.toPublicJWK()), "same kid, another key");
+        PublicKeyVerifiers rs = new PublicKeyVerifiers(Security.getProvider("SunRsaSign"));
+        assertTrue(rs.verifies(signed(JWSAlgorithm.RS256, rsa), rsa.toPublicJWK()));
+        String[] parts = signed(JWSAlgorithm.RS256, rsa).serialize().split("\\.");
+        String otherPayload = signed(JWSAlgorithm.RS256, rsa, "mallory").serialize().split("\\.")[1];
+        assertFalse(rs.verifies(SignedJWT.parse(parts[0] + "." + otherPayload + "." + parts[2]), rsa.toPublicJWK()));
+    }
 }

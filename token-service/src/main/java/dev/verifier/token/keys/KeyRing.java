@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import dev.verifier.shared.crypto.SecretsCipher;
 import dev.verifier.shared.security.ResourceServerConfiguration;
 import dev.verifier.token.config.TokenConfiguration;
@@ -57,7 +56,7 @@ public class KeyRing {
                 .orElseThrow(() -> new IllegalStateException("no signing key for " + alg));
         JWSSigner signer = signers.computeIfAbsent(key.kid(), kid -> {
             try {
-                return provider.configure(new DefaultJWSSignerFactory().createJWSSigner(key.privateJwk(), alg), alg);
+                return provider.signer(key.privateJwk(), alg);
             } catch (JOSEException e) {
                 throw new IllegalStateException("signing key " + kid + " is unusable", e);
             }

@@ -1,12 +1,22 @@
 package dev.verifier.token.keys;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.util.Optional;
 import java.util.Set;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +47,38 @@ public class SigningProvider {
         return Optional.ofNullable(provider);
     }
 
-    /** The signer, set to sign through the native provider when that is in use and supports {@code alg}. */
-    JWSSigner configure(JWSSigner signer, JWSAlgorithm alg) {
-        if (provider != null && NATIVE.contains(alg)) {
-            signer.getJCAContext().setProvider(provider);
+    /**
+     * A signer of {@code privateJwk} for {@code alg}, signing through the native provider when that is in use and
+     * supports {@code alg}. The native provider then gets the private key as its own key object, made once here: handed
+     * the JDK's key object, it converted the key to its native form again for every signature, which cost about a
+     * third of token-service's CPU per client_credentials token.
+     */
+    JWSSigner signer(JWK privateJwk, JWSAlgorithm alg) throws JOSEException {
+        if (provider == null || !NATIVE.contains(alg)) {
+            return new DefaultJWSSignerFactory().createJWSSigner(privateJwk, alg);
         }
+        JWSSigner signer;
+        if (privateJwk instanceof RSAKey rsa) {
+            signer = new RSASSASigner(nativeKey(rsa.toPrivateKey()));
+        } else if (privateJwk instanceof ECKey ec) {
+            signer = new ECDSASigner(nativeKey(ec.toPrivateKey()), ec.getCurve());
+        } else {
+            signer = new DefaultJWSSignerFactory().createJWSSigner(privateJwk, alg);
+        }
+        signer.getJCAContext().setProvider(provider);
         return signer;
+    }
+
+    /** The native provider's own object for {@code key}; {@code key} itself if it cannot make one. */
+    private PrivateKey nativeKey(PrivateKey key) {
+        try {
+            return KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key) instanceof PrivateKey translated
+                    ? translated : key;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            LOG.warn("the native provider could not take a {} key ({}); it converts it per signature", key.getAlgorithm(),
+                    e.toString());
+            return key;
+        }
     }
 
     private static Provider loadNative() {

@@ -1,6 +1,7 @@
 package dev.verifier.token.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,11 @@ class NativeSigningTest implements TokenServiceTest {
             for (JWSAlgorithm alg : new JWSAlgorithm[] {JWSAlgorithm.RS256, JWSAlgorithm.ES256}) {
                 assertEquals(provider.nativeProvider().orElse(null),
                         keys.signing(alg).signer().getJCAContext().getProvider(), alg + " signer's provider");
+                if (provider.nativeProvider().isPresent()) {
+                    assertEquals(provider.nativeProvider().get().getClass().getPackageName(),
+                            privateKey(keys.signing(alg).signer()).getClass().getPackageName(),
+                            alg + ": the native provider holds the key as its own object, made once");
+                }
                 assertVerifies(context, keys, alg);
             }
         }
@@ -74,6 +80,11 @@ class NativeSigningTest implements TokenServiceTest {
         }
     }
 
+    private static java.security.PrivateKey privateKey(com.nimbusds.jose.JWSSigner signer) {
+        return signer instanceof com.nimbusds.jose.crypto.RSASSASigner rsa ? rsa.getPrivateKey()
+                : ((com.nimbusds.jose.crypto.ECDSASigner) signer).getPrivateKey();
+    }
+
     private static void assertVerifies(ApplicationContext context, KeyRing keys, JWSAlgorithm alg) throws Exception {
         String token = context.getBean(JwtSigner.class).sign(JOSEObjectType.JWT, alg,
                 new JWTClaimsSet.Builder().subject("native-signing").build());
@@ -82,6 +93,14 @@ class NativeSigningTest implements TokenServiceTest {
         JWSVerifier verifier = alg == JWSAlgorithm.RS256 ? new RSASSAVerifier(key.toRSAKey())
                 : new ECDSAVerifier(key.toECKey());
         assertTrue(jwt.verify(verifier), alg + " token verifies with the JDK");
+        java.security.Provider provider = context.getBean(SigningProvider.class).nativeProvider().orElse(null);
+        dev.verifier.shared.jose.PublicKeyVerifiers checks = new dev.verifier.shared.jose.PublicKeyVerifiers(provider);
+        assertTrue(checks.verifies(SignedJWT.parse(token), key), alg + " token verifies with the signing provider");
+        String[] parts = token.split("\\.");
+        String other = context.getBean(JwtSigner.class).sign(JOSEObjectType.JWT, alg,
+                new JWTClaimsSet.Builder().subject("mallory").build()).split("\\.")[1];
+        assertFalse(checks.verifies(SignedJWT.parse(parts[0] + "." + other + "." + parts[2]), key),
+                alg + ": an altered payload is refused by the signing provider");
         assertEquals("native-signing", jwt.getJWTClaimsSet().getSubject());
     }
 }
