@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.verifier.shared.audit.AuditEvent;
@@ -27,7 +28,9 @@ import org.slf4j.MDC;
  * {@code verifier.audit} topic, sent by a background thread so that a slow or absent broker never delays or fails the
  * request, and without waiting for each event's acknowledgement (the producer batches; see {@link AuditPublisher}) (a
  * send that fails, or an event that does not fit the queue, is logged as a warning and dropped from Kafka;
- * the log line is always written). The source address and trace id come from the current HTTP request, if any.
+ * the log line is always written). The request only queues the event; the sender takes the queue every
+ * {@value #SEND_EVERY_MS} ms rather than being woken for each event (a thread wake-up, a system call, per token
+ * issued). The source address and trace id come from the current HTTP request, if any.
  *
  * <pre>{@code audit.event(AuditType.TOKENS_ISSUED).actor(clientId).client(clientId).subject(sub)
  *      .detail("grant_type", "authorization_code").emit();}</pre>
@@ -39,18 +42,19 @@ public class AuditEvents {
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
     private static final Logger LOG = LoggerFactory.getLogger(AuditEvents.class);
     private static final int QUEUE = 10_000;
+    private static final long SEND_EVERY_MS = 50;
 
     private final AuditPublisher publisher;
     private final JsonMapper json;
     private final SourceAddresses addresses;
     private final String service;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(QUEUE), r -> {
-                Thread thread = new Thread(r, "verifier-audit-sender");
-                thread.setDaemon(true);
-                return thread;
-            }, (task, pool) -> LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE));
+    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "verifier-audit-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AuditEvents(AuditPublisher publisher, JsonMapper json, SourceAddresses addresses,
                 @Value("${micronaut.application.name:verifier}") String service) {
@@ -58,6 +62,7 @@ public class AuditEvents {
         this.json = json;
         this.addresses = addresses;
         this.service = service;
+        sender.scheduleWithFixedDelay(this::sendQueued, SEND_EVERY_MS, SEND_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     public Builder event(AuditType type) {
@@ -70,7 +75,17 @@ public class AuditEvents {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("could not write audit event {}", event.type(), e);
         }
-        sender.execute(() -> send(event));
+        if (!queue.offer(event)) {
+            LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE);
+        }
+    }
+
+    /** The sender's round: hands every queued event to the producer (which batches them further). */
+    private void sendQueued() {
+        AuditEvent event;
+        while ((event = queue.poll()) != null) {
+            send(event);
+        }
     }
 
     private void send(AuditEvent event) {
@@ -88,6 +103,7 @@ public class AuditEvents {
 
     @PreDestroy
     void close() throws InterruptedException {
+        sender.execute(this::sendQueued); // what is still queued, before the producer closes
         sender.shutdown();
         sender.awaitTermination(2, TimeUnit.SECONDS);
     }
