@@ -106,6 +106,19 @@ class ProtectedApiTest implements ResourceApiTest {
     }
 
     @Test
+    void unsignedTokenIsRefused() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(ISSUER)
+                .audience(AUDIENCE).subject("sub-42").claim("scope", "openid")
+                .expirationTime(java.util.Date.from(Instant.now().plusSeconds(300))).build();
+        String unsigned = new com.nimbusds.jwt.PlainJWT(new com.nimbusds.jose.PlainHeader.Builder()
+                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(), claims).serialize();
+        assertInvalidToken(unsigned);
+        String signed = TOKENS.token(AUDIENCE).sign();
+        assertEquals(200, get("/api/me", signed).statusCode(), "the same claims signed pass, even seen before");
+        assertInvalidToken(unsigned.substring(0, unsigned.indexOf('.') + 1) + signed.split("\\.")[1] + ".");
+    }
+
+    @Test
     void tamperedTokenIsRefused() throws Exception {
         String token = TOKENS.token(AUDIENCE).subject("alice").sign();
         String[] parts = token.split("\\.");
