@@ -26,14 +26,19 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # Class-data sharing (JDK 17 dynamic archives): the first start of a jar records the classes it loaded into
 # $DATA/cds/<name>-<jar mtime>-<jar size>.jsa when the service stops; later starts of the same jar map that archive
-# instead of loading and verifying every class again. A rebuilt jar gets a new archive (the old one is deleted); an
-# unusable archive is ignored by the JVM. VERIFIER_CDS=false turns it off.
+# instead of loading and verifying every class again. A rebuilt jar gets a new archive (the old one is deleted). The
+# JVM writes an archive's header last, so one whose dump was cut short (the process killed meanwhile) lacks the
+# dynamic archive's magic number (f00baba8): the JVM would silently ignore it on every start, so it is deleted and
+# recorded anew. VERIFIER_CDS=false turns it off.
 cds_options() { # cds_options NAME JAR (NAME: the service, or service-copy when several copies run)
   $CDS || return 0
   local stamp archive
   stamp=$(stat -c '%Y-%s' "$2")
   archive="$DATA/cds/$1-$stamp.jsa"
   mkdir -p "$DATA/cds"
+  if [ -s "$archive" ] && [ "$(od -An -tx4 -N4 "$archive" | tr -d ' ')" != "f00baba8" ]; then
+    rm -f "$archive"
+  fi
   if [ -s "$archive" ]; then
     echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
   else
