@@ -1,7 +1,5 @@
 package dev.verifier.shared.jose;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.util.Map;
@@ -74,8 +72,8 @@ public final class PublicKeyVerifiers {
                 if (verifiers.size() >= MAX_KEYS) {
                     verifiers.clear();
                 }
-                verifier = new DefaultJWSVerifierFactory()
-                        .createJWSVerifier(jwt.getHeader(), inProvider(((AsymmetricJWK) key).toPublicKey()));
+                PublicKey publicKey = ProviderKeys.own(((AsymmetricJWK) key).toPublicKey(), PublicKey.class, provider);
+                verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey);
                 if (provider != null) {
                     verifier.getJCAContext().setProvider(provider);
                 }
@@ -84,22 +82,6 @@ public final class PublicKeyVerifiers {
             return verifier.supportedJWSAlgorithms().contains(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);
         } catch (JOSEException | IllegalStateException e) {
             return false;
-        }
-    }
-
-    /**
-     * The provider's own object for {@code key}, made once per key: a native provider handed the JDK's key object
-     * converts it again for every check. The key itself for the JDK's providers, or if the provider cannot take it.
-     */
-    private PublicKey inProvider(PublicKey key) {
-        if (provider == null) {
-            return key;
-        }
-        try {
-            return KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key) instanceof PublicKey own
-                    ? own : key;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return key;
         }
     }
 }

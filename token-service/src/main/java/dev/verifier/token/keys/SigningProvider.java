@@ -1,7 +1,5 @@
 package dev.verifier.token.keys;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.verifier.shared.jose.ProviderKeys;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,26 +58,14 @@ public class SigningProvider {
         }
         JWSSigner signer;
         if (privateJwk instanceof RSAKey rsa) {
-            signer = new RSASSASigner(nativeKey(rsa.toPrivateKey()));
+            signer = new RSASSASigner(ProviderKeys.own(rsa.toPrivateKey(), PrivateKey.class, provider));
         } else if (privateJwk instanceof ECKey ec) {
-            signer = new ECDSASigner(nativeKey(ec.toPrivateKey()), ec.getCurve());
+            signer = new ECDSASigner(ProviderKeys.own(ec.toPrivateKey(), PrivateKey.class, provider), ec.getCurve());
         } else {
             signer = new DefaultJWSSignerFactory().createJWSSigner(privateJwk, alg);
         }
         signer.getJCAContext().setProvider(provider);
         return signer;
-    }
-
-    /** The native provider's own object for {@code key}; {@code key} itself if it cannot make one. */
-    private PrivateKey nativeKey(PrivateKey key) {
-        try {
-            return KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key) instanceof PrivateKey translated
-                    ? translated : key;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            LOG.warn("the native provider could not take a {} key ({}); it converts it per signature", key.getAlgorithm(),
-                    e.toString());
-            return key;
-        }
     }
 
     private static Provider loadNative() {
