@@ -1,5 +1,6 @@
 package dev.verifier.shared.runtime.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Reports security events: one JSON line on the {@value #LOGGER} logger, then the same event on the
+ * Reports security events: one JSON line on the {@value #LOGGER} logger, then the same JSON on the
  * {@code verifier.audit} topic, sent by a background thread so that a slow or absent broker never delays or fails the
  * request, and without waiting for each event's acknowledgement (the producer batches; see {@link AuditPublisher}) (a
  * send that fails, or an event that does not fit the queue, is logged as a warning and dropped from Kafka;
@@ -49,7 +50,7 @@ public class AuditEvents {
     private final SourceAddresses addresses;
     private final String service;
     private final Clock clock = Clock.systemUTC();
-    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE);
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "verifier-audit-sender");
         thread.setDaemon(true);
@@ -69,28 +70,35 @@ public class AuditEvents {
         return new Builder(type);
     }
 
+    /** An event waiting for the sender, with its JSON (written once, for the log line and the record). */
+    private record Queued(AuditEvent event, byte[] json) {
+    }
+
     void emit(AuditEvent event) {
+        byte[] written;
         try {
-            AUDIT.info(json.writeValueAsString(event));
+            written = json.writeValueAsBytes(event);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("could not write audit event {}", event.type(), e);
+            return;
         }
-        if (!queue.offer(event)) {
+        AUDIT.info(new String(written, StandardCharsets.UTF_8));
+        if (!queue.offer(new Queued(event, written))) {
             LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE);
         }
     }
 
     /** The sender's round: hands every queued event to the producer (which batches them further). */
     private void sendQueued() {
-        AuditEvent event;
-        while ((event = queue.poll()) != null) {
-            send(event);
+        Queued queued;
+        while ((queued = queue.poll()) != null) {
+            send(queued.event(), queued.json());
         }
     }
 
-    private void send(AuditEvent event) {
+    private void send(AuditEvent event, byte[] written) {
         try {
-            publisher.send(event.clientId() != null ? event.clientId() : event.type(), event)
+            publisher.send(event.clientId() != null ? event.clientId() : event.type(), written)
                     .whenComplete((sent, failure) -> {
                         if (failure != null) {
                             LOG.warn("audit event {} not published to Kafka: {}", event.type(), failure.toString());

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-import dev.verifier.shared.audit.AuditEvent;
 import dev.verifier.shared.event.Topics;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
@@ -18,7 +17,8 @@ import io.micronaut.context.annotation.Property;
  * request costs the broker far more than the events in it, so under load a shorter wait cost as much broker CPU per
  * token as the rest of the token's events; an audit event reaches the topic at most that much later (its log line is
  * written at once). A send may still block while the
- * broker is unknown, so {@link AuditEvents} calls it off the request thread; failures arrive on the future.
+ * broker is unknown, so {@link AuditEvents} calls it off the request thread; failures arrive on the future. The value
+ * is the event's JSON as {@link AuditEvents} wrote it for the log line, sent as it is (made once per event).
  */
 @KafkaClient(id = "verifier-audit", properties = {
         @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "100"),
@@ -26,5 +26,5 @@ import io.micronaut.context.annotation.Property;
 interface AuditPublisher {
 
     @Topic(Topics.AUDIT)
-    CompletableFuture<RecordMetadata> send(@KafkaKey String key, AuditEvent event);
+    CompletableFuture<RecordMetadata> send(@KafkaKey String key, byte[] eventJson);
 }
