@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes what has expired, every {@code verifier.token.purge-interval}, in every copy (the deletes are idempotent):
+ * Deletes what has expired, every {@code verifier.token.purge-interval} from {@code purge-first-after} after start-up
+ * on, in every copy (the deletes are idempotent):
  * unused codes past their expiry, used codes after {@code consumed-code-retention} (kept to detect reuse), assertion
  * jtis, revocation-list entries and grant families past their expiry.
  */
@@ -48,7 +49,7 @@ class Housekeeping {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        scheduler.scheduleWithFixedDelay(config.purgeInterval(), config.purgeInterval(), this::purgeQuietly);
+        scheduler.scheduleWithFixedDelay(config.purgeFirstAfter(), config.purgeInterval(), this::purgeQuietly);
     }
 
     @Transactional

@@ -19,6 +19,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param codePoll                  no longer used (waiting requests are woken by this copy's listener, never
  *                                  poll); still read so that an old configuration starts
  * @param purgeInterval             how often expired codes, jtis, revoked-token entries and grants are deleted
+ * @param purgeFirstAfter           how long after start-up the first of those purges runs (a copy restarted more
+ *                                  often than every {@code purgeInterval} still purges; as authorize-service's purges)
  * @param consumedCodeRetention     how long a used code is kept after it expired, to detect its reuse
  * @param codeLifetime              the longest code lifetime ({@code expires_at - issued_at}) a code-issued event may
  *                                  carry: authorize-service's {@code verifier.authorize.code-lifetime} (keep equal)
@@ -33,6 +35,7 @@ public record TokenConfiguration(
         @Bindable(defaultValue = "2s") Duration codeWait,
         @Bindable(defaultValue = "200ms") Duration codePoll,
         @Bindable(defaultValue = "5m") Duration purgeInterval,
+        @Bindable(defaultValue = "1m") Duration purgeFirstAfter,
         @Bindable(defaultValue = "1d") Duration consumedCodeRetention,
         @Bindable(defaultValue = "60s") Duration codeLifetime) {
 
