@@ -1,0 +1,147 @@
+package dev.verifier.token.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.verifier.shared.event.CodeEventSeal;
+import dev.verifier.shared.event.EventsConfiguration;
+import dev.verifier.shared.event.Topics;
+import dev.verifier.token.support.CodePublisher;
+import dev.verifier.token.support.Codes;
+import dev.verifier.token.support.TestClients;
+import dev.verifier.token.support.TokenHttpTest;
+import dev.verifier.token.support.TokenRequests;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Each copy receives every code-issued record twice, through its storing listener and its arrival listener. The
+ * second of the two to get a record this copy stored skips it: the record is opened (authenticated, decrypted,
+ * parsed) and stored once per copy. A refused record is not remembered, so both listeners refuse it. The records are
+ * handed to this context's two listener beans in both orders; the counting reader sees each opening.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "spec.name", value = "CodeRecordReadOncePerCopyTest")
+class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
+
+    static final String SCOPE = "openid profile";
+
+    @Inject
+    CodeIssuedListener storing;
+    @Inject
+    CodeArrivalListener arrivals;
+    @Inject
+    CountingReader reader;
+    @Inject
+    CodePublisher publisher;
+    @Inject
+    ReceivedCodeRepository received;
+
+    TestClients.Client spa;
+
+    @BeforeAll
+    void registerClient() {
+        spa = clients.register("none", SCOPE, "authorization_code");
+    }
+
+    @Test
+    void arrivalListenerFirstThenTheStoringListenerSkipsTheRecord() {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        ConsumerRecord<String, byte[]> record = record(codes.event().codeHash(), publisher.sealed(codes.event()));
+
+        arrivals.onCodeIssued(record);
+        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored by the arrival listener");
+        storing.onCodeIssued(record);
+
+        assertEquals(1, reader.opened(codes.event().codeHash()));
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+    }
+
+    @Test
+    void storingListenerFirstThenTheArrivalListenerSkipsTheRecord() {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        ConsumerRecord<String, byte[]> record = record(codes.event().codeHash(), publisher.sealed(codes.event()));
+
+        storing.onCodeIssued(record);
+        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored by the storing listener");
+        arrivals.onCodeIssued(record);
+
+        assertEquals(1, reader.opened(codes.event().codeHash()));
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+    }
+
+    @Test
+    void aRefusedRecordIsNotRememberedSoBothListenersOpenAndRefuseIt() {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        String hash = codes.event().codeHash();
+        byte[] forged = CodeEventSeal.fromKeyRing("attacker:AQx2Ceepuwes3ZBOc6rFbh-NuuM4TKqHkbYjGzvhfDB")
+                .seal(hash, publisher.json(codes.event()));
+        ConsumerRecord<String, byte[]> record = record(hash, forged);
+
+        arrivals.onCodeIssued(record);
+        storing.onCodeIssued(record);
+
+        assertEquals(2, reader.opened(hash));
+        assertTrue(received.findById(hash).isEmpty(), "a forged record is never stored");
+    }
+
+    @Test
+    void aForgedRecordUnderTheKeyOfAStoredCodeIsSkippedAndChangesNothing() {
+        Codes codes = Codes.forClient(spa.id(), SCOPE);
+        String hash = codes.event().codeHash();
+        storing.onCodeIssued(record(hash, publisher.sealed(codes.event())));
+        String stored = received.findById(hash).orElseThrow().event();
+
+        byte[] forged = CodeEventSeal.fromKeyRing("attacker:AQx2Ceepuwes3ZBOc6rFbh-NuuM4TKqHkbYjGzvhfDB")
+                .seal(hash, publisher.json(Codes.forClient(spa.id(), SCOPE).event()));
+        arrivals.onCodeIssued(record(hash, forged));
+
+        assertEquals(stored, received.findById(hash).orElseThrow().event());
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String key, byte[] value) {
+        return new ConsumerRecord<>(Topics.CODE_ISSUED, 0, 0L, key, value);
+    }
+
+    /** The real reader, counting the records it opens by key. */
+    @Singleton
+    @Replaces(CodeEventReader.class)
+    @Requires(property = "spec.name", value = "CodeRecordReadOncePerCopyTest")
+    static class CountingReader extends CodeEventReader {
+
+        private final Map<String, AtomicInteger> opened = new ConcurrentHashMap<>();
+
+        CountingReader(EventsConfiguration config, JsonMapper json) {
+            super(config, json);
+        }
+
+        @Override
+        Result read(@Nullable String key, @Nullable byte[] value) {
+            if (key != null) {
+                opened.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            }
+            return super.read(key, value);
+        }
+
+        int opened(String key) {
+            AtomicInteger count = opened.get(key);
+            return count == null ? 0 : count.get();
+        }
+    }
+}
