@@ -1,6 +1,8 @@
 package dev.verifier.token.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +12,15 @@ import jakarta.inject.Singleton;
 /**
  * The service's own metrics at /prometheus: tokens issued by grant type and client, /token failures by OAuth error
  * code, and the lag from a code's issue (the event's {@code issued_at}) to it being stored here and redeemable, as a
- * histogram (percentiles with {@code histogram_quantile} over its buckets).
+ * histogram (percentiles with {@code histogram_quantile} over its buckets). The issued counter of each grant type and
+ * client is looked up once and kept (the registry holds it anyway), not built again for every token.
  */
 @Singleton
 public class TokenMetrics {
 
     private final MeterRegistry registry;
     private final Timer redeemableLag;
+    private final Map<Issued, Counter> issuedCounters = new ConcurrentHashMap<>();
 
     TokenMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,11 +33,11 @@ public class TokenMetrics {
     }
 
     public void issued(String grantType, String clientId) {
-        Counter.builder("verifier.tokens.issued")
+        issuedCounters.computeIfAbsent(new Issued(grantType, clientId), key -> Counter.builder("verifier.tokens.issued")
                 .description("successful /token answers by grant type and client")
                 .tag("grant_type", grantType)
                 .tag("client_id", clientId)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     /** Back-channel logout outcomes: {@code delivered}, {@code retry}, {@code failed}, {@code skipped}. */
@@ -50,5 +54,8 @@ public class TokenMetrics {
 
     public void codeRedeemableAfter(Duration lag) {
         redeemableLag.record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    private record Issued(String grantType, String clientId) {
     }
 }
