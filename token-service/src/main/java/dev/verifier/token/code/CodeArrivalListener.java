@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * copy has yet (insert-if-absent) and wakes the requests of this copy waiting for that code, so that a waiting request
  * never polls the database. Records are opened by {@link CodeEventReader} like in {@link CodeIssuedListener}; a record
  * it refuses is skipped here (the storing listener dead-letters it), and so is one this copy's storing listener stored
- * already ({@link CodeReceipt#storedHere}). Durable storage of every event is {@link CodeIssuedListener}'s job.
+ * or is storing ({@link CodeReceipt#receiveOnce}). Durable storage of every event is {@link CodeIssuedListener}'s job.
  */
 @KafkaListener(groupId = "token-service-code-arrivals", uniqueGroupId = true, offsetReset = OffsetReset.LATEST,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = 3,
@@ -37,15 +37,13 @@ class CodeArrivalListener {
      */
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(ConsumerRecord<String, byte[]> record) {
-        if (receipt.storedHere(record.key())) {
-            return;
-        }
-        tracing.consume(Topics.CODE_ISSUED, CodeIssuedListener.header(record, MessageTracing.TRACEPARENT),
+        receipt.receiveOnce(record.key(), () -> tracing.consume(Topics.CODE_ISSUED,
+                CodeIssuedListener.header(record, MessageTracing.TRACEPARENT),
                 CodeIssuedListener.header(record, MessageTracing.TRACESTATE), () -> {
                     CodeEventReader.Result result = reader.read(record.key(), record.value());
                     if (result.event() != null) {
                         receipt.store(result.event());
                     }
-                });
+                }));
     }
 }

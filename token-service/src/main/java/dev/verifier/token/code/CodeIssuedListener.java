@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * is what wakes waiting requests in every copy. The record is read as bytes and checked by {@link CodeEventReader}
  * (authenticated, bounded, complete); a refused record goes to the dead-letter topic ({@link DeadLetters}) and the
  * partition moves on — only a database failure is retried (exponential back-off) rather than the code being lost. A
- * record whose event this copy's arrival listener stored already ({@link CodeReceipt#storedHere}) is not read again.
+ * record whose event this copy's arrival listener stored, or is storing, is not read again
+ * ({@link CodeReceipt#receiveOnce}).
  * {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes). Each
  * record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
  */
@@ -50,11 +51,9 @@ class CodeIssuedListener {
 
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(ConsumerRecord<String, byte[]> record) {
-        if (receipt.storedHere(record.key())) {
-            return;
-        }
-        tracing.consume(Topics.CODE_ISSUED, header(record, MessageTracing.TRACEPARENT),
-                header(record, MessageTracing.TRACESTATE), () -> receive(record));
+        receipt.receiveOnce(record.key(), () -> tracing.consume(Topics.CODE_ISSUED,
+                header(record, MessageTracing.TRACEPARENT), header(record, MessageTracing.TRACESTATE),
+                () -> receive(record)));
     }
 
     private void receive(ConsumerRecord<String, byte[]> record) {

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.runtime.observability.MessageTracing;
@@ -21,17 +24,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores a code-issued event, insert-if-absent by code hash (a redelivery, or the same event through both listeners,
  * changes nothing), then wakes the requests of this copy waiting for it. The event was opened and checked (complete,
- * bounded, authenticated) by {@link CodeEventReader}. The code hashes of the last {@value #REMEMBERED} events this
- * copy stored (or found stored) are remembered, so that its other listener, receiving the same record, skips it
- * ({@link #storedHere}) instead of opening and storing it a second time.
+ * bounded, authenticated) by {@link CodeEventReader}. Each copy's two listeners receive every record, usually at the
+ * same moment: through {@link #receiveOnce} the first to start on a record opens and stores it, and the other waits
+ * for that and skips it, so a record is opened and written once per copy.
  */
 @Singleton
 class CodeReceipt {
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeReceipt.class);
 
-    /** How many code hashes are remembered: the two listeners of a copy read the same record milliseconds apart. */
+    /** How many records are remembered: the two listeners of a copy read the same record milliseconds apart. */
     static final int REMEMBERED = 4096;
+
+    /** How long a listener waits for the other one receiving the same record before it receives it itself. */
+    static final long OTHER_LISTENER_WAIT_MS = 5000;
 
     private final ReceivedCodeRepository codes;
     private final CodeArrivals arrivals;
@@ -39,13 +45,14 @@ class CodeReceipt {
     private final TokenMetrics metrics;
     private final Clock clock;
     private final MessageTracing tracing;
-    private final Set<String> storedHere = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<String, Boolean>(256, 0.75f, false) {
+    /** By record key (the code hash): true once this copy stored that code, pending while a listener receives it. */
+    private final Map<String, CompletableFuture<Boolean>> receiving = Collections.synchronizedMap(
+            new LinkedHashMap<String, CompletableFuture<Boolean>>(256, 0.75f, false) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Boolean>> eldest) {
                     return size() > REMEMBERED;
                 }
-            }));
+            });
 
     CodeReceipt(ReceivedCodeRepository codes, CodeArrivals arrivals, JsonMapper json, TokenMetrics metrics,
                 Clock clock, MessageTracing tracing) {
@@ -71,17 +78,50 @@ class CodeReceipt {
         } else {
             metrics.codeRedeemableAfter(Duration.between(event.issuedAt(), clock.instant()));
         }
-        storedHere.add(event.codeHash());
+        CompletableFuture<Boolean> received = receiving.get(event.codeHash());
+        if (received != null) {
+            received.complete(true);
+        }
         arrivals.arrived(event.codeHash());
     }
 
     /**
-     * Whether this copy stored (or found stored) the event of {@code recordKey} lately: the record was opened,
-     * authenticated under that key, stored and its waiters woken, so reading it again would change nothing. A record
-     * that was refused is never remembered.
+     * Runs {@code receive} (open the record, then {@link #store} or refuse it) unless this copy's other listener stored
+     * the code of {@code recordKey} lately, or is receiving it now and stores it within
+     * {@value #OTHER_LISTENER_WAIT_MS} ms: reading it again would change nothing. A record that was not stored
+     * (refused, or the database failed) is not remembered, so the other listener receives it too.
      */
-    boolean storedHere(@Nullable String recordKey) {
-        return recordKey != null && storedHere.contains(recordKey);
+    void receiveOnce(@Nullable String recordKey, Runnable receive) {
+        if (recordKey == null) {
+            receive.run();
+            return;
+        }
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> other = receiving.putIfAbsent(recordKey, mine);
+        if (other != null) {
+            if (!stored(other)) {
+                receive.run();
+            }
+            return;
+        }
+        try {
+            receive.run();
+        } finally {
+            if (mine.complete(false)) { // not stored: forget it
+                receiving.remove(recordKey, mine);
+            }
+        }
+    }
+
+    private static boolean stored(CompletableFuture<Boolean> other) {
+        try {
+            return other.get(OTHER_LISTENER_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private String write(CodeIssued event) {

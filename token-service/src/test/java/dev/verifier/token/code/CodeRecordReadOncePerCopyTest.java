@@ -3,8 +3,15 @@ package dev.verifier.token.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.verifier.shared.event.CodeEventSeal;
@@ -29,10 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Each copy receives every code-issued record twice, through its storing listener and its arrival listener. The
- * second of the two to get a record this copy stored skips it: the record is opened (authenticated, decrypted,
- * parsed) and stored once per copy. A refused record is not remembered, so both listeners refuse it. The records are
- * handed to this context's two listener beans in both orders; the counting reader sees each opening.
+ * Each copy receives every code-issued record twice, through its storing listener and its arrival listener, usually
+ * at the same moment. The first to start on a record opens (authenticates, decrypts, parses) and stores it, the other
+ * skips it: a record is opened and stored once per copy. A refused record is not remembered, so both listeners refuse
+ * it. The records are handed to this context's two listener beans in both orders and at the same time; the counting
+ * reader sees each opening.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,6 +91,40 @@ class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
 
         assertEquals(1, reader.opened(codes.event().codeHash()));
         assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+    }
+
+    @Test
+    void bothListenersAtTheSameMomentOpenEachRecordOnce() throws Exception {
+        List<Codes> all = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 40; i++) {
+                Codes codes = Codes.forClient(spa.id(), SCOPE);
+                all.add(codes);
+                ConsumerRecord<String, byte[]> record = record(codes.event().codeHash(),
+                        publisher.sealed(codes.event()));
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> first = threads.submit(() -> {
+                    together.await();
+                    arrivals.onCodeIssued(record);
+                    return null;
+                });
+                Future<?> second = threads.submit(() -> {
+                    together.await();
+                    storing.onCodeIssued(record);
+                    return null;
+                });
+                first.get(30, TimeUnit.SECONDS);
+                second.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (Codes codes : all) {
+            assertEquals(1, reader.opened(codes.event().codeHash()), "opened once");
+            assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored");
+        }
+        assertEquals(200, http.post("/token", TokenRequests.code(spa, all.get(0))).status());
     }
 
     @Test
