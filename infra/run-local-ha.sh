@@ -85,7 +85,7 @@ BROKER_CP="$ROOT/infra/kafka-broker/target/classes:$(cat infra/kafka-broker/targ
 for n in $(seq 1 "$BROKERS"); do
   port=$((9092 + n - 1))
   echo "Starting Kafka broker $n of $BROKERS on 127.0.0.1:$port (log: $LOGS/kafka-broker-$n.log)"
-  java "${JVM_OPTS[@]}" $(jit_options kafka-broker) -Xmx256m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
+  java "${JVM_OPTS[@]}" $(jit_options kafka-broker) $(heap_options kafka-broker) -Xmx256m -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
     dev.verifier.infra.kafka.KafkaBrokerMain --cluster "$n" "$BROKER_PORTS" "$CONTROLLER_PORTS" "$DATA/kafka-$n" \
     > "$LOGS/kafka-broker-$n.log" 2>&1 &
   BACKEND_PIDS+=($!)
@@ -125,7 +125,7 @@ start_service() { # start_service SERVICE [ENV=VALUE...]
     echo "Starting $s copy $c on 127.0.0.1:$port (log: $LOGS/$s-$c.log)"
     env $(unset_for "$s") "$@" MICRONAUT_SERVER_PORT="$port" \
       DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DATABASES[$s]}" \
-      java "${JVM_OPTS[@]}" $(jit_options "$s") $(cds_options "$s-$c" "$s/target/$s-$VERSION.jar") -jar "$s/target/$s-$VERSION.jar" \
+      java "${JVM_OPTS[@]}" $(jit_options "$s") $(heap_options "$s") $(cds_options "$s-$c" "$s/target/$s-$VERSION.jar") -jar "$s/target/$s-$VERSION.jar" \
       > "$LOGS/$s-$c.log" 2>&1 &
     PIDS+=($!)
   done

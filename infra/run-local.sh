@@ -105,7 +105,7 @@ load_local_secrets "$SECRETS_FILE"
 BROKER_CP="$ROOT/$BROKER_JAR:$(cat infra/kafka-broker/target/classpath.txt)"
 echo "Starting Kafka broker on 127.0.0.1:$KAFKA_PORT (log: $LOGS/kafka-broker.log)"
 # shellcheck disable=SC2046
-java "${JVM_OPTS[@]}" $(jit_options kafka-broker) $(cds_options kafka-broker "$BROKER_JAR") \
+java "${JVM_OPTS[@]}" $(jit_options kafka-broker) $(heap_options kafka-broker) $(cds_options kafka-broker "$BROKER_JAR") \
   -Dlogback.configurationFile=kafka-broker-logback.xml -cp "$BROKER_CP" \
   dev.verifier.infra.kafka.KafkaBrokerMain "$KAFKA_PORT" "$DATA/kafka" > "$LOGS/kafka-broker.log" 2>&1 &
 BACKEND_PIDS+=($!)
@@ -142,7 +142,7 @@ start_service() {
   local s=$1
   echo "Starting $s on http://localhost:${PORTS[$s]} (log: $LOGS/$s.log)"
   # shellcheck disable=SC2046
-  env $(unset_for "$s") ${DATASOURCE_ENV[$s]:-} java "${JVM_OPTS[@]}" $(jit_options "$s") $(cds_options "$s" "$s/target/$s-$VERSION.jar") \
+  env $(unset_for "$s") ${DATASOURCE_ENV[$s]:-} java "${JVM_OPTS[@]}" $(jit_options "$s") $(heap_options "$s") $(cds_options "$s" "$s/target/$s-$VERSION.jar") \
     -jar "$s/target/$s-$VERSION.jar" \
     > "$LOGS/$s.log" 2>&1 &
   PIDS+=($!)
