@@ -3,8 +3,8 @@
 
 # JVM options of every JVM a launcher starts (VERIFIER_JVM_OPTS replaces them, jit_options and heap_options). A small
 # initial heap that grows on demand: the default initial heap is 1/64 of the machine's memory, so on 24 GiB every
-# service committed its whole -Xmx at start. The serial collector and a bounded code cache. Start-up is won back with class-data sharing
-# (cds_options).
+# service committed its whole -Xmx at start. The serial collector and a bounded code cache. Start-up is won back with
+# class-data sharing (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 
 # The JIT of each JVM (see README, "Benchmarks"). Request paths are wide and have no tight loop of their own: C2 spent
