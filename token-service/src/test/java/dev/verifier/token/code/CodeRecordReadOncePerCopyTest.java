@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import dev.verifier.shared.event.CodeEventSeal;
 import dev.verifier.shared.event.EventsConfiguration;
@@ -69,25 +70,22 @@ class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
 
     @Test
     void arrivalListenerFirstThenTheStoringListenerSkipsTheRecord() {
-        Codes codes = Codes.forClient(spa.id(), SCOPE);
-        ConsumerRecord<String, byte[]> record = record(codes.event().codeHash(), publisher.sealed(codes.event()));
-
-        arrivals.onCodeIssued(record);
-        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored by the arrival listener");
-        storing.onCodeIssued(record);
-
-        assertEquals(1, reader.opened(codes.event().codeHash()));
-        assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
+        assertSecondSkips(arrivals::onCodeIssued, storing::onCodeIssued);
     }
 
     @Test
     void storingListenerFirstThenTheArrivalListenerSkipsTheRecord() {
+        assertSecondSkips(storing::onCodeIssued, arrivals::onCodeIssued);
+    }
+
+    private void assertSecondSkips(Consumer<ConsumerRecord<String, byte[]>> first,
+                                   Consumer<ConsumerRecord<String, byte[]>> second) {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
         ConsumerRecord<String, byte[]> record = record(codes.event().codeHash(), publisher.sealed(codes.event()));
 
-        storing.onCodeIssued(record);
-        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored by the storing listener");
-        arrivals.onCodeIssued(record);
+        first.accept(record);
+        assertTrue(received.findById(codes.event().codeHash()).isPresent(), "stored by the first listener");
+        second.accept(record);
 
         assertEquals(1, reader.opened(codes.event().codeHash()));
         assertEquals(200, http.post("/token", TokenRequests.code(spa, codes)).status());
