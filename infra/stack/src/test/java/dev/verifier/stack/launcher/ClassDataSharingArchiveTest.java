@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launchers' class-data-sharing choice ({@code cds_options} in {@code infra/launcher-jvm.sh}): a complete archive
  * is mapped; one whose dump was cut short (no magic number: the JVM writes the header last) is deleted and recorded
- * anew instead of being silently ignored by every later start.
+ * anew instead of being silently ignored by every later start. A recording start gets a longer exit deadline, so that
+ * the services' shutdown watchdog does not cut the dump short.
  */
 class ClassDataSharingArchiveTest {
 
@@ -30,11 +31,13 @@ class ClassDataSharingArchiveTest {
         Path jar = Files.writeString(data.resolve("service.jar"), "not really a jar");
         String first = cdsOptions(jar);
         assertTrue(first.contains("-XX:ArchiveClassesAtExit="), first);
+        assertTrue(first.contains("-Dverifier.shutdown.exit-deadline=14s"), first);
         Path archive = Path.of(first.replaceAll(".*-XX:ArchiveClassesAtExit=(\\S+).*", "$1").strip());
 
         Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3, 4}); // f00baba8
         String complete = cdsOptions(jar);
         assertTrue(complete.contains("-XX:SharedArchiveFile=" + archive), complete);
+        assertFalse(complete.contains("exit-deadline"), "a start that maps the archive keeps the usual deadline");
 
         Files.write(archive, new byte[64]); // the regions written, the header not yet
         String cutShort = cdsOptions(jar);
