@@ -1,6 +1,7 @@
 package dev.verifier.shared.event;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@code publishBatch} (which sends a batch of waiting events and deletes them once acknowledged, answering how many
  * it took) until the outbox is empty; a call while a run is going makes it go round again. A failure (the broker is
  * down) ends the run with a warning, and the events stay in the outbox for the next call. The caller's thread never
- * waits for the broker. A plain class: each outbox owner makes its own.
+ * waits for the broker. Once the executor refuses work (the service is stopping) the events stay in the outbox for
+ * the next start. A plain class: each outbox owner makes its own.
  */
 public final class OutboxRelay {
 
@@ -40,7 +42,16 @@ public final class OutboxRelay {
     public void publishSoon() {
         pending.set(true);
         if (relaying.compareAndSet(false, true)) {
+            start();
+        }
+    }
+
+    private void start() {
+        try {
             background.execute(this::relay);
+        } catch (RejectedExecutionException e) {
+            relaying.set(false);
+            LOG.info("{} stay in the outbox: the service is stopping", events);
         }
     }
 
@@ -57,7 +68,7 @@ public final class OutboxRelay {
             relaying.set(false);
         }
         if (pending.get() && relaying.compareAndSet(false, true)) { // asked again while finishing
-            background.execute(this::relay);
+            start();
         }
     }
 }
