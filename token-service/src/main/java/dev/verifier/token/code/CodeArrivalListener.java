@@ -1,7 +1,6 @@
 package dev.verifier.token.code;
 
 import dev.verifier.shared.event.Topics;
-import dev.verifier.shared.runtime.observability.MessageTracing;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -23,27 +22,23 @@ class CodeArrivalListener {
 
     private final CodeReceipt receipt;
     private final CodeEventReader reader;
-    private final MessageTracing tracing;
 
-    CodeArrivalListener(CodeReceipt receipt, CodeEventReader reader, MessageTracing tracing) {
+    CodeArrivalListener(CodeReceipt receipt, CodeEventReader reader) {
         this.receipt = receipt;
         this.reader = reader;
-        this.tracing = tracing;
     }
 
     /**
-     * Handled in a consumer span of its own, like the storing listener's: whichever of the two stores the code first,
-     * the code keeps the trace context of a consumer span joined to the producer's trace.
+     * Handled in a consumer span of its own ({@link CodeReceipt#receiveOnce}), like the storing listener's: whichever
+     * of the two stores the code, it keeps the trace context of a consumer span joined to the producer's trace.
      */
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(ConsumerRecord<String, byte[]> record) {
-        receipt.receiveOnce(record.key(), () -> tracing.consume(Topics.CODE_ISSUED,
-                CodeIssuedListener.header(record, MessageTracing.TRACEPARENT),
-                CodeIssuedListener.header(record, MessageTracing.TRACESTATE), () -> {
-                    CodeEventReader.Result result = reader.read(record.key(), record.value());
-                    if (result.event() != null) {
-                        receipt.store(result.event());
-                    }
-                }));
+        receipt.receiveOnce(record, () -> {
+            CodeEventReader.Result result = reader.read(record.key(), record.value());
+            if (result.event() != null) {
+                receipt.store(result.event());
+            }
+        });
     }
 }

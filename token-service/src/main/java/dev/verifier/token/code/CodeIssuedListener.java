@@ -3,7 +3,6 @@ package dev.verifier.token.code;
 import java.nio.charset.StandardCharsets;
 
 import dev.verifier.shared.event.Topics;
-import dev.verifier.shared.runtime.observability.MessageTracing;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -40,20 +39,16 @@ class CodeIssuedListener {
     private final CodeReceipt receipt;
     private final CodeEventReader reader;
     private final DeadLetters deadLetters;
-    private final MessageTracing tracing;
 
-    CodeIssuedListener(CodeReceipt receipt, CodeEventReader reader, DeadLetters deadLetters, MessageTracing tracing) {
+    CodeIssuedListener(CodeReceipt receipt, CodeEventReader reader, DeadLetters deadLetters) {
         this.receipt = receipt;
         this.reader = reader;
         this.deadLetters = deadLetters;
-        this.tracing = tracing;
     }
 
     @Topic(Topics.CODE_ISSUED)
     void onCodeIssued(ConsumerRecord<String, byte[]> record) {
-        receipt.receiveOnce(record.key(), () -> tracing.consume(Topics.CODE_ISSUED,
-                header(record, MessageTracing.TRACEPARENT), header(record, MessageTracing.TRACESTATE),
-                () -> receive(record)));
+        receipt.receiveOnce(record, () -> receive(record));
     }
 
     private void receive(ConsumerRecord<String, byte[]> record) {

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.event.Topics;
 import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,26 +88,30 @@ class CodeReceipt {
     }
 
     /**
-     * Runs {@code receive} (open the record, then {@link #store} or refuse it) unless this copy's other listener stored
-     * the code of {@code recordKey} lately, or is receiving it now and stores it within
-     * {@value #OTHER_LISTENER_WAIT_MS} ms: reading it again would change nothing. A record that was not stored
-     * (refused, or the database failed) is not remembered, so the other listener receives it too.
+     * Runs {@code receive} (open the record, then {@link #store} or refuse it) in a consumer span joined to the
+     * producer's trace, unless this copy's other listener stored the code of the record's key lately, or is receiving
+     * it now and stores it within {@value #OTHER_LISTENER_WAIT_MS} ms: reading it again would change nothing. A record
+     * that was not stored (refused, or the database failed) is not remembered, so the other listener receives it too.
      */
-    void receiveOnce(@Nullable String recordKey, Runnable receive) {
+    void receiveOnce(ConsumerRecord<String, byte[]> record, Runnable receive) {
+        Runnable traced = () -> tracing.consume(Topics.CODE_ISSUED,
+                CodeIssuedListener.header(record, MessageTracing.TRACEPARENT),
+                CodeIssuedListener.header(record, MessageTracing.TRACESTATE), receive);
+        String recordKey = record.key();
         if (recordKey == null) {
-            receive.run();
+            traced.run();
             return;
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> other = receiving.putIfAbsent(recordKey, mine);
         if (other != null) {
             if (!stored(other)) {
-                receive.run();
+                traced.run();
             }
             return;
         }
         try {
-            receive.run();
+            traced.run();
         } finally {
             if (mine.complete(false)) { // not stored: forget it
                 receiving.remove(recordKey, mine);

@@ -49,6 +49,9 @@ import org.junit.jupiter.api.TestInstance;
 class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
 
     static final String SCOPE = "openid profile";
+    /** A seal under a key outside the context's event key ring. */
+    static final CodeEventSeal ATTACKER_SEAL =
+            CodeEventSeal.fromKeyRing("attacker:AQx2Ceepuwes3ZBOc6rFbh-NuuM4TKqHkbYjGzvhfDB");
 
     @Inject
     CodeIssuedListener storing;
@@ -129,8 +132,7 @@ class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
     void aRefusedRecordIsNotRememberedSoBothListenersOpenAndRefuseIt() {
         Codes codes = Codes.forClient(spa.id(), SCOPE);
         String hash = codes.event().codeHash();
-        byte[] forged = CodeEventSeal.fromKeyRing("attacker:AQx2Ceepuwes3ZBOc6rFbh-NuuM4TKqHkbYjGzvhfDB")
-                .seal(hash, publisher.json(codes.event()));
+        byte[] forged = ATTACKER_SEAL.seal(hash, publisher.json(codes.event()));
         ConsumerRecord<String, byte[]> record = record(hash, forged);
 
         arrivals.onCodeIssued(record);
@@ -147,8 +149,7 @@ class CodeRecordReadOncePerCopyTest extends TokenHttpTest {
         storing.onCodeIssued(record(hash, publisher.sealed(codes.event())));
         String stored = received.findById(hash).orElseThrow().event();
 
-        byte[] forged = CodeEventSeal.fromKeyRing("attacker:AQx2Ceepuwes3ZBOc6rFbh-NuuM4TKqHkbYjGzvhfDB")
-                .seal(hash, publisher.json(Codes.forClient(spa.id(), SCOPE).event()));
+        byte[] forged = ATTACKER_SEAL.seal(hash, publisher.json(Codes.forClient(spa.id(), SCOPE).event()));
         arrivals.onCodeIssued(record(hash, forged));
 
         assertEquals(stored, received.findById(hash).orElseThrow().event());
