@@ -3,8 +3,6 @@ package dev.verifier.authorize.authorize;
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.request.Step;
-import dev.verifier.authorize.request.AuthorizationRequest;
-import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.session.SessionConfiguration;
 import dev.verifier.authorize.session.SessionService;
 import dev.verifier.authorize.session.SsoSession;

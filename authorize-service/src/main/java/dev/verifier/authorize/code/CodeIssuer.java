@@ -8,8 +8,6 @@ import dev.verifier.authorize.request.AuthenticationContext;
 import dev.verifier.authorize.request.AuthorizationRequest;
 import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.authorize.metrics.FrontChannelMetrics;
-import dev.verifier.authorize.request.AuthorizationRequest;
-import dev.verifier.authorize.request.AuthorizeConfiguration;
 import dev.verifier.authorize.session.SsoSession;
 import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.user.User;

@@ -9,11 +9,9 @@ import java.util.stream.Stream;
 
 import dev.verifier.authorize.request.Prompt;
 import dev.verifier.authorize.request.AuthenticationContext;
-import dev.verifier.authorize.request.Prompt;
 import dev.verifier.authorize.request.ResponseMode;
 import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
-import dev.verifier.authorize.user.ReleasedClaims;
 import dev.verifier.authorize.web.PageLocales;
 import dev.verifier.shared.client.ClientAuthMethod;
 import dev.verifier.shared.client.GrantType;

@@ -16,7 +16,6 @@ import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.event.CodeIssued;
 import dev.verifier.shared.pkce.Pkce;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.shared.throttle.ThrottleConfiguration;
 import dev.verifier.shared.throttle.Throttles;

@@ -11,7 +11,6 @@ import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.event.CodeIssued;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.code.ReceivedCode;
 import dev.verifier.token.code.ReceivedCodeRepository;

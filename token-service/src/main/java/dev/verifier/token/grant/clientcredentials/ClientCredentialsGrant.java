@@ -6,7 +6,6 @@ import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.shared.security.AdminScopes;
 import dev.verifier.token.grant.GrantHandler;

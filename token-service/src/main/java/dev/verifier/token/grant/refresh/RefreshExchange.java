@@ -6,7 +6,6 @@ import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.config.TokenConfiguration;
 import dev.verifier.token.grant.TokenResponse;

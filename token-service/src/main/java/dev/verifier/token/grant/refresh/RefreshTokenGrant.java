@@ -11,7 +11,6 @@ import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
-import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
 import dev.verifier.token.grant.GrantHandler;
 import dev.verifier.token.grant.Params;
