@@ -7,18 +7,13 @@
 # class-data sharing (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 
-# The JIT of each JVM (see README, "Benchmarks"). Request paths are wide and have no tight loop of their own: C2 spent
-# about half of a fresh service's CPU for minutes compiling them, for a small gain once done, so every JVM uses C1
-# alone (token-service signs and checks signatures in native code, authorize-service hashes passwords with the native
-# Argon2id), except resource-api: C2 compiles its cryptographic classes only (infra/jit/c2-for-crypto-only.json), for
-# the RSA signature check (C2's BigInteger intrinsics); the rest of its code is compiled by C1.
+# The JIT of each JVM (see README, "Benchmarks"): C1 alone. Request paths are wide and have no tight loop of their own:
+# C2 spent about half of a fresh service's CPU for minutes compiling them, for a small gain once done. The arithmetic
+# that would need C2 runs in native code instead: signatures (shared-model's NativeCrypto, Corretto's provider: an RSA
+# check costs 0.02 ms there against 0.20 ms in the JDK's code under C1) and authorize-service's Argon2id.
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
   [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
-  case "$1" in
-    resource-api*)
-      echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=infra/jit/c2-for-crypto-only.json -XX:CompileCommand=quiet" ;;
-    *) echo "-XX:TieredStopAtLevel=1" ;;
-  esac
+  echo "-XX:TieredStopAtLevel=1"
 }
 # The young generation of each JVM. The serial collector sizes it at a third of the heap, up to 64 MiB, and all of it is
 # touched between two collections. client-registry and resource-api keep little alive across requests: with an 8 MiB

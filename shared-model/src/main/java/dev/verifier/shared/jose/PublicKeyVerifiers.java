@@ -3,6 +3,7 @@ package dev.verifier.shared.jose;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
@@ -45,6 +46,11 @@ public final class PublicKeyVerifiers {
     public PublicKeyVerifiers(@Nullable Provider provider, VerifiedTokens verified) {
         this.provider = provider;
         this.verified = verified;
+    }
+
+    /** The provider the checks run on; empty: the JDK's. */
+    public Optional<Provider> provider() {
+        return Optional.ofNullable(provider);
     }
 
     /**

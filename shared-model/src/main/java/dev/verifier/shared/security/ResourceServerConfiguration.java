@@ -1,8 +1,10 @@
 package dev.verifier.shared.security;
 
+import java.security.Provider;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.verifier.shared.jose.NativeCrypto;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -18,12 +20,15 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param acceptLegacyAdminAudience upgrade window only: also count the admin scopes of a service token (never a user
  *                  token) that carries {@code audience} instead of the admin audience, as the previous release
  *                  issued them ({@code VERIFIER_RESOURCE_SERVER_ACCEPT_LEGACY_ADMIN_AUDIENCE}, default false)
+ * @param nativeVerification check signatures with the native provider where it loads
+ *                  ({@link dev.verifier.shared.jose.NativeCrypto}; default true), else with the JDK's
  */
 @ConfigurationProperties(ResourceServerConfiguration.PREFIX)
 public record ResourceServerConfiguration(
         @Nullable String audience,
         @Bindable(defaultValue = "30s") Duration clockSkew,
-        @Bindable(defaultValue = "false") boolean acceptLegacyAdminAudience) {
+        @Bindable(defaultValue = "false") boolean acceptLegacyAdminAudience,
+        @Bindable(defaultValue = "true") boolean nativeVerification) {
 
     public static final String PREFIX = "verifier.resource-server";
     public static final String AUDIENCE = PREFIX + ".audience";
@@ -35,6 +40,11 @@ public record ResourceServerConfiguration(
      */
     public String adminAudience() {
         return AdminScopes.adminAudience(audience);
+    }
+
+    /** The JCA provider that checks signatures: the native one when switched on and loaded, else null (the JDK's). */
+    public @Nullable Provider verificationProvider() {
+        return nativeVerification ? NativeCrypto.provider().orElse(null) : null;
     }
 
     /** The configured skew, clamped to 0 .. {@link #MAX_CLOCK_SKEW}. */

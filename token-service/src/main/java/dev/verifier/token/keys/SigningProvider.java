@@ -5,7 +5,6 @@ import java.security.Provider;
 import java.util.Optional;
 import java.util.Set;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
@@ -15,15 +14,16 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.verifier.shared.jose.NativeCrypto;
 import dev.verifier.shared.jose.ProviderKeys;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JCA provider that signs tokens. Amazon Corretto Crypto Provider (native code, shipped for x86-64 Linux) signs
+ * The JCA provider that signs tokens. The native provider ({@link NativeCrypto}, Amazon Corretto Crypto Provider) signs
  * RS256 with about half the CPU of the JDK; it is used for the RS* and ES* algorithms when
- * {@code verifier.keys.native-signing} is on (the default) and its native library loads and passes its self-tests.
+ * {@code verifier.keys.native-signing} is on (the default) and it loads here.
  * Anywhere else (another platform, a failed self-test, the setting off) the JDK's own provider signs, so the service
  * always starts and the tokens are the same either way: only the CPU per signature differs.
  */
@@ -37,7 +37,7 @@ public class SigningProvider {
     private final Provider provider;
 
     SigningProvider(KeysConfiguration config) {
-        this.provider = config.nativeSigning() ? loadNative() : null;
+        this.provider = config.nativeSigning() ? NativeCrypto.provider().orElse(null) : null;
         LOG.info("signing with {}", provider == null ? "the JDK's provider" : provider.getName());
     }
 
@@ -66,20 +66,5 @@ public class SigningProvider {
         }
         signer.getJCAContext().setProvider(provider);
         return signer;
-    }
-
-    private static Provider loadNative() {
-        try {
-            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
-            if (accp.getLoadingError() != null) {
-                LOG.info("native signing unavailable here ({}); the JDK signs", accp.getLoadingError().toString());
-                return null;
-            }
-            accp.assertHealthy();
-            return accp;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.info("native signing unavailable here ({}); the JDK signs", e.toString());
-            return null;
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,9 @@ import org.reactivestreams.Publisher;
  * signature (4.15) only refetches when its cache expires, so a key rotated in would be refused until then; services
  * configure this one instead of {@code micronaut.security.token.jwt.signatures.jwks.*}. Its state is the cached
  * public key set, which any copy can rebuild from the JWKS, and the tokens it found signed ({@link VerifiedTokens},
- * shared with {@link AccessTokenParser}): a token seen again is not checked again while its key is in the set.
+ * shared with {@link AccessTokenParser}): a token seen again is not checked again while its key is in the set. The
+ * checks run on the native provider unless {@code verifier.resource-server.native-verification} is off
+ * ({@link ResourceServerConfiguration#verificationProvider()}).
  */
 @Singleton
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
@@ -49,10 +52,10 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
     private final PublicKeyVerifiers verifiers;
     private final ExecutorService blocking;
 
-    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, VerifiedTokens verified,
-                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, ResourceServerConfiguration server,
+                                 VerifiedTokens verified, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.blocking = blocking;
-        this.verifiers = new PublicKeyVerifiers(null, verified);
+        this.verifiers = new PublicKeyVerifiers(server.verificationProvider(), verified);
         URI jwksUri = urls.jwksUri();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
@@ -60,6 +63,11 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
                 .build();
         this.keys = new JwksKeys(() -> fetch(http, jwksUri), config.cacheTtl(),
                 config.minRefreshInterval(), Clock.systemUTC());
+    }
+
+    /** The provider that checks the signatures; empty: the JDK's. */
+    public Optional<Provider> provider() {
+        return verifiers.provider();
     }
 
     @Override

@@ -1,0 +1,49 @@
+package dev.verifier.shared.jose;
+
+import java.security.Provider;
+import java.util.Optional;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native JCA provider for RSA and EC signatures: Amazon Corretto Crypto Provider (native code, shipped for x86-64
+ * Linux), loaded once per JVM, and only if its native library loads and passes its self-tests. Elsewhere (another
+ * platform, a failed self-test) there is none and the JDK's providers do the work: the results are the same either
+ * way, only the CPU differs. token-service signs with it ({@code verifier.keys.native-signing}); every service checks
+ * access-token signatures with it ({@code verifier.resource-server.native-verification}), which under the launchers'
+ * C1-only JIT costs a fifth of the JDK's CPU per RSA check.
+ */
+public final class NativeCrypto {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
+
+    private NativeCrypto() {
+    }
+
+    /** The native provider, or empty where it does not load here. */
+    public static Optional<Provider> provider() {
+        return Optional.ofNullable(Holder.PROVIDER);
+    }
+
+    private static final class Holder {
+        static final Provider PROVIDER = load();
+
+        private static Provider load() {
+            try {
+                AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+                if (accp.getLoadingError() != null) {
+                    LOG.info("native signatures unavailable here ({}); the JDK's providers are used",
+                            accp.getLoadingError().toString());
+                    return null;
+                }
+                accp.assertHealthy();
+                return accp;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.info("native signatures unavailable here ({}); the JDK's providers are used", e.toString());
+                return null;
+            }
+        }
+    }
+}
