@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * resource-api checks access-token signatures on the native provider where it loads (the launchers run it with C1
- * alone, under which the JDK's RSA check costs five times as much), and on the JDK's providers when
+ * alone, under which the JDK's RSA check costs ten times the native one), and on the JDK's providers when
  * {@code verifier.resource-server.native-verification} is off; either way a token signed by token-service's key is
  * accepted, and one whose payload was swapped or that was signed by a key outside its JWKS is refused.
  */
