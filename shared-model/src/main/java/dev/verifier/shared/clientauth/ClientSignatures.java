@@ -17,11 +17,13 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.verifier.shared.jose.NativeCrypto;
 
 /**
  * Checks a JWS against the client's public keys: keys of the algorithm's type with the header's {@code kid} (any
  * key of that type when there is no kid) and a signing use; when none matches, the keys are fetched again once
- * (the client may have rotated its key). Used for private_key_jwt assertions and for signed request objects.
+ * (the client may have rotated its key). Used for private_key_jwt assertions and for signed request objects. The
+ * checks run on the native provider where it loads ({@link NativeCrypto#checking}).
  */
 public final class ClientSignatures {
 
@@ -50,7 +52,7 @@ public final class ClientSignatures {
         try {
             JWSVerifier verifier = key instanceof RSAKey rsa ? new RSASSAVerifier(rsa)
                     : key instanceof ECKey ec ? new ECDSAVerifier(ec) : null;
-            return verifier != null && jws.verify(verifier);
+            return verifier != null && jws.verify(NativeCrypto.checking(verifier));
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

@@ -30,6 +30,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.verifier.shared.clientauth.JtiStore;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.error.OAuthException;
+import dev.verifier.shared.jose.NativeCrypto;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -186,7 +187,7 @@ public final class DPoPProofVerifier {
             } else {
                 return false;
             }
-            return jwt.verify(verifier);
+            return jwt.verify(NativeCrypto.checking(verifier));
         } catch (JOSEException | RuntimeException e) {
             return false;
         }

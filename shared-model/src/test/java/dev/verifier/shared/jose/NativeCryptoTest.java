@@ -13,7 +13,9 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native provider loads on x86-64 Linux (the development and CI machines) and only there; signature checks on it
- * accept what the JDK signed and refuse what the JDK refuses; the resource-server switch picks it or the JDK's.
+ * accept what the JDK signed and refuse what the JDK refuses, with keys made once or arriving with a request; the
+ * resource-server switch picks it or the JDK's.
  */
 class NativeCryptoTest {
 
@@ -61,6 +64,22 @@ class NativeCryptoTest {
         assertFalse(verifiers.verifies(signed(JWSAlgorithm.ES256, otherEc, "alice"), ec.toPublicJWK()),
                 "same kid, another EC key");
         assertFalse(verifiers.verifies(altered(JWSAlgorithm.ES256, ec), ec.toPublicJWK()), "ES256, payload altered");
+    }
+
+    @Test
+    void keysArrivingWithARequestAreCheckedOnTheNativeProviderAsTheyAre() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
+        ECDSAVerifier ecVerifier = NativeCrypto.checking(new ECDSAVerifier(ec.toPublicJWK()));
+        RSASSAVerifier rsaVerifier = NativeCrypto.checking(new RSASSAVerifier(rsa.toPublicJWK()));
+        assertEquals(NativeCrypto.provider().orElse(null), ecVerifier.getJCAContext().getProvider());
+        assertEquals(NativeCrypto.provider().orElse(null), rsaVerifier.getJCAContext().getProvider());
+        assertTrue(signed(JWSAlgorithm.ES256, ec, "alice").verify(ecVerifier));
+        assertFalse(altered(JWSAlgorithm.ES256, ec).verify(ecVerifier), "ES256, payload altered");
+        assertFalse(signed(JWSAlgorithm.ES256, new ECKeyGenerator(Curve.P_256).keyID("e1").generate(), "alice")
+                .verify(ecVerifier), "ES256, another key");
+        assertTrue(signed(JWSAlgorithm.RS256, rsa, "alice").verify(rsaVerifier));
+        assertFalse(altered(JWSAlgorithm.RS256, rsa).verify(rsaVerifier), "RS256, payload altered");
     }
 
     @Test
