@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -26,6 +27,7 @@ import dev.verifier.shared.security.JwksKeys;
 import dev.verifier.shared.security.ResourceServerConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
 import jakarta.inject.Named;
@@ -40,7 +42,7 @@ import org.reactivestreams.Publisher;
  * public key set, which any copy can rebuild from the JWKS, and the tokens it found signed ({@link VerifiedTokens},
  * shared with {@link AccessTokenParser}): a token seen again is not checked again while its key is in the set. The
  * checks run on the native provider unless {@code verifier.resource-server.native-verification} is off
- * ({@link ResourceServerConfiguration#verificationProvider()}).
+ * ({@link ResourceServerConfiguration#verificationProvider()}), loaded at the first check rather than at start-up.
  */
 @Singleton
 @Requires(property = ResourceServerConfiguration.AUDIENCE)
@@ -49,13 +51,15 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
     private static final int MAX_JWKS_BYTES = 256 * 1024;
 
     private final JwksKeys keys;
-    private final PublicKeyVerifiers verifiers;
+    private final Supplier<PublicKeyVerifiers> verifiers;
     private final ExecutorService blocking;
 
     public VerifierJwksSignature(VerifierUrls urls, JwksConfiguration config, ResourceServerConfiguration server,
                                  VerifiedTokens verified, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.blocking = blocking;
-        this.verifiers = new PublicKeyVerifiers(server.verificationProvider(), verified);
+        // made at the first check, not at start-up: loading the native provider costs about 0.3 s of CPU, which a
+        // service that is never asked to check a token (or not yet) does not need to spend while it starts
+        this.verifiers = SupplierUtil.memoized(() -> new PublicKeyVerifiers(server.verificationProvider(), verified));
         URI jwksUri = urls.jwksUri();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(3))
@@ -67,7 +71,7 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
 
     /** The provider that checks the signatures; empty: the JDK's. */
     public Optional<Provider> provider() {
-        return verifiers.provider();
+        return verifiers.get().provider();
     }
 
     @Override
@@ -101,7 +105,7 @@ public class VerifierJwksSignature implements ReactiveSignatureConfiguration<Sig
         String kid = token.getHeader().getKeyID();
         for (JWK key : set.getKeys()) {
             if ((kid == null || kid.equals(key.getKeyID())) && key.getKeyType().equals(type)
-                    && verifiers.verifies(token, key)) {
+                    && verifiers.get().verifies(token, key)) {
                 return true;
             }
         }
