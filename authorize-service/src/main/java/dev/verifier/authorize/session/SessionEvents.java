@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.verifier.shared.event.OutboxRelay;
 import dev.verifier.shared.event.SessionEnded;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
@@ -14,8 +14,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link SessionEnded} through a transactional outbox (as client-registry's ClientChanged): {@link #record} writes the
@@ -28,20 +26,17 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class SessionEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionEvents.class);
     private static final int BATCH = 100;
 
     private final SessionEndedOutboxRepository outbox;
     private final SessionEndedProducer producer;
-    private final ExecutorService background;
-    private final AtomicBoolean relaying = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final OutboxRelay relay;
 
     SessionEvents(SessionEndedOutboxRepository outbox, SessionEndedProducer producer,
                   @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.outbox = outbox;
         this.producer = producer;
-        this.background = background;
+        this.relay = new OutboxRelay("SessionEnded events", background, this::publishBatch, BATCH);
     }
 
     /** Adds the event to the outbox; {@code sid} null means every session of the subject. */
@@ -53,33 +48,13 @@ public class SessionEvents {
 
     /** Has the relay send what the outbox holds, now, off the caller's thread (call it after the commit). */
     public void publishSoon() {
-        pending.set(true);
-        if (relaying.compareAndSet(false, true)) {
-            background.execute(this::relay);
-        }
+        relay.publishSoon();
     }
 
     @Scheduled(fixedDelay = "${verifier.session.outbox-interval:1s}",
             initialDelay = "${verifier.session.outbox-interval:1s}")
     void retry() {
         publishSoon();
-    }
-
-    private void relay() {
-        try {
-            while (pending.getAndSet(false)) {
-                while (publishBatch() == BATCH) {
-                    // a full batch: there may be more
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("SessionEnded events stay in the outbox until the broker takes them: {}", e.toString());
-        } finally {
-            relaying.set(false);
-        }
-        if (pending.get() && relaying.compareAndSet(false, true)) {
-            background.execute(this::relay);
-        }
     }
 
     /** One batch in one transaction: a failed send rolls back, so nothing is deleted that was not acknowledged. */

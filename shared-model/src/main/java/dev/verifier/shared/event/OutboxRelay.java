@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * The relay of a transactional outbox: {@link #publishSoon()} has one background run at a time call
  * {@code publishBatch} (which sends a batch of waiting events and deletes them once acknowledged, answering how many
  * it took) until the outbox is empty; a call while a run is going makes it go round again. A failure (the broker is
- * down) ends the run with a warning, and the events stay in the outbox for the next call. The caller's thread never
+ * down, the database refuses) ends the run with a warning, and the events stay in the outbox for the next call. The caller's thread never
  * waits for the broker. Once the executor refuses work (the service is stopping) the events stay in the outbox for
- * the next start. A plain class: each outbox owner makes its own.
+ * the next start. A plain class: each outbox owner makes its own (client-registry's ClientChanged and ApiChanged,
+ * authorize-service's SessionEnded, token-service's back-channel logout deliveries).
  */
 public final class OutboxRelay {
 
@@ -63,7 +64,7 @@ public final class OutboxRelay {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("{} stay in the outbox until the broker takes them: {}", events, e.toString());
+            LOG.warn("{} stay in the outbox for the next round: {}", events, e.toString());
         } finally {
             relaying.set(false);
         }

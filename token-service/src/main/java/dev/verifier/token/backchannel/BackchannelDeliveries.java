@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.verifier.shared.audit.AuditType;
+import dev.verifier.shared.event.OutboxRelay;
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.token.metrics.TokenMetrics;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,8 +15,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The back-channel logout queue in the database: {@link #add} records a delivery in the transaction that consumes
@@ -30,17 +28,13 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class BackchannelDeliveries {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackchannelDeliveries.class);
-
     private final BackchannelDeliveryRepository repository;
     private final BackchannelSender sender;
     private final BackchannelConfiguration config;
     private final TokenMetrics metrics;
     private final AuditEvents audit;
     private final Clock clock;
-    private final ExecutorService background;
-    private final AtomicBoolean sending = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final OutboxRelay relay;
 
     BackchannelDeliveries(BackchannelDeliveryRepository repository, BackchannelSender sender,
                           BackchannelConfiguration config, TokenMetrics metrics, AuditEvents audit, Clock clock,
@@ -51,7 +45,8 @@ public class BackchannelDeliveries {
         this.metrics = metrics;
         this.audit = audit;
         this.clock = clock;
-        this.background = background;
+        this.relay = new OutboxRelay("back-channel logout deliveries", background, this::sendBatch,
+                config.batchSize());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -61,10 +56,7 @@ public class BackchannelDeliveries {
 
     /** Has the sender go through the due deliveries now, off the caller's thread (one sender per copy). */
     public void sendSoon() {
-        pending.set(true);
-        if (sending.compareAndSet(false, true)) {
-            background.execute(this::sendDue);
-        }
+        relay.publishSoon();
     }
 
     @Scheduled(fixedDelay = "${verifier.backchannel.poll-interval:1s}",
@@ -78,23 +70,11 @@ public class BackchannelDeliveries {
         repository.purge(clock.instant().minus(config.retention()));
     }
 
-    private void sendDue() {
-        try {
-            while (pending.getAndSet(false)) {
-                List<BackchannelDelivery> claimed;
-                do {
-                    claimed = claim();
-                    claimed.forEach(this::deliver);
-                } while (claimed.size() == config.batchSize());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("back-channel logout deliveries wait for the next round: {}", e.toString());
-        } finally {
-            sending.set(false);
-        }
-        if (pending.get() && sending.compareAndSet(false, true)) {
-            background.execute(this::sendDue);
-        }
+    /** One round of the relay: claims a batch of due rows and sends them; answers how many it claimed. */
+    private int sendBatch() {
+        List<BackchannelDelivery> claimed = claim();
+        claimed.forEach(this::deliver);
+        return claimed.size();
     }
 
     /** Claims due rows in one short transaction; answers them with the attempt they are on. */
