@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * The relay of a transactional outbox: {@link #publishSoon()} has one background run at a time call
  * {@code publishBatch} (which sends a batch of waiting events and deletes them once acknowledged, answering how many
  * it took) until the outbox is empty; a call while a run is going makes it go round again. A failure (the broker is
- * down, the database refuses) ends the run with a warning, and the events stay in the outbox for the next call. The caller's thread never
- * waits for the broker. Once the executor refuses work (the service is stopping) the events stay in the outbox for
- * the next start. A plain class: each outbox owner makes its own (client-registry's ClientChanged and ApiChanged,
+ * down, the database refuses) ends the run with a warning, and the events stay in the outbox for the next call. The
+ * caller's thread never waits for the broker. Once the executor refuses work (the service is stopping) the events
+ * stay in the outbox for the next start. A plain class: each outbox owner makes its own (client-registry's ClientChanged and ApiChanged,
  * authorize-service's SessionEnded, token-service's back-channel logout deliveries).
  */
 public final class OutboxRelay {
