@@ -9,13 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The native JCA provider for RSA and EC signatures: Amazon Corretto Crypto Provider (native code, shipped for x86-64
- * Linux), loaded once per JVM, and only if its native library loads and passes its self-tests. Elsewhere (another
- * platform, a failed self-test) there is none and the JDK's providers do the work: the results are the same either
- * way, only the CPU differs. token-service signs with it ({@code verifier.keys.native-signing}); every service checks
- * access-token signatures with it ({@code verifier.resource-server.native-verification}), and DPoP proofs, client
- * assertions and request objects wherever it loads ({@link #checking}). Under the launchers' C1-only JIT a check costs
- * a tenth (RSA) to a twentieth (ES256) of the JDK's CPU.
+ * The native JCA provider for RSA and EC signatures and AES-GCM: Amazon Corretto Crypto Provider (native code, shipped
+ * for x86-64 Linux), loaded once per JVM, and only if its native library loads and passes its self-tests. Elsewhere
+ * (another platform, a failed self-test) there is none and the JDK's providers do the work: the results are the same
+ * either way, only the CPU differs. token-service signs with it ({@code verifier.keys.native-signing}); every service
+ * checks access-token signatures with it ({@code verifier.resource-server.native-verification}), and DPoP proofs,
+ * client assertions and request objects wherever it loads ({@link #checking}); {@code AesKeyRing} seals and opens on it
+ * wherever it loads. Under the launchers' C1-only JIT a check costs a tenth (RSA) to a twentieth (ES256) of the JDK's
+ * CPU, AES-GCM a tenth.
  */
 public final class NativeCrypto {
 
@@ -46,14 +47,14 @@ public final class NativeCrypto {
             try {
                 AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
                 if (accp.getLoadingError() != null) {
-                    LOG.info("native signatures unavailable here ({}); the JDK's providers are used",
+                    LOG.info("native cryptography unavailable here ({}); the JDK's providers are used",
                             accp.getLoadingError().toString());
                     return null;
                 }
                 accp.assertHealthy();
                 return accp;
             } catch (RuntimeException | LinkageError e) {
-                LOG.info("native signatures unavailable here ({}); the JDK's providers are used", e.toString());
+                LOG.info("native cryptography unavailable here ({}); the JDK's providers are used", e.toString());
                 return null;
             }
         }

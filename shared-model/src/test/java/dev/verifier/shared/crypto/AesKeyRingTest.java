@@ -2,12 +2,15 @@ package dev.verifier.shared.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.List;
 
+import dev.verifier.shared.jose.NativeCrypto;
 import org.junit.jupiter.api.Test;
 
 class AesKeyRingTest {
@@ -26,6 +29,33 @@ class AesKeyRingTest {
         assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8), rotated.open("k1", iv, sealed, aad));
         assertEquals("k2", rotated.currentKeyId());
         assertEquals(List.of("k2", "k1"), rotated.keyIds());
+    }
+
+    /**
+     * The ring seals on the native provider where it loads (x86-64 Linux: the development and CI machines), and what
+     * either provider sealed the other opens, so copies and releases on either read each other's ciphertexts.
+     */
+    @Test
+    void theNativeProviderAndTheJdksReadEachOthersCiphertexts() throws GeneralSecurityException {
+        AesKeyRing ring = AesKeyRing.parse("SETTING", K1);
+        Provider nativeProvider = NativeCrypto.provider().orElseThrow();
+        AesKeyRing jdk = ring.onProvider(null);
+        AesKeyRing onNative = ring.onProvider(nativeProvider);
+        byte[] aad = "what it is for".getBytes(StandardCharsets.UTF_8);
+        byte[] plaintext = "a secret of some length, longer than one AES block".getBytes(StandardCharsets.UTF_8);
+
+        byte[] iv = AesKeyRing.newIv();
+        byte[] sealedByJdk = jdk.seal(iv, plaintext, aad);
+        assertArrayEquals(sealedByJdk, onNative.seal(iv, plaintext, aad));
+        assertArrayEquals(plaintext, onNative.open("k1", iv, sealedByJdk, aad));
+        byte[] iv2 = AesKeyRing.newIv();
+        assertArrayEquals(plaintext, jdk.open("k1", iv2, ring.seal(iv2, plaintext, aad), aad));
+        assertSame(nativeProvider, ring.provider());
+
+        sealedByJdk[3] ^= 1;
+        assertThrows(GeneralSecurityException.class, () -> onNative.open("k1", iv, sealedByJdk, aad));
+        assertThrows(GeneralSecurityException.class, () -> onNative.open("k1", iv, onNative.seal(iv, plaintext, aad),
+                "other".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
