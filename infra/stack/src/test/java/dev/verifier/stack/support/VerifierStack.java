@@ -229,7 +229,7 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
         return switch (database) {
             case H2 -> Map.of(
                     "DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + work.resolve("data/" + service.module + "/db")
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
             case POSTGRES -> Map.of(
                     "DATASOURCES_DEFAULT_URL", SharedPostgres.jdbcUrl("e2e_" + name),
                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
@@ -247,7 +247,7 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
         Map<String, String> extra = new HashMap<>(own.get(service));
         if (database == Database.H2) {
             extra.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + work.resolve("data/" + name + "/db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
         }
         extra.putAll(env);
         Map<String, String> all = new HashMap<>(common);
