@@ -36,9 +36,10 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # JVM writes an archive's header last, so one whose dump was cut short (the process killed meanwhile) lacks the
 # dynamic archive's magic number (f00baba8): the JVM would silently ignore it on every start, so it is deleted and
 # recorded anew. The dump runs after the service's own shutdown and takes seconds when several JVMs stop at once on a
-# small machine, so a recording start ends 14 s after SIGTERM (verifier.shutdown.exit-deadline, 6 s otherwise: the
-# services' watchdog cut client-registry's dump at every stop of the stack, so it never had an archive); the launchers
-# kill what is left 15 s after SIGTERM. VERIFIER_CDS=false turns it off.
+# small machine (all five record at the first stop after a build), so a recording start ends 40 s after SIGTERM
+# (verifier.shutdown.exit-deadline, 6 s otherwise: the services' watchdog, at 6 s and then at 14 s, cut client-registry's
+# dump when all five recorded at once); the launchers kill what is left 45 s after SIGTERM. VERIFIER_CDS=false turns it
+# off.
 cds_options() { # cds_options NAME JAR (NAME: the service, or service-copy when several copies run)
   $CDS || return 0
   local stamp archive
@@ -52,6 +53,6 @@ cds_options() { # cds_options NAME JAR (NAME: the service, or service-copy when 
     echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
   else
     rm -f "$DATA/cds/$1-"*.jsa
-    echo "-XX:ArchiveClassesAtExit=$archive -Dverifier.shutdown.exit-deadline=14s -Xlog:cds=off -Xlog:cds+dynamic=off"
+    echo "-XX:ArchiveClassesAtExit=$archive -Dverifier.shutdown.exit-deadline=40s -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
 }

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Sourced by infra/run-local.sh and infra/run-local-ha.sh: the processes a launcher started and how it stops them.
 # PIDS are stopped first (services, HAProxy), BACKEND_PIDS last (brokers, PostgreSQL), each with SIGTERM, then
-# SIGKILL for what is still there 15 s later; Ctrl-C, SIGTERM and any exit of the launcher stop everything.
+# SIGKILL for what is still there 45 s later (a service ends itself 6 s after SIGTERM, or 40 s when it records a
+# class-data-sharing archive: launcher-jvm.sh); Ctrl-C, SIGTERM and any exit of the launcher stop everything.
 
 PIDS=()
 BACKEND_PIDS=()
 stopping=false
-terminate() { # terminate PID...: SIGTERM to all, then wait up to 15 s each, SIGKILL what is left
+terminate() { # terminate PID...: SIGTERM to all, then wait until 45 s after it, SIGKILL what is left
+  local deadline=$(( SECONDS + 45 ))
   for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "$@"; do
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
 }
