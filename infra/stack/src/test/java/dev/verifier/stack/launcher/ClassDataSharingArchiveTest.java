@@ -31,7 +31,7 @@ class ClassDataSharingArchiveTest {
         Path jar = Files.writeString(data.resolve("service.jar"), "not really a jar");
         String first = cdsOptions(jar);
         assertTrue(first.contains("-XX:ArchiveClassesAtExit="), first);
-        assertTrue(first.contains("-Dverifier.shutdown.exit-deadline=14s"), first);
+        assertTrue(first.contains("-Dverifier.shutdown.exit-deadline=40s"), first);
         Path archive = Path.of(first.replaceAll(".*-XX:ArchiveClassesAtExit=(\\S+).*", "$1").strip());
 
         Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3, 4}); // f00baba8
