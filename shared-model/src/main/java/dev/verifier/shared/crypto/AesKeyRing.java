@@ -25,7 +25,8 @@ import io.micronaut.core.annotation.Nullable;
  * associated data that binds what a ciphertext is for. The one home of the key-ring format and of AES-GCM for
  * {@link SecretsCipher} (stored secrets, sealed interactions) and the code-issued event seal. AES-GCM runs on the
  * native provider where it loads ({@link NativeCrypto}: about a tenth of the JDK's CPU under the launchers' C1-only
- * JIT), on the JDK's elsewhere; both read and write the same bytes.
+ * JIT; loaded at the first seal or open, not when the ring is parsed at start-up), on the JDK's elsewhere; both read
+ * and write the same bytes.
  */
 public final class AesKeyRing {
 
@@ -37,13 +38,17 @@ public final class AesKeyRing {
 
     private final String currentKeyId;
     private final Map<String, SecretKey> keys;
-    /** The JCA provider of AES-GCM; null for the JDK's. */
+    /** Whether AES-GCM runs on the native provider where it loads, looked up at the first use (not at start-up). */
+    private final boolean nativeWhereItLoads;
+    /** The JCA provider of AES-GCM otherwise; null for the JDK's. */
     @Nullable
     private final Provider provider;
 
-    private AesKeyRing(String currentKeyId, Map<String, SecretKey> keys, @Nullable Provider provider) {
+    private AesKeyRing(String currentKeyId, Map<String, SecretKey> keys, boolean nativeWhereItLoads,
+                       @Nullable Provider provider) {
         this.currentKeyId = currentKeyId;
         this.keys = keys;
+        this.nativeWhereItLoads = nativeWhereItLoads;
         this.provider = provider;
     }
 
@@ -76,18 +81,18 @@ public final class AesKeyRing {
             }
             keys.put(kid, new SecretKeySpec(key, "AES"));
         }
-        return new AesKeyRing(keys.keySet().iterator().next(), Map.copyOf(keys), NativeCrypto.provider().orElse(null));
+        return new AesKeyRing(keys.keySet().iterator().next(), Map.copyOf(keys), true, null);
     }
 
     /** The JCA provider of AES-GCM; null for the JDK's. */
     @Nullable
     Provider provider() {
-        return provider;
+        return nativeWhereItLoads ? NativeCrypto.provider().orElse(null) : provider;
     }
 
     /** The same ring on {@code provider} (null: the JDK's), to check that providers read each other's ciphertexts. */
     AesKeyRing onProvider(@Nullable Provider provider) {
-        return new AesKeyRing(currentKeyId, keys, provider);
+        return new AesKeyRing(currentKeyId, keys, false, provider);
     }
 
     public String currentKeyId() {
@@ -118,7 +123,7 @@ public final class AesKeyRing {
         for (String kid : keyIds()) {
             derived.put(kid, new SecretKeySpec(derive.apply(kid), "AES"));
         }
-        return new AesKeyRing(currentKeyId, Map.copyOf(derived), provider);
+        return new AesKeyRing(currentKeyId, Map.copyOf(derived), nativeWhereItLoads, provider);
     }
 
     /** A fresh random IV. */
@@ -150,7 +155,8 @@ public final class AesKeyRing {
     }
 
     private Cipher cipher(int mode, SecretKey key, byte[] iv, byte[] aad) throws GeneralSecurityException {
-        Cipher cipher = provider == null ? Cipher.getInstance(GCM) : Cipher.getInstance(GCM, provider);
+        Provider on = provider();
+        Cipher cipher = on == null ? Cipher.getInstance(GCM) : Cipher.getInstance(GCM, on);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(aad);
         return cipher;
