@@ -37,9 +37,9 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # dynamic archive's magic number (f00baba8): the JVM would silently ignore it on every start, so it is deleted and
 # recorded anew. The dump runs after the service's own shutdown and takes seconds when several JVMs stop at once on a
 # small machine (all five record at the first stop after a build), so a recording start ends 40 s after SIGTERM
-# (verifier.shutdown.exit-deadline, 6 s otherwise: the services' watchdog, at 6 s and then at 14 s, cut client-registry's
-# dump when all five recorded at once); the launchers kill what is left 45 s after SIGTERM. VERIFIER_CDS=false turns it
-# off.
+# (verifier.shutdown.exit-deadline, 6 s otherwise: the services' watchdog, at 6 s and then at 14 s, cut
+# client-registry's dump when all five recorded at once); the launchers kill what is left 45 s after SIGTERM.
+# VERIFIER_CDS=false turns it off.
 cds_options() { # cds_options NAME JAR (NAME: the service, or service-copy when several copies run)
   $CDS || return 0
   local stamp archive

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * it took) until the outbox is empty; a call while a run is going makes it go round again. A failure (the broker is
  * down, the database refuses) ends the run with a warning, and the events stay in the outbox for the next call. The
  * caller's thread never waits for the broker. Once the executor refuses work (the service is stopping) the events
- * stay in the outbox for the next start. A plain class: each outbox owner makes its own (client-registry's ClientChanged and ApiChanged,
- * authorize-service's SessionEnded, token-service's back-channel logout deliveries).
+ * stay in the outbox for the next start. A plain class: each outbox owner makes its own (client-registry's
+ * ClientChanged and ApiChanged, authorize-service's SessionEnded, token-service's back-channel logout deliveries).
  */
 public final class OutboxRelay {
 

@@ -41,6 +41,9 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
     }
 
     private static final Map<Database, VerifierStack> STACKS = new EnumMap<>(Database.class);
+    /** The settings of the services' own H2 URLs (their application.yml), after each process's own file. */
+    private static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
 
     private final Map<Service, ServiceProcess> processes;
     private volatile KafkaBroker broker;
@@ -229,7 +232,7 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
         return switch (database) {
             case H2 -> Map.of(
                     "DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + work.resolve("data/" + service.module + "/db")
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
+                            + H2_SETTINGS);
             case POSTGRES -> Map.of(
                     "DATASOURCES_DEFAULT_URL", SharedPostgres.jdbcUrl("e2e_" + name),
                     "DATASOURCES_DEFAULT_USERNAME", "postgres",
@@ -247,7 +250,7 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
         Map<String, String> extra = new HashMap<>(own.get(service));
         if (database == Database.H2) {
             extra.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + work.resolve("data/" + name + "/db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
+                    + H2_SETTINGS);
         }
         extra.putAll(env);
         Map<String, String> all = new HashMap<>(common);
