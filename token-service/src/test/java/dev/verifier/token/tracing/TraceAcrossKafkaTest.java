@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.verifier.shared.event.CodeIssued;
+import dev.verifier.shared.error.OAuthException;
 import dev.verifier.shared.event.Topics;
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.runtime.observability.MessageTracing;
@@ -36,6 +38,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -124,6 +127,30 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
         String traceId = auditTraceId("code_reuse_detected", null);
         SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
         assertTrue(server.getName().contains("/token"), server.getName());
+    }
+
+    @Test
+    void theServerSpanRecordsTheRequiredHttpAttributesOnly() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String parent = "00f067aa0ba902b7";
+        Http.Answer answer = http.post("/token", List.<String[]>of(new String[] {"grant_type", "password"}),
+                "traceparent", "00-" + traceId + "-" + parent + "-01");
+        assertEquals(401, answer.status(), answer.raw().body()); // no client authentication
+
+        SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
+        assertEquals("POST /token", server.getName());
+        assertEquals(parent, server.getParentSpanId(), "continues the caller's trace");
+        assertEquals(Map.of("http.request.method", "POST", "url.path", "/token", "url.scheme", "http",
+                        "http.route", "/token", "http.response.status_code", 401L,
+                        "error.type", OAuthException.class.getName()),
+                attributes(server), "the semantic conventions' required attributes, no header or address lookups");
+        assertEquals(StatusCode.ERROR, server.getStatus().getStatusCode(), "an answer of 400 or more is an error");
+    }
+
+    private static Map<String, Object> attributes(SpanData span) {
+        Map<String, Object> byName = new TreeMap<>();
+        span.getAttributes().forEach((key, value) -> byName.put(key.getKey(), value));
+        return byName;
     }
 
     @Test
