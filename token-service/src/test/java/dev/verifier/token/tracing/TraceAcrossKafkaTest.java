@@ -36,6 +36,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.server.exceptions.NotFoundException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -145,6 +146,18 @@ class TraceAcrossKafkaTest extends TokenHttpTest {
                         "error.type", OAuthException.class.getName()),
                 attributes(server), "the semantic conventions' required attributes, no header or address lookups");
         assertEquals(StatusCode.ERROR, server.getStatus().getStatusCode(), "an answer of 400 or more is an error");
+    }
+
+    @Test
+    void aRequestNoRouteMatchedIsNamedByItsMethodAlone() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        assertEquals(404, http.get("/no-such-path", "traceparent", "00-" + traceId + "-b7ad6b7169203331-01").status());
+
+        SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId));
+        assertEquals("GET", server.getName(), "never the raw path: made-up paths would multiply span names");
+        assertEquals(Map.of("http.request.method", "GET", "url.path", "/no-such-path", "url.scheme", "http",
+                "http.response.status_code", 404L, "error.type", NotFoundException.class.getName()),
+                attributes(server));
     }
 
     private static Map<String, Object> attributes(SpanData span) {

@@ -41,12 +41,12 @@ import jakarta.inject.Singleton;
 @Requires(classes = MicronautHttpServerTelemetryFactory.class)
 class ServerSpans {
 
-    static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-    static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
-    static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
-    static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-    static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
+    private static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
+    private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     /** The W3C trace context of a request: {@code traceparent} and {@code tracestate}, read from its headers. */
     private static final TextMapGetter<HttpRequest<Object>> HEADERS = new TextMapGetter<>() {
@@ -74,16 +74,22 @@ class ServerSpans {
                         "io.micronaut.http.server", this::spanName)
                 .addAttributesExtractor(new RequestAttributes())
                 .setSpanStatusExtractor((status, request, response, error) -> {
-                    if (error != null || response != null && response.code() >= 500) {
+                    if (error != null || serverError(response)) {
                         status.setStatus(StatusCode.ERROR);
                     }
                 })
                 .buildServerInstrumenter(HEADERS);
     }
 
+    /** {@code "{method} {route}"}: {@code HTTP} for a method outside HTTP's known set, no route if none matched. */
     private String spanName(HttpRequest<Object> request) {
+        String method = request.getMethod() == HttpMethod.CUSTOM ? "HTTP" : method(request);
         String route = route(request);
-        return route == null ? method(request) : method(request) + " " + route;
+        return route == null ? method : method + " " + route;
+    }
+
+    private static boolean serverError(@Nullable HttpResponse<?> response) {
+        return response != null && response.code() >= 500;
     }
 
     @Nullable
@@ -121,7 +127,7 @@ class ServerSpans {
             }
             if (error != null) {
                 attributes.put(ERROR_TYPE, error.getClass().getName());
-            } else if (response != null && response.code() >= 500) {
+            } else if (serverError(response)) {
                 attributes.put(ERROR_TYPE, String.valueOf(response.code()));
             }
         }
