@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -38,17 +39,12 @@ public final class AesKeyRing {
 
     private final String currentKeyId;
     private final Map<String, SecretKey> keys;
-    /** Whether AES-GCM runs on the native provider where it loads, looked up at the first use (not at start-up). */
-    private final boolean nativeWhereItLoads;
-    /** The JCA provider of AES-GCM otherwise; null for the JDK's. */
-    @Nullable
-    private final Provider provider;
+    /** The JCA provider of AES-GCM (null: the JDK's), asked at each use, so the native one loads at the first. */
+    private final Supplier<Provider> provider;
 
-    private AesKeyRing(String currentKeyId, Map<String, SecretKey> keys, boolean nativeWhereItLoads,
-                       @Nullable Provider provider) {
+    private AesKeyRing(String currentKeyId, Map<String, SecretKey> keys, Supplier<Provider> provider) {
         this.currentKeyId = currentKeyId;
         this.keys = keys;
-        this.nativeWhereItLoads = nativeWhereItLoads;
         this.provider = provider;
     }
 
@@ -81,18 +77,19 @@ public final class AesKeyRing {
             }
             keys.put(kid, new SecretKeySpec(key, "AES"));
         }
-        return new AesKeyRing(keys.keySet().iterator().next(), Map.copyOf(keys), true, null);
+        return new AesKeyRing(keys.keySet().iterator().next(), Map.copyOf(keys),
+                () -> NativeCrypto.provider().orElse(null));
     }
 
     /** The JCA provider of AES-GCM; null for the JDK's. */
     @Nullable
     Provider provider() {
-        return nativeWhereItLoads ? NativeCrypto.provider().orElse(null) : provider;
+        return provider.get();
     }
 
     /** The same ring on {@code provider} (null: the JDK's), to check that providers read each other's ciphertexts. */
     AesKeyRing onProvider(@Nullable Provider provider) {
-        return new AesKeyRing(currentKeyId, keys, false, provider);
+        return new AesKeyRing(currentKeyId, keys, () -> provider);
     }
 
     public String currentKeyId() {
@@ -123,7 +120,7 @@ public final class AesKeyRing {
         for (String kid : keyIds()) {
             derived.put(kid, new SecretKeySpec(derive.apply(kid), "AES"));
         }
-        return new AesKeyRing(currentKeyId, Map.copyOf(derived), nativeWhereItLoads, provider);
+        return new AesKeyRing(currentKeyId, Map.copyOf(derived), provider);
     }
 
     /** A fresh random IV. */
