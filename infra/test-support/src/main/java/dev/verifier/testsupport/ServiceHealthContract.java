@@ -12,11 +12,13 @@ import java.util.Map;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.Test;
 
 /**
  * The health contract every service keeps, as tests a service's test class inherits: liveness is up, and readiness
- * is up and covers the database and Kafka. The class supplies its running server.
+ * is up and covers the database and Kafka; no server filter is bound to some paths only (Micronaut then matches and
+ * sorts every filter per request). The class supplies its running server.
  */
 public interface ServiceHealthContract {
 
@@ -36,6 +38,14 @@ public interface ServiceHealthContract {
         Map<String, Object> details = (Map<String, Object>) body.get("details");
         assertTrue(details.containsKey("jdbc"), "readiness covers the database: " + details.keySet());
         assertTrue(details.containsKey("kafka"), "readiness covers Kafka: " + details.keySet());
+    }
+
+    @Test
+    default void everyPathIsFilteredByOneSharedList() {
+        Router router = server().getApplicationContext().getBean(Router.class);
+        var health = router.findFilters(io.micronaut.http.HttpRequest.GET("/health/readiness"));
+        var token = router.findFilters(io.micronaut.http.HttpRequest.POST("/token", ""));
+        assertTrue(health == token, "a filter bound to some paths only makes each request match and sort every filter");
     }
 
     @SuppressWarnings("unchecked")
