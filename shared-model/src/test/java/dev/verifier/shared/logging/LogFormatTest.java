@@ -36,7 +36,8 @@ class LogFormatTest {
 
         String line = out.lines().filter(l -> l.contains("hello 42")).findFirst().orElseThrow();
         assertFalse(line.startsWith("{"), line);
-        assertTrue(line.contains("INFO"), line);
+        assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO .*"),
+                "ISO-8601 time with milliseconds and offset, then the level: " + line);
     }
 
     @Test
