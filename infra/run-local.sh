@@ -160,34 +160,18 @@ await_ready() {
     sleep 0.2
   done
 }
-# resource-api shows the demo client's id on its demo page (VERIFIER_DEMO_CLIENT_ID). After the first start that id is
-# in ./data/demo.env, and resource-api starts with the other services; on the first start it starts once the demo
-# client is registered, and it is started again should the demo client have to be registered anew.
-early_demo_client=""
-[ -f "$DATA/demo.env" ] && early_demo_client=$(sed -n 's/^DEMO_CLIENT_ID=//p' "$DATA/demo.env")
-first=(client-registry token-service authorize-service)
-if [ -n "$early_demo_client" ]; then
-  export VERIFIER_DEMO_CLIENT_ID="$early_demo_client"
-  first+=(resource-api)
-fi
-for s in "${first[@]}"; do start_service "$s"; done
+# resource-api shows the demo client's id on its demo page: it starts with the other services and reads the id from
+# $DATA/demo-client-id (verifier.demo.client-id-file), written below once the demo client is registered (or found)
+DEMO_CLIENT_ID_FILE="$DATA/demo-client-id"
+for s in client-registry token-service authorize-service; do start_service "$s"; done
+VERIFIER_DEMO_CLIENT_ID_FILE="$DEMO_CLIENT_ID_FILE" start_service resource-api
 for s in client-registry token-service authorize-service; do await_ready "$s"; done
 
 # ---- demo client and user, registered once through the real admin APIs and kept in ./data/demo.env
 # shellcheck source=/dev/null
 . "$ROOT/infra/seed-demo.sh"
 seed_demo "$DATA/demo.env"
-if [ -n "$early_demo_client" ] && [ "$DEMO_CLIENT_ID" != "$early_demo_client" ]; then
-  echo "Starting resource-api again with the demo client registered anew"
-  resource_pid=$(cat "$DATA/pids/resource-api.pid")
-  terminate "$resource_pid"
-  others=()
-  for pid in "${PIDS[@]}"; do [ "$pid" = "$resource_pid" ] || others+=("$pid"); done
-  PIDS=("${others[@]}")
-  early_demo_client=""
-fi
-export VERIFIER_DEMO_CLIENT_ID="$DEMO_CLIENT_ID"
-[ -n "$early_demo_client" ] || start_service resource-api
+printf '%s\n' "$DEMO_CLIENT_ID" > "$DEMO_CLIENT_ID_FILE.tmp" && mv "$DEMO_CLIENT_ID_FILE.tmp" "$DEMO_CLIENT_ID_FILE"
 await_ready resource-api
 elapsed=$(( $(date +%s) - start ))
 since_launch_ms=$(( $(date +%s%N) / 1000000 - launched_ms ))

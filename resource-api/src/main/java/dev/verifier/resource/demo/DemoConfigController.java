@@ -21,20 +21,27 @@ class DemoConfigController {
     record DemoConfig(String issuer, String authorizationEndpoint, String tokenEndpoint, String revocationEndpoint,
                       String endSessionEndpoint, String apiUrl, @Nullable String clientId, String redirectUri,
                       String postLogoutRedirectUri, String scope) {
+
+        DemoConfig withClientId(@Nullable String id) {
+            return new DemoConfig(issuer, authorizationEndpoint, tokenEndpoint, revocationEndpoint, endSessionEndpoint,
+                    apiUrl, id, redirectUri, postLogoutRedirectUri, scope);
+        }
     }
 
     private final DemoConfig config;
+    private final DemoConfiguration demo;
 
     DemoConfigController(VerifierUrls urls, DemoConfiguration demo) {
         String tokenService = VerifierUrls.strip(urls.tokenService());
         String self = VerifierUrls.strip(urls.resourceApi());
+        this.demo = demo;
         this.config = new DemoConfig(urls.issuerId(), urls.issuerId() + "/authorize", tokenService + "/token",
-                tokenService + "/revoke", urls.issuerId() + "/logout", self + "/api/me", demo.clientId(),
+                tokenService + "/revoke", urls.issuerId() + "/logout", self + "/api/me", null,
                 self + "/demo/", self + "/demo/", demo.scope());
     }
 
     @Get("/config.json")
     DemoConfig config() {
-        return config;
+        return config.withClientId(demo.currentClientId());
     }
 }

@@ -182,8 +182,9 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
         stack.common = common;
         stack.own = own;
         try {
-            // as infra/run-local.sh: the back end first, then the demo client and user through the admin APIs,
-            // then resource-api, which serves the demo app for that client
+            // the back end first, then the demo client and user through the admin APIs, then resource-api, which
+            // serves the demo app for that client (infra/run-local.sh starts it with the others and hands it the id
+            // through a file once seeded)
             for (Service s : List.of(Service.REGISTRY, Service.TOKEN, Service.AUTHORIZE)) {
                 processes.put(s, startService(s, database, root, version, work, ports.get(s), common, own.get(s)));
             }
