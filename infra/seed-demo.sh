@@ -37,10 +37,8 @@ seed_demo() {
   if [ -f "$file" ]; then
     # shellcheck source=/dev/null
     . "$file"
-    local token
-    token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
     local existing
-    if existing=$(curl -fsS -H "Authorization: Bearer $token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"); then
+    if existing=$(curl -fsS -H "Authorization: Bearer $api_token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"); then
       # registered before the demo logged out through the end_session_endpoint: register it again
       if printf '%s' "$existing" | grep -q post_logout_redirect_uris; then
         return 0
@@ -50,8 +48,7 @@ seed_demo() {
       echo "The demo client in $file is gone; registering it again."
     fi
   fi
-  local token client user
-  token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
+  local token=$api_token client user
   client=$(curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     -d '{"client_name":"Verifier demo SPA","application_type":"web",
          "redirect_uris":["http://localhost:9003/demo/"],
