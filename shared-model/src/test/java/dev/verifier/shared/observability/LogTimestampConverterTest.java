@@ -43,6 +43,7 @@ class LogTimestampConverterTest {
         converter.start();
         long time = Instant.parse("2026-07-01T12:00:00.123Z").toEpochMilli();
 
-        assertEquals(REFERENCE.format(Instant.ofEpochMilli(time).atZone(ZoneId.systemDefault())), converter.format(time));
+        assertEquals(REFERENCE.format(Instant.ofEpochMilli(time).atZone(ZoneId.systemDefault())),
+                converter.format(time));
     }
 }

@@ -43,7 +43,8 @@ public final class VerifierStack implements Endpoints, AutoCloseable {
     private static final Map<Database, VerifierStack> STACKS = new EnumMap<>(Database.class);
     /** The settings of the services' own H2 URLs (their application.yml), after each process's own file. */
     public static final String H2_SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
+                    + ";DB_CLOSE_ON_EXIT=FALSE";
 
     private final Map<Service, ServiceProcess> processes;
     private volatile KafkaBroker broker;
