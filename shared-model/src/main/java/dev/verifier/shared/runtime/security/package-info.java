@@ -26,6 +26,9 @@
  *   <li>{@link dev.verifier.shared.runtime.security.BearerTokenErrorHandler}: 401 {@code invalid_token} (no token: challenge
  *   {@code Bearer} without error code, RFC 6750 §3.1), 403 {@code insufficient_scope}, in the RFC error JSON with
  *   {@code WWW-Authenticate: Bearer error="..."} and {@code Cache-Control: no-store}.</li>
+ *   <li>{@link dev.verifier.shared.runtime.security.TokenAuthenticationFetcherFactory}: micronaut-security's token
+ *   authentication without its {@code TokenValidatedEvent} (the raw token in an event nothing reads, with the request's
+ *   host and locale resolved for it on every request).</li>
  * </ul>
  * Signatures are checked by micronaut-security-jwt against token-service's JWKS (configured below).
  *
