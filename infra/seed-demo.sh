@@ -31,14 +31,14 @@ seed_resource_api() {
 
 seed_demo() {
   local file=$1
-  local api_token
-  api_token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
-  seed_resource_api "$api_token" || return 1
+  local token
+  token=$(admin_token) || { echo "could not get an admin token from token-service" >&2; return 1; }
+  seed_resource_api "$token" || return 1
   if [ -f "$file" ]; then
     # shellcheck source=/dev/null
     . "$file"
     local existing
-    if existing=$(curl -fsS -H "Authorization: Bearer $api_token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"); then
+    if existing=$(curl -fsS -H "Authorization: Bearer $token" "http://localhost:9002/clients/$DEMO_CLIENT_ID"); then
       # registered before the demo logged out through the end_session_endpoint: register it again
       if printf '%s' "$existing" | grep -q post_logout_redirect_uris; then
         return 0
@@ -48,7 +48,7 @@ seed_demo() {
       echo "The demo client in $file is gone; registering it again."
     fi
   fi
-  local token=$api_token client user
+  local client user
   client=$(curl -fsS -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     -d '{"client_name":"Verifier demo SPA","application_type":"web",
          "redirect_uris":["http://localhost:9003/demo/"],
