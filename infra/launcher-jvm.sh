@@ -11,9 +11,18 @@ LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=6
 # C2 spent about half of a fresh service's CPU for minutes compiling them, for a small gain once done. The arithmetic
 # that would need C2 runs in native code instead: signatures (shared-model's NativeCrypto, Corretto's provider: an RSA
 # check costs 0.02 ms there against 0.20 ms in the JDK's code under C1) and authorize-service's Argon2id.
+# authorize-service, token-service and the broker compile a method after a tenth of the usual calls
+# (CompileThresholdScaling=0.1: 20 instead of 200). A sign-in runs thousands of methods once or a few times each: at
+# the usual counts, with the compiler's queue long and the machine busy, half to two thirds of those services' samples
+# were still in the interpreter 20 s into the first sign-ins after a start (flight recordings, README "Benchmarks"),
+# against 0-5 % with it, for 5-20 MiB more compiled code each. client-registry and resource-api serve a few cheap
+# requests many times over and keep the usual counts (and their memory).
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
   [ -n "${VERIFIER_JVM_OPTS:-}" ] && return 0
-  echo "-XX:TieredStopAtLevel=1"
+  case "$1" in
+    authorize-service*|token-service*|kafka-broker*) echo "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1" ;;
+    *) echo "-XX:TieredStopAtLevel=1" ;;
+  esac
 }
 # The young generation of each JVM. The serial collector sizes it at a third of the heap, up to 64 MiB, and all of it is
 # touched between two collections. client-registry and resource-api keep little alive across requests: with an 8 MiB
