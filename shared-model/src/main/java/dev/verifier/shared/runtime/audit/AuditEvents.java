@@ -12,12 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.verifier.shared.audit.AuditEvent;
+import dev.verifier.shared.audit.AuditJson;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.runtime.observability.RequestContextFilter;
 import dev.verifier.shared.runtime.web.SourceAddresses;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -46,7 +46,6 @@ public class AuditEvents {
     private static final long SEND_EVERY_MS = 50;
 
     private final AuditPublisher publisher;
-    private final JsonMapper json;
     private final SourceAddresses addresses;
     private final String service;
     private final Clock clock = Clock.systemUTC();
@@ -57,10 +56,9 @@ public class AuditEvents {
         return thread;
     });
 
-    AuditEvents(AuditPublisher publisher, JsonMapper json, SourceAddresses addresses,
+    AuditEvents(AuditPublisher publisher, SourceAddresses addresses,
                 @Value("${micronaut.application.name:verifier}") String service) {
         this.publisher = publisher;
-        this.json = json;
         this.addresses = addresses;
         this.service = service;
         sender.scheduleWithFixedDelay(this::sendQueued, SEND_EVERY_MS, SEND_EVERY_MS, TimeUnit.MILLISECONDS);
@@ -70,20 +68,14 @@ public class AuditEvents {
         return new Builder(type);
     }
 
-    /** An event waiting for the sender, with its JSON (written once, for the log line and the record). */
+    /** An event waiting for the sender, with its JSON ({@link AuditJson}, written once: the log line and the record). */
     private record Queued(AuditEvent event, byte[] json) {
     }
 
     void emit(AuditEvent event) {
-        byte[] written;
-        try {
-            written = json.writeValueAsBytes(event);
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.warn("could not write audit event {}", event.type(), e);
-            return;
-        }
-        AUDIT.info(new String(written, StandardCharsets.UTF_8));
-        if (!queue.offer(new Queued(event, written))) {
+        String written = AuditJson.write(event);
+        AUDIT.info(written);
+        if (!queue.offer(new Queued(event, written.getBytes(StandardCharsets.UTF_8)))) {
             LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE);
         }
     }
