@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * The JSON of an {@link AuditEvent}, written by hand: the same object, with the same names and order, as the record's
- * serde mapping writes (snake_case; absent and empty values left out), without a serializer looked up and a generator set up for
- * every event. Audit events are written on every token issued, so this was 7 % of token-service's samples during
- * client_credentials (README, "Benchmarks"). {@code AuditJsonTest} compares the two byte for byte.
+ * serde mapping writes (snake_case; absent and empty values left out), without a serializer looked up and a generator
+ * set up for every event. Audit events are written on every token issued, so this was 7 % of token-service's samples
+ * during client_credentials (README, "Benchmarks"). {@code AuditJsonTest} compares the two byte for byte.
  */
 public final class AuditJson {
 
@@ -53,8 +53,8 @@ public final class AuditJson {
 
     /**
      * A JSON string (RFC 8259 §7): quotation mark, reverse solidus and control characters escaped, and, as the serde
-     * mapping does, each half of a character outside the Basic Multilingual Plane (a surrogate) as a six-character escape:
-     * backslash, {@code u}, four upper-case hexadecimal digits.
+     * mapping does, each half of a character outside the Basic Multilingual Plane (a surrogate) as a six-character
+     * escape: backslash, {@code u}, four upper-case hexadecimal digits.
      */
     private static void string(StringBuilder out, String value) {
         out.append('"');

@@ -12,7 +12,7 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The hand-written audit JSON is, byte for byte, what the record's serde mapping writes (and so reads back the same). */
+/** The hand-written audit JSON is, byte for byte, what the record's serde mapping writes (and reads back the same). */
 class AuditJsonTest {
 
     private final JsonMapper json = JsonMapper.createDefault();

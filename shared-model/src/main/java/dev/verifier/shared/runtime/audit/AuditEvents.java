@@ -68,7 +68,7 @@ public class AuditEvents {
         return new Builder(type);
     }
 
-    /** An event waiting for the sender, with its JSON ({@link AuditJson}, written once: the log line and the record). */
+    /** An event waiting for the sender, with its JSON ({@link AuditJson}, once for the line and the record). */
     private record Queued(AuditEvent event, byte[] json) {
     }
 
