@@ -69,13 +69,13 @@ public class AuditEvents {
     }
 
     /** An event waiting for the sender, with its JSON ({@link AuditJson}, once for the line and the record). */
-    private record Queued(AuditEvent event, byte[] json) {
+    private record Queued(AuditEvent event, String json) {
     }
 
     void emit(AuditEvent event) {
         String written = AuditJson.write(event);
         AUDIT.info(written);
-        if (!queue.offer(new Queued(event, written.getBytes(StandardCharsets.UTF_8)))) {
+        if (!queue.offer(new Queued(event, written))) {
             LOG.warn("audit queue full ({} events); an event was not sent to Kafka", QUEUE);
         }
     }
@@ -84,7 +84,7 @@ public class AuditEvents {
     private void sendQueued() {
         Queued queued;
         while ((queued = queue.poll()) != null) {
-            send(queued.event(), queued.json());
+            send(queued.event(), queued.json().getBytes(StandardCharsets.UTF_8)); // on the sender's thread
         }
     }
 
