@@ -45,7 +45,8 @@ public final class KafkaBrokerMain {
 
     /**
      * A node's controlled shutdown waits for the controller quorum; when the whole cluster is stopped at once there is
-     * none left, so the process ends at this deadline whatever it is still waiting for (its log is flushed per message).
+     * none left, so the process ends at this deadline whatever it is still waiting for (what it acknowledged is in the
+     * OS's page cache, written to its log files, so ending the process loses none of it).
      */
     private static final long STOP_DEADLINE_MS = 5_000;
 
