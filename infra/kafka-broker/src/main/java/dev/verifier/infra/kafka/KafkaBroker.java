@@ -133,7 +133,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "false");
-        // The log is written to disk every half second, not per message (Kafka's own default leaves it to the OS).
+        // The log is synced to disk (fsync) every half second, not per message (Kafka's default leaves it to the OS).
         // An acknowledged record is in the OS's page cache, so a broker process that dies or is killed loses none; an
         // OS crash or power loss can lose the last half second, as it can the services' H2 files (H2's write delay,
         // 500 ms). Where a record must outlive a machine, several brokers replicate it (min.insync.replicas). The
