@@ -1,6 +1,7 @@
 package dev.verifier.token.code;
 
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * or is storing ({@link CodeReceipt#receiveOnce}). Durable storage of every event is {@link CodeIssuedListener}'s job.
  */
 @KafkaListener(groupId = "token-service-code-arrivals", uniqueGroupId = true, offsetReset = OffsetReset.LATEST,
+        pollTimeout = Listeners.POLL_TIMEOUT,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = 3,
                 retryDelay = "100ms"))
 class CodeArrivalListener {

@@ -3,6 +3,7 @@ package dev.verifier.token.code;
 import java.nio.charset.StandardCharsets;
 
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
  */
 @KafkaListener(groupId = "token-service-code-issued", offsetReset = OffsetReset.EARLIEST,
+        pollTimeout = Listeners.POLL_TIMEOUT,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
                 retryDelay = "200ms"))
 @Requires(property = CodeIssuedListener.ENABLED, notEquals = "false")

@@ -3,6 +3,7 @@ package dev.verifier.token.device;
 import java.nio.charset.StandardCharsets;
 
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import dev.verifier.shared.runtime.observability.MessageTracing;
 import dev.verifier.token.code.DeadLetters;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code verifier.token.code-listener=false}, like the code-issued listener.
  */
 @KafkaListener(groupId = "token-service-device-grant", offsetReset = OffsetReset.EARLIEST,
+        pollTimeout = Listeners.POLL_TIMEOUT,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
                 retryDelay = "200ms"))
 @Requires(property = "verifier.token.code-listener", notEquals = "false")

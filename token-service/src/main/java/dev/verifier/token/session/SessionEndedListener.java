@@ -2,6 +2,7 @@ package dev.verifier.token.session;
 
 import dev.verifier.shared.event.SessionEnded;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import dev.verifier.token.backchannel.BackchannelDeliveries;
 import dev.verifier.token.user.CurrentUserClaims;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * user's claims this copy read recently for refreshes are forgotten ({@link CurrentUserClaims#forget}).
  */
 @KafkaListener(groupId = "token-service-session-ended", offsetReset = OffsetReset.EARLIEST,
+        pollTimeout = Listeners.POLL_TIMEOUT,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
                 retryDelay = "200ms"))
 @Requires(property = SessionEndedListener.ENABLED, notEquals = "false")

@@ -2,6 +2,7 @@ package dev.verifier.shared.runtime.registry;
 
 import dev.verifier.shared.event.ApiChanged;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import dev.verifier.shared.registry.ApiCache;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
@@ -14,7 +15,7 @@ import io.micronaut.context.annotation.Requires;
  * makes an {@link ApiCache} bean.
  */
 @KafkaListener(groupId = "${micronaut.application.name}-api-changed", uniqueGroupId = true,
-        offsetReset = OffsetReset.LATEST)
+        pollTimeout = Listeners.POLL_TIMEOUT, offsetReset = OffsetReset.LATEST)
 @Requires(beans = ApiCache.class)
 public class ApiChangedEviction {
 

@@ -2,6 +2,7 @@ package dev.verifier.shared.runtime.registry;
 
 import dev.verifier.shared.event.ClientChanged;
 import dev.verifier.shared.event.Topics;
+import dev.verifier.shared.kafka.Listeners;
 import dev.verifier.shared.registry.CachedClientKeys;
 import dev.verifier.shared.registry.ClientCache;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -15,7 +16,7 @@ import io.micronaut.context.annotation.Requires;
  * latest offset. Active in the services that read clients from the registry (they have both caches).
  */
 @KafkaListener(groupId = "${micronaut.application.name}-client-changed", uniqueGroupId = true,
-        offsetReset = OffsetReset.LATEST)
+        pollTimeout = Listeners.POLL_TIMEOUT, offsetReset = OffsetReset.LATEST)
 @Requires(beans = {ClientCache.class, CachedClientKeys.class})
 public class ClientChangedEviction {
 
