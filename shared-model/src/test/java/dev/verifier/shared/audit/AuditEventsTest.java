@@ -81,6 +81,20 @@ class AuditEventsTest implements KafkaTest {
     }
 
     @Test
+    void eventsQueuedAfterAnEarlierBurstWasSentReachTheTopicToo() throws Exception {
+        // the sender runs only when an event was queued since its last round: every burst must wake it again
+        for (int burst = 0; burst < 3; burst++) {
+            String client = "client-burst-" + burst + "-" + System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                audit.event(AuditType.TOKENS_ISSUED).actor(client).client(client).emit();
+            }
+            List<String> records = AuditTopicReader.read(SharedKafka.bootstrapServers(), v -> v.contains(client),
+                    found -> found.size() >= 5, Duration.ofSeconds(30));
+            assertEquals(5, records.size(), "burst " + burst);
+        }
+    }
+
+    @Test
     void outsideARequestThereIsNoSourceAddressOrTraceId() {
         AuditEvent event = audit.event(AuditType.KEY_ROTATED).actor("system").emit();
 
