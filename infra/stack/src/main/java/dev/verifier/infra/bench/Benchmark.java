@@ -17,8 +17,8 @@ import java.util.Map;
  * Measures a running local stack (infra/run-local.sh) over loopback. Each scenario runs closed-loop from several
  * workers, first for a warm-up that is not counted, then for the measured time, and prints throughput, latency
  * percentiles and the CPU milliseconds per operation of each process of the stack (with its children) and their sum,
- * then each process's resident memory. Scenarios: the full login (a new browser each time: /authorize → /login → code
- * → /token, first-party, consent given once before), the code flow with an SSO session, refresh with rotation,
+ * then each process's resident memory. Scenarios: the full login (a new visitor each time, without cookies, on its
+ * worker's connections: /authorize → /login → code → /token, first-party, consent given once before), the code flow with an SSO session, refresh with rotation,
  * client_credentials (client_secret_basic), introspection, access-token validation at resource-api, JWKS.
  * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [scenario...]}; defaults 15 s and 8 workers, all
  * scenarios, 5 s of warm-up each ({@code VERIFIER_BENCH_WARMUP} seconds).
@@ -86,8 +86,11 @@ public final class Benchmark {
 
     private List<Scenario> scenarios(Parties user) throws Exception {
         List<Scenario> scenarios = new ArrayList<>();
+        // each login a new visitor (no cookies) on its worker's connections
+        ThreadLocal<Flows.Browser> visitors = ThreadLocal.withInitial(Flows.Browser::new);
         scenarios.add(new Scenario("login", "login: /authorize → /login → /token", 50_000, () -> flows.codeFlow(
-                new Flows.Browser(), user.username(), user.password(), "openid profile").accessToken() != null));
+                visitors.get().clearCookies(), user.username(), user.password(), "openid profile")
+                .accessToken() != null));
 
         ThreadLocal<Flows.Browser> sessions = ThreadLocal.withInitial(() -> {
             Flows.Browser browser = new Flows.Browser();

@@ -1,6 +1,7 @@
 package dev.verifier.infra.bench;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +36,35 @@ final class Flows {
         this.target = target;
     }
 
-    /** A browser with its own cookies (the SSO session) that never follows redirects. */
+    /**
+     * A browser with its own cookies (the SSO session) that never follows redirects. {@link #clearCookies()} makes it
+     * a new visitor on the same connections, as a load generator's virtual user starts each iteration (k6 clears a
+     * virtual user's cookies per iteration and keeps its connections).
+     */
     static final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        private final Cookies cookies = new Cookies();
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        Browser clearCookies() {
+            cookies.jar = new CookieManager();
+            return this;
+        }
+    }
+
+    /** The cookie jar of a {@link Browser}, replaceable while its client keeps its connections. */
+    private static final class Cookies extends CookieHandler {
+        volatile CookieManager jar = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return jar.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            jar.put(uri, headers);
+        }
     }
 
     /** What a /token answer carried (null when it was not a 200 with that member). */
