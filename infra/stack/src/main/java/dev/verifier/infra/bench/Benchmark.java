@@ -18,8 +18,9 @@ import java.util.Map;
  * workers, first for a warm-up that is not counted, then for the measured time, and prints throughput, latency
  * percentiles and the CPU milliseconds per operation of each process of the stack (with its children) and their sum,
  * then each process's resident memory. Scenarios: the full login (a new visitor each time, without cookies, on its
- * worker's connections: /authorize → /login → code → /token, first-party, consent given once before), the code flow with an SSO session, refresh with rotation,
- * client_credentials (client_secret_basic), introspection, access-token validation at resource-api, JWKS.
+ * worker's connections: /authorize → /login → code → /token, first-party, consent given once before), the code flow
+ * with an SSO session, refresh with rotation, client_credentials (client_secret_basic), introspection, access-token
+ * validation at resource-api, JWKS.
  * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [scenario...]}; defaults 15 s and 8 workers, all
  * scenarios, 5 s of warm-up each ({@code VERIFIER_BENCH_WARMUP} seconds).
  */
