@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Deletes what has expired, every {@code verifier.token.purge-interval} from {@code purge-first-after} after start-up
  * on, in every copy (the deletes are idempotent):
  * unused codes past their expiry, used codes after {@code consumed-code-retention} (kept to detect reuse), assertion
- * jtis, revocation-list entries and grant families past their expiry.
+ * jtis and grant families past their expiry, and revocation-list entries and the families' access-token records once
+ * no validator accepts those tokens ({@link RevocationList#acceptedIfExpiredAfter}).
  */
 @Singleton
 class Housekeeping {

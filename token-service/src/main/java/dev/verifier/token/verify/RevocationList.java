@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import dev.verifier.shared.security.ResourceServerConfiguration;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
@@ -21,7 +23,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * Revoked access tokens by {@code jti}, kept until they expire; introspection consults it. The check
+ * Revoked access tokens by {@code jti}, kept until no validator accepts them any more: their expiry plus the access-token
+ * clock skew ({@code verifier.resource-server.clock-skew}, which token-service's own bearer checks allow too, see
+ * {@link #acceptedIfExpiredAfter}); introspection consults it. The check
  * ({@link #isRevoked}) is one JDBC query on a connection of its own from the pool (never a transaction's: nothing that
  * checks a token writes revocations in the same transaction): it runs for every token introspected, and a
  * repository's read sets up and resets a read-only connection around the same query (H2 answers the read-only flag
@@ -35,11 +39,22 @@ public class RevocationList {
     private final RevokedAccessTokens revoked;
     private final DataSource dataSource;
     private final Clock clock;
+    private final Duration validatorSkew;
 
-    RevocationList(RevokedAccessTokens revoked, DataSource dataSource, Clock clock) {
+    RevocationList(RevokedAccessTokens revoked, DataSource dataSource, Clock clock,
+                   ResourceServerConfiguration accessTokens) {
         this.revoked = revoked;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.clock = clock;
+        this.validatorSkew = accessTokens.boundedClockSkew();
+    }
+
+    /**
+     * A token that expired after this instant may still be accepted by a validator allowing the access-token clock
+     * skew, so revoking it still matters; one that expired before it is refused everywhere anyway.
+     */
+    public Instant acceptedIfExpiredAfter() {
+        return clock.instant().minus(validatorSkew);
     }
 
     @Transactional
@@ -62,7 +77,7 @@ public class RevocationList {
 
     @Transactional
     public int purgeExpired() {
-        return revoked.deleteExpired(clock.instant());
+        return revoked.deleteExpired(acceptedIfExpiredAfter());
     }
 
     @MappedEntity("revoked_access_token")
@@ -75,7 +90,7 @@ public class RevocationList {
         @Query("INSERT INTO revoked_access_token (jti, expires_at) VALUES (:jti, :expiresAt) ON CONFLICT DO NOTHING")
         int insertIfAbsent(String jti, Instant expiresAt);
 
-        @Query("DELETE FROM revoked_access_token WHERE expires_at < :now")
-        int deleteExpired(Instant now);
+        @Query("DELETE FROM revoked_access_token WHERE expires_at < :before")
+        int deleteExpired(Instant before);
     }
 }

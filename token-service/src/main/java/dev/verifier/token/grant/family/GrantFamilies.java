@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.runtime.audit.AuditEvents;
+import dev.verifier.token.verify.RevocationList;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -17,11 +18,13 @@ public class GrantFamilies {
     private final GrantFamilyRepository families;
     private final Clock clock;
     private final AuditEvents audit;
+    private final RevocationList revocations;
 
-    GrantFamilies(GrantFamilyRepository families, Clock clock, AuditEvents audit) {
+    GrantFamilies(GrantFamilyRepository families, Clock clock, AuditEvents audit, RevocationList revocations) {
         this.families = families;
         this.clock = clock;
         this.audit = audit;
+        this.revocations = revocations;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -39,12 +42,14 @@ public class GrantFamilies {
         return families.findById(familyId);
     }
 
-    /** Revokes the family: its refresh tokens stop working and its access tokens go on the revocation list. */
+    /**
+     * Revokes the family: its refresh tokens stop working and its access tokens that a validator may still accept go
+     * on the revocation list.
+     */
     @Transactional
     public void revoke(String familyId, String reason) {
-        Instant now = clock.instant();
-        families.revoke(familyId, now);
-        int tokens = families.revokeAccessTokens(familyId, now);
+        families.revoke(familyId, clock.instant());
+        int tokens = families.revokeAccessTokens(familyId, revocations.acceptedIfExpiredAfter());
         Optional<GrantFamily> family = families.findById(familyId);
         audit.event(AuditType.GRANT_FAMILY_REVOKED).actor("system")
                 .client(family.map(GrantFamily::clientId).orElse(null))
@@ -58,8 +63,13 @@ public class GrantFamilies {
         return families.findLive(subject, clock.instant());
     }
 
+    /**
+     * Deletes the families past their absolute lifetime (with everything in them) and, in the others, the records of
+     * access tokens that no validator accepts any more: one is written per access token issued (every refresh), and
+     * only those still accepted are revoked with their family.
+     */
     @Transactional
     public int purgeExpired() {
-        return families.purge(clock.instant());
+        return families.purge(clock.instant()) + families.purgeAccessTokens(revocations.acceptedIfExpiredAfter());
     }
 }
