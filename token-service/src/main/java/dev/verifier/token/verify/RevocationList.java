@@ -23,9 +23,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * Revoked access tokens by {@code jti}, kept until no validator accepts them any more: their expiry plus the access-token
- * clock skew ({@code verifier.resource-server.clock-skew}, which token-service's own bearer checks allow too, see
- * {@link #acceptedIfExpiredAfter}); introspection consults it. The check
+ * Revoked access tokens by {@code jti}, kept until no validator accepts them any more: their expiry plus the
+ * access-token clock skew ({@code verifier.resource-server.clock-skew}, which token-service's own bearer checks allow
+ * too, see {@link #acceptedIfExpiredAfter}); introspection consults it. The check
  * ({@link #isRevoked}) is one JDBC query on a connection of its own from the pool (never a transaction's: nothing that
  * checks a token writes revocations in the same transaction): it runs for every token introspected, and a
  * repository's read sets up and resets a read-only connection around the same query (H2 answers the read-only flag
