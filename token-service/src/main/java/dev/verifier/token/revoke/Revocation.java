@@ -7,7 +7,10 @@ import dev.verifier.token.verify.AccessTokenVerifier;
 import dev.verifier.token.verify.RevocationList;
 import jakarta.inject.Singleton;
 
-/** Revokes a token of the calling client: refresh token → its family; access token → the revocation list. */
+/**
+ * Revokes a token of the calling client: refresh token → its family; access token → the revocation list, also one just
+ * past its expiry that a validator allowing the access-token clock skew still accepts.
+ */
 @Singleton
 class Revocation {
 
@@ -25,7 +28,7 @@ class Revocation {
     }
 
     void revoke(String token, RegisteredClient client) {
-        var access = accessTokens.verifySignature(token)
+        var access = accessTokens.revocable(token)
                 .filter(claims -> client.clientId().equals(claims.getClaim("client_id")));
         if (access.isPresent()) {
             revocationList.revoke(access.get().getJWTID(), access.get().getExpirationTime().toInstant());

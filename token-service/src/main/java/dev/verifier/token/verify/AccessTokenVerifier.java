@@ -57,9 +57,20 @@ public class AccessTokenVerifier {
 
     /** Signature, type, issuer and expiry only (revocation not checked). */
     public Optional<JWTClaimsSet> verifySignature(String token) {
-        Instant now = clock.instant();
+        return signedHereExpiringAfter(token, clock.instant());
+    }
+
+    /**
+     * Signature, type and issuer of a token that some validator may still accept: unexpired, or expired less than the
+     * access-token clock skew ago ({@link RevocationList#acceptedIfExpiredAfter}). What revoking it needs.
+     */
+    public Optional<JWTClaimsSet> revocable(String token) {
+        return signedHereExpiringAfter(token, revocations.acceptedIfExpiredAfter());
+    }
+
+    private Optional<JWTClaimsSet> signedHereExpiringAfter(String token, Instant after) {
         return signed(token).filter(claims -> urls.issuerId().equals(claims.getIssuer())
-                && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(now));
+                && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(after));
     }
 
     /** Type, key and signature; the claims of a token with a {@code jti}. */

@@ -3,6 +3,8 @@ package dev.verifier.token.introspect;
 import static dev.verifier.token.support.Http.basic;
 import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,7 @@ import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
 import dev.verifier.token.support.TokenRequests;
 import dev.verifier.token.support.TokenHttpTest;
+import dev.verifier.token.verify.RevocationList;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -42,6 +45,8 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
     TestClock clock;
     @Inject
     VerifierUrls urls;
+    @Inject
+    RevocationList revocations;
 
     TestClients.Client web;
     String webAuth;
@@ -169,6 +174,24 @@ class IntrospectionAndRevocationTest extends TokenHttpTest {
 
         assertEquals(200, revoke.status());
         assertInactive(introspect(access, webAuth));
+    }
+
+    /** Validators accept an access token up to the access-token clock skew (30 s) past its expiry: so does /revoke. */
+    @Test
+    void anAccessTokenJustPastItsExpiryIsRevokedAndOneLongExpiredIsNot() throws Exception {
+        SignedJWT justExpired = SignedJWT.parse(tokens().string("access_token"));
+        SignedJWT longExpired = SignedJWT.parse(tokens().string("access_token"));
+        clock.advance(Duration.between(clock.instant(), justExpired.getJWTClaimsSet().getExpirationTime().toInstant())
+                .plusSeconds(10));
+
+        assertEquals(200, http.post("/revoke", form("token", justExpired.serialize()), "Authorization", webAuth)
+                .status());
+        assertTrue(revocations.isRevoked(justExpired.getJWTClaimsSet().getJWTID()));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(200, http.post("/revoke", form("token", longExpired.serialize()), "Authorization", webAuth)
+                .status());
+        assertFalse(revocations.isRevoked(longExpired.getJWTClaimsSet().getJWTID()), "no validator accepts it");
     }
 
     @Test
