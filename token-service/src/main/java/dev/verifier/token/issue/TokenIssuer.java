@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.verifier.shared.config.VerifierUrls;
+import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.jose.JwtTypes;
 import dev.verifier.shared.jose.TokenHashes;
 import dev.verifier.token.config.TokenConfiguration;
@@ -44,7 +44,7 @@ public class TokenIssuer {
         Instant now = clock.instant();
         java.time.Duration lifetime = request.lifetime() != null ? request.lifetime() : config.accessTokenLifetime();
         Instant exp = now.plus(lifetime);
-        String jti = UUID.randomUUID().toString();
+        String jti = RandomTokens.timeOrderedUuid(now);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(urls.issuerId())
                 .subject(request.subject())

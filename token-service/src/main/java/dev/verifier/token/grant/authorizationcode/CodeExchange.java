@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.verifier.shared.api.Audience;
+import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -62,7 +62,7 @@ class CodeExchange {
     Optional<TokenResponse> redeem(ReceivedCode code, CodeIssued event, RegisteredClient client, Audience audience,
                                    @Nullable String jkt) {
         Instant now = clock.instant();
-        String familyId = UUID.randomUUID().toString();
+        String familyId = RandomTokens.timeOrderedUuid(now);
         if (codes.consume(code.codeHash(), now, familyId) != 1) {
             return Optional.empty();
         }

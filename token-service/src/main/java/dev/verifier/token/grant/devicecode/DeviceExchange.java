@@ -2,12 +2,12 @@ package dev.verifier.token.grant.devicecode;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.verifier.shared.api.Audience;
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.GrantType;
 import dev.verifier.shared.client.RegisteredClient;
+import dev.verifier.shared.crypto.RandomTokens;
 import dev.verifier.shared.event.DeviceGrantEvent;
 import dev.verifier.shared.runtime.audit.AuditEvents;
 import dev.verifier.shared.scope.Scopes;
@@ -61,7 +61,7 @@ class DeviceExchange {
         }
         DeviceGrantEvent.Approval approval = event.approval();
         StoredGrant grant = new StoredGrant(approval.acr(), approval.amr(), approval.claims(), event.resources());
-        String familyId = UUID.randomUUID().toString();
+        String familyId = RandomTokens.timeOrderedUuid(now);
         GrantFamily family = new GrantFamily(familyId, client.clientId(), approval.subject(), event.scope(),
                 approval.authTime(), row.event(), now, now.plus(config.refreshAbsoluteLifetime()), null,
                 approval.sessionId(), storedGrants.write(grant), client.isPublic() ? jkt : null);
