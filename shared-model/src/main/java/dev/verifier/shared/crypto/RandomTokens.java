@@ -21,9 +21,10 @@ public final class RandomTokens {
     }
 
     /**
-     * A UUID of version 7 (RFC 9562 §5.7): {@code at} in Unix milliseconds, then 74 random bits. For ids that are keys of
-     * tables written as fast as they are issued (access-token {@code jti}s, grant families): a new row lands next to the
-     * last one in the key's B-tree, not on a random page of it. Unique, not secret (the time is in the token anyway).
+     * A UUID of version 7 (RFC 9562 §5.7): {@code at} in Unix milliseconds, then 74 random bits. For ids that are
+     * keys of tables written as fast as they are issued (access-token {@code jti}s, grant families): a new row lands
+     * next to the last one in the key's B-tree, not on a random page of it. Unique, not secret (the time is in the
+     * token anyway).
      */
     public static String timeOrderedUuid(Instant at) {
         byte[] random = new byte[10];
