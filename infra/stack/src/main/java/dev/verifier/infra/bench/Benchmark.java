@@ -2,8 +2,6 @@ package dev.verifier.infra.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +15,10 @@ import java.util.Map;
  * Measures a running local stack (infra/run-local.sh) over loopback. Each scenario runs closed-loop from several
  * workers, first for a warm-up that is not counted, then for the measured time, and prints throughput, latency
  * percentiles and the CPU milliseconds per operation of each process of the stack (with its children) and their sum,
- * then each process's resident memory. Scenarios: the full login (a new visitor each time, without cookies, on its
- * worker's connections: /authorize → /login → code → /token, first-party, consent given once before), the code flow
- * with an SSO session, refresh with rotation, client_credentials (client_secret_basic), introspection, access-token
- * validation at resource-api, JWKS.
+ * the load generator's own (this JVM's), then each process's resident memory. Scenarios: the full login (a new visitor
+ * each time, without cookies, on kept-alive connections: /authorize → /login → code → /token, first-party, consent
+ * given once before), the code flow with an SSO session, refresh with rotation, client_credentials
+ * (client_secret_basic), introspection, access-token validation at resource-api, JWKS.
  * Usage: {@code infra/bench.sh [seconds-per-scenario] [workers] [scenario...]}; defaults 15 s and 8 workers, all
  * scenarios, 5 s of warm-up each ({@code VERIFIER_BENCH_WARMUP} seconds).
  */
@@ -49,6 +47,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 15);
         int workers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Exchange.keepConnectionsFor(workers);
         List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("VERIFIER_BENCH_WARMUP", "5")));
         String peer = System.getenv().getOrDefault("VERIFIER_BENCH_PEER_PORT", "");
@@ -87,7 +86,7 @@ public final class Benchmark {
 
     private List<Scenario> scenarios(Parties user) throws Exception {
         List<Scenario> scenarios = new ArrayList<>();
-        // each login a new visitor (no cookies) on its worker's connections
+        // each login a new visitor (no cookies) on kept-alive connections
         ThreadLocal<Flows.Browser> visitors = ThreadLocal.withInitial(Flows.Browser::new);
         scenarios.add(new Scenario("login", "login: /authorize → /login → /token", 50_000, () -> flows.codeFlow(
                 visitors.get().clearCookies(), user.username(), user.password(), "openid profile")
@@ -120,26 +119,25 @@ public final class Benchmark {
         String userToken = flows.codeFlow(new Flows.Browser(), user.username(), user.password(), "openid profile notes.read")
                 .accessToken();
         if (flows.target.introspectionEndpoint() != null) {
-            HttpRequest introspect = HttpRequest.newBuilder(URI.create(flows.target.introspectionEndpoint()))
-                    .header("Authorization", user.clientAuthorization())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + Flows.enc(userToken))).build();
+            URI introspect = URI.create(flows.target.introspectionEndpoint());
+            Map<String, String> headers = Map.of("Authorization", user.clientAuthorization(),
+                    "Content-Type", Flows.FORM.get("Content-Type"));
+            String form = "token=" + Flows.enc(userToken);
             scenarios.add(new Scenario("introspection", "POST /introspect (active token)", 500_000, () -> {
-                HttpResponse<String> answer = flows.http.send(introspect, HttpResponse.BodyHandlers.ofString());
-                return answer.statusCode() == 200 && answer.body().contains("\"active\":true");
+                Exchange answer = Exchange.post(introspect, headers, form);
+                return answer.status() == 200 && answer.body().contains("\"active\":true");
             }));
         }
 
         if (flows.target.resourceServer() != null) {
-            HttpRequest me = HttpRequest.newBuilder(URI.create(flows.target.resourceServer()))
-                    .header("Authorization", "Bearer " + userToken).build();
+            URI me = URI.create(flows.target.resourceServer());
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + userToken);
             scenarios.add(new Scenario("validation", "GET /api/me (resource-api validation)", 500_000,
-                    () -> flows.http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+                    () -> Exchange.get(me, bearer).status() == 200));
         }
 
-        HttpRequest jwks = HttpRequest.newBuilder(URI.create(flows.target.jwksUri())).build();
-        scenarios.add(new Scenario("jwks", "GET /jwks", 500_000,
-                () -> flows.http.send(jwks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200));
+        URI jwks = URI.create(flows.target.jwksUri());
+        scenarios.add(new Scenario("jwks", "GET /jwks", 500_000, () -> Exchange.get(jwks, Map.of()).status() == 200));
         return scenarios;
     }
 
@@ -147,9 +145,11 @@ public final class Benchmark {
         LoadRun.run(scenario.name(), workers, warmup, scenario.maxOperations(), scenario.operation());
         Map<Double, Double> lagBefore = lag == null ? Map.of() : lag.buckets();
         Map<String, Double> before = meter.cpuMillis();
+        double generatorBefore = ProcessMeter.ownCpuMillis();
         LoadRun.Result result = LoadRun.run(scenario.name(), workers, duration, scenario.maxOperations(),
                 scenario.operation());
         Map<String, Double> after = meter.cpuMillis();
+        double generator = (ProcessMeter.ownCpuMillis() - generatorBefore) / Math.max(1, result.ok());
         System.out.println(result.line());
         String lagLine = lag == null ? null : RedeemableLag.describe(lagBefore, lag.buckets());
         if (lagLine != null) {
@@ -166,6 +166,8 @@ public final class Benchmark {
             sum += ms;
         }
         System.out.printf("    CPU-ms/op: total %.3f  (%s)%n", sum, format(perOperation, "%.3f"));
+        System.out.printf("    load generator (this JVM, on the same cores, not in the total): %.3f CPU-ms/op%n",
+                generator);
     }
 
     private static String format(Map<String, Double> values, String number) {

@@ -1,19 +1,15 @@
 package dev.verifier.infra.bench;
 
 import java.io.IOException;
-import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,41 +25,37 @@ final class Flows {
     private static final Pattern FIELD = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
+    static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    /** For setting up (users, clients, metrics); what is measured goes through {@link Exchange}. */
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Target target;
+    private final URI tokenEndpoint;
 
     Flows(Target target) {
         this.target = target;
+        this.tokenEndpoint = URI.create(target.tokenEndpoint());
     }
 
     /**
      * A browser with its own cookies (the SSO session) that never follows redirects. {@link #clearCookies()} makes it
-     * a new visitor on the same connections, as a load generator's virtual user starts each iteration (k6 clears a
+     * a new visitor on kept-alive connections, as a load generator's virtual user starts each iteration (k6 clears a
      * virtual user's cookies per iteration and keeps its connections).
      */
     static final class Browser {
-        private final Cookies cookies = new Cookies();
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private volatile CookieManager cookies = new CookieManager();
 
         Browser clearCookies() {
-            cookies.jar = new CookieManager();
+            cookies = new CookieManager();
             return this;
         }
-    }
 
-    /** The cookie jar of a {@link Browser}, replaceable while its client keeps its connections. */
-    private static final class Cookies extends CookieHandler {
-        volatile CookieManager jar = new CookieManager();
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-            return jar.get(uri, headers);
+        Exchange get(URI uri) throws IOException {
+            return Exchange.send("GET", uri, Map.of(), null, cookies);
         }
 
-        @Override
-        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-            jar.put(uri, headers);
+        Exchange post(URI uri, Map<String, String> headers, String form) throws IOException {
+            return Exchange.send("POST", uri, headers, form, cookies);
         }
     }
 
@@ -84,12 +76,11 @@ final class Flows {
                 + enc(target.redirectUri()) + "&scope=" + enc(scope) + "&state=" + random() + "&nonce=" + random()
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256"
                 + (target.offlineNeedsPromptConsent() && scope.contains("offline_access") ? "&prompt=consent" : "");
-        HttpResponse<String> page = browser.client.send(HttpRequest.newBuilder(
-                URI.create(target.authorizationEndpoint() + "?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        Exchange page = browser.get(URI.create(target.authorizationEndpoint() + "?" + query));
         for (int step = 0; step < 10; step++) {
             URI at = page.uri();
-            if (page.statusCode() / 100 == 3) {
-                URI next = at.resolve(page.headers().firstValue("Location").orElseThrow());
+            if (page.status() / 100 == 3) {
+                URI next = at.resolve(page.header("Location").orElseThrow());
                 if (next.toString().startsWith(target.redirectUri())) {
                     Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(next.toString());
                     if (!code.find()) {
@@ -99,13 +90,13 @@ final class Flows {
                             + enc(target.redirectUri()) + "&client_id=" + enc(target.publicClientId())
                             + "&code_verifier=" + verifier, null);
                 }
-                page = browser.client.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
-            } else if (page.statusCode() == 200 && page.body().contains("type=\"password\"")) {
+                page = browser.get(next);
+            } else if (page.status() == 200 && page.body().contains("type=\"password\"")) {
                 page = submit(browser, page, "username=" + enc(username) + "&password=" + enc(password));
-            } else if (page.statusCode() == 200 && page.body().contains("action=\"/consent\"")) {
+            } else if (page.status() == 200 && page.body().contains("action=\"/consent\"")) {
                 page = submit(browser, page, "decision=approve");
             } else {
-                throw new IllegalStateException("unexpected answer " + page.statusCode() + " at " + at);
+                throw new IllegalStateException("unexpected answer " + page.status() + " at " + at);
             }
         }
         throw new IllegalStateException("no code after 10 steps");
@@ -117,15 +108,11 @@ final class Flows {
                 + enc(target.publicClientId()), null);
     }
 
-    Tokens token(String form, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.tokenEndpoint()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
+    Tokens token(String form, String authorization) throws IOException {
+        Map<String, String> headers = authorization == null ? FORM
+                : Map.of("Content-Type", FORM.get("Content-Type"), "Authorization", authorization);
+        Exchange answer = Exchange.post(tokenEndpoint, headers, form);
+        if (answer.status() != 200) {
             return new Tokens(null, null);
         }
         return new Tokens(member(answer.body(), "access_token"), member(answer.body(), "refresh_token"));
@@ -142,8 +129,7 @@ final class Flows {
     }
 
     /** Posts the page's form: its hidden fields and {@code extra}, with the Origin a browser sends. */
-    private HttpResponse<String> submit(Browser browser, HttpResponse<String> page, String extra)
-            throws IOException, InterruptedException {
+    private Exchange submit(Browser browser, Exchange page, String extra) throws IOException {
         Matcher action = ACTION.matcher(page.body());
         if (!action.find()) {
             throw new IllegalStateException("no form at " + page.uri());
@@ -153,11 +139,8 @@ final class Flows {
         while (field.find()) {
             form.append('&').append(enc(field.group(1))).append('=').append(enc(field.group(2)));
         }
-        return browser.client.send(HttpRequest.newBuilder(page.uri().resolve(action.group(1)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", target.issuer())
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.post(page.uri().resolve(action.group(1)),
+                Map.of("Content-Type", FORM.get("Content-Type"), "Origin", target.issuer()), form.toString());
     }
 
     static String random() {
