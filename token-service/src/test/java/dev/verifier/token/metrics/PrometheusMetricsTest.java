@@ -76,6 +76,8 @@ class PrometheusMetricsTest extends TokenHttpTest {
                 > before.sum("verifier_code_redeemable_lag_seconds_bucket", "le", "+Inf"), "histogram buckets");
         assertTrue(after.samples().stream().filter(s -> s.name().equals("verifier_code_redeemable_lag_seconds_bucket"))
                 .count() > 5, "several buckets");
+        assertTrue(after.has("verifier_code_redeemable_lag_seconds_bucket", "le", "0.02"),
+                "a bucket ends at the 20 ms objective");
     }
 
     @Test
