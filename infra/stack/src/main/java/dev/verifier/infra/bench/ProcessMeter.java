@@ -64,7 +64,7 @@ final class ProcessMeter {
      * spends is CPU the stack waits for (latencies, the code-issued lag), though not counted in the stack's figures.
      */
     static double ownCpuMillis() {
-        Stat own = allProcesses().get(ProcessHandle.current().pid());
+        Stat own = stat(ProcessHandle.current().pid());
         return own == null ? 0 : own.ticks() * MS_PER_TICK;
     }
 
@@ -100,22 +100,29 @@ final class ProcessMeter {
         Map<Long, Stat> all = new HashMap<>();
         try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
             dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(d -> {
-                try {
-                    String stat = Files.readString(d.resolve("stat"));
-                    // fields after the command name in parentheses: state ppid ... utime(14) stime(15) cutime(16) cstime(17)
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
-                            + Long.parseLong(f[14]);
-                    long pid = Long.parseLong(d.getFileName().toString());
-                    all.put(pid, new Stat(pid, Long.parseLong(f[1]), ticks));
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended while being read
+                Stat stat = stat(Long.parseLong(d.getFileName().toString()));
+                if (stat != null) {
+                    all.put(stat.pid(), stat);
                 }
             });
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
         return all;
+    }
+
+    /** The process's parent and CPU ticks (with its waited-for children's), or null when it ended meanwhile. */
+    private static Stat stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name in parentheses: state ppid ... utime(14) stime(15) cutime(16) cstime(17)
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                    + Long.parseLong(f[14]);
+            return new Stat(pid, Long.parseLong(f[1]), ticks);
+        } catch (IOException | RuntimeException gone) {
+            return null; // the process ended while being read
+        }
     }
 
     private static long rssKiB(long pid) {
