@@ -7,14 +7,14 @@
 # class-data sharing (cds_options).
 LAUNCHER_JVM_OPTS="-Xmx192m -Xms24m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 
-# The JIT of each JVM (see README, "Benchmarks"): C1 alone. Request paths are wide and have no tight loop of their own:
+# The JIT of each JVM (see docs/performance.md): C1 alone. Request paths are wide and have no tight loop of their own:
 # C2 spent about half of a fresh service's CPU for minutes compiling them, for a small gain once done. The arithmetic
 # that would need C2 runs in native code instead: signatures (shared-model's NativeCrypto, Corretto's provider: an RSA
 # check costs 0.02 ms there against 0.20 ms in the JDK's code under C1) and authorize-service's Argon2id.
 # authorize-service, token-service and the broker compile a method after a tenth of the usual calls
 # (CompileThresholdScaling=0.1: 20 instead of 200). A sign-in runs thousands of methods once or a few times each: at
 # the usual counts, with the compiler's queue long and the machine busy, half to two thirds of those services' samples
-# were still in the interpreter 20 s into the first sign-ins after a start (flight recordings, README "Benchmarks"),
+# were still in the interpreter 20 s into the first sign-ins after a start (flight recordings, docs/performance.md),
 # against 0-5 % with it, for 5-20 MiB more compiled code each. client-registry and resource-api serve a few cheap
 # requests many times over and keep the usual counts (and their memory).
 jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-broker)
@@ -26,7 +26,7 @@ jit_options() { # jit_options NAME (NAME: the service, service-copy, or kafka-br
 }
 # The young generation of each JVM. The serial collector sizes it at a third of the heap, up to 64 MiB, and all of it is
 # touched between two collections. client-registry and resource-api keep little alive across requests: with an 8 MiB
-# young generation they hold 9-14 MiB less at steady state for a few more short collections (README, "Benchmarks").
+# young generation they hold 9-14 MiB less at steady state for a few more short collections (docs/performance.md).
 # token-service (H2's page cache and the grant rows pass through its young generation), authorize-service and the
 # broker spent clearly more time collecting with it, for 2-5 MiB (or, token-service, 25 MiB) less, and keep the default.
 heap_options() { # heap_options NAME (NAME: the service, service-copy, or kafka-broker)

@@ -6,7 +6,7 @@ import java.util.Map;
  * The JSON of an {@link AuditEvent}, written by hand: the same object, with the same names and order, as the record's
  * serde mapping writes (snake_case; absent and empty values left out), without a serializer looked up and a generator
  * set up for every event. Audit events are written on every token issued, so this was 7 % of token-service's samples
- * during client_credentials (README, "Benchmarks"). {@code AuditJsonTest} compares the two byte for byte.
+ * during client_credentials (docs/performance.md). {@code AuditJsonTest} compares the two byte for byte.
  */
 public final class AuditJson {
 

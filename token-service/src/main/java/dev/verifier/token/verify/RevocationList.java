@@ -29,7 +29,7 @@ import jakarta.inject.Singleton;
  * ({@link #isRevoked}) is one JDBC query on a connection of its own from the pool (never a transaction's: nothing that
  * checks a token writes revocations in the same transaction): it runs for every token introspected, and a
  * repository's read sets up and resets a read-only connection around the same query (H2 answers the read-only flag
- * with a query of its own), half of the check's time (README, "Benchmarks").
+ * with a query of its own), half of the check's time (docs/performance.md).
  */
 @Singleton
 public class RevocationList {

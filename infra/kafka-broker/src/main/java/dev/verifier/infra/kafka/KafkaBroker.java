@@ -138,7 +138,7 @@ public final class KafkaBroker implements AutoCloseable {
         // OS crash or power loss can lose the last half second, as it can the services' H2 files (H2's write delay,
         // 500 ms). Where a record must outlive a machine, several brokers replicate it (min.insync.replicas). The
         // flush per message cost a disk sync in every produce round trip: code-issued's lag p50 28 -> 8-11 ms and p99
-        // 89.5 -> 45-56 ms under 8 sign-ins at once, 0.6-0.8 broker CPU-ms per sign-in (README, "Benchmarks").
+        // 89.5 -> 45-56 ms under 8 sign-ins at once, 0.6-0.8 broker CPU-ms per sign-in (docs/performance.md).
         p.put("log.flush.interval.ms", "500");
         p.put("log.flush.scheduler.interval.ms", "500");
         // the log cleaner (compacted topics: consumer offsets) keeps an offset map of this size on the heap: Kafka's

@@ -30,7 +30,7 @@ import jakarta.inject.Singleton;
  * semantic-convention extractors for every request (headers searched for the user agent and the server's address,
  * the URI parsed again, the route's template rendered anew, the protocol version) and records HTTP metrics that
  * nothing reads (this project's are Micrometer's). In flight recordings the tracing took 11-17 % of a service's
- * samples on its cheapest requests with the default and 6-12 % with this (README, "Benchmarks"). This records the
+ * samples on its cheapest requests with the default and 6-12 % with this (docs/performance.md). This records the
  * conventions' required attributes, {@code http.request.method}, {@code url.path}, {@code url.scheme},
  * {@code http.route} where a route matched, {@code http.response.status_code} and {@code error.type} (the exception,
  * or the status of a 5xx answer), and none of the recommended ones ({@code user_agent.original},
