@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,32 @@ class ScopesTest {
         assertTrue(Scopes.parse("").isEmpty());
         assertTrue(Scopes.parse("   ").isEmpty());
         assertEquals("", Scopes.parse(null).toString());
+    }
+
+    @Test
+    void parsesEveryShortValueAsTheRuleSays() {
+        // every string of up to six characters from a, b, space, tab and a no-break space, against the rule written
+        // as a regular expression: outer blanks trimmed, then split on runs of %x20, a repeated token counted once
+        char[] alphabet = {'a', 'b', ' ', '\t', '\u00a0'};
+        int checked = 0;
+        for (int length = 0; length <= 6; length++) {
+            int[] digits = new int[length];
+            for (int n = 0; n < Math.pow(alphabet.length, length); n++) {
+                StringBuilder value = new StringBuilder();
+                for (int d : digits) {
+                    value.append(alphabet[d]);
+                }
+                String scope = value.toString();
+                List<String> expected = scope.isBlank() ? List.of()
+                        : List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +"))));
+                assertEquals(expected, Scopes.parse(scope).asList(), "scope value [" + scope + "]");
+                checked++;
+                for (int i = 0; i < length && ++digits[i] == alphabet.length; i++) {
+                    digits[i] = 0;
+                }
+            }
+        }
+        assertEquals(19_531, checked);
     }
 
     @Test
