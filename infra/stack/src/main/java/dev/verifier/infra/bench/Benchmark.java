@@ -120,8 +120,7 @@ public final class Benchmark {
                 .accessToken();
         if (flows.target.introspectionEndpoint() != null) {
             URI introspect = URI.create(flows.target.introspectionEndpoint());
-            Map<String, String> headers = Map.of("Authorization", user.clientAuthorization(),
-                    "Content-Type", Flows.FORM.get("Content-Type"));
+            Map<String, String> headers = Flows.form("Authorization", user.clientAuthorization());
             String form = "token=" + Flows.enc(userToken);
             scenarios.add(new Scenario("introspection", "POST /introspect (active token)", 500_000, () -> {
                 Exchange answer = Exchange.post(introspect, headers, form);

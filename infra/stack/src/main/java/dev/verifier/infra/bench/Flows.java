@@ -25,7 +25,13 @@ final class Flows {
     private static final Pattern FIELD = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final Pattern ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
-    static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+    static final Map<String, String> FORM = Map.of("Content-Type", FORM_TYPE);
+
+    /** The headers of a form post with one more header. */
+    static Map<String, String> form(String header, String value) {
+        return Map.of("Content-Type", FORM_TYPE, header, value);
+    }
 
     /** For setting up (users, clients, metrics); what is measured goes through {@link Exchange}. */
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -110,7 +116,7 @@ final class Flows {
 
     Tokens token(String form, String authorization) throws IOException {
         Map<String, String> headers = authorization == null ? FORM
-                : Map.of("Content-Type", FORM.get("Content-Type"), "Authorization", authorization);
+                : form("Authorization", authorization);
         Exchange answer = Exchange.post(tokenEndpoint, headers, form);
         if (answer.status() != 200) {
             return new Tokens(null, null);
@@ -140,7 +146,7 @@ final class Flows {
             form.append('&').append(enc(field.group(1))).append('=').append(enc(field.group(2)));
         }
         return browser.post(page.uri().resolve(action.group(1)),
-                Map.of("Content-Type", FORM.get("Content-Type"), "Origin", target.issuer()), form.toString());
+                form("Origin", target.issuer()), form.toString());
     }
 
     static String random() {
