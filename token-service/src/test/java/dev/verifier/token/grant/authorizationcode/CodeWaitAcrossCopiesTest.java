@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two copies on one database: the copy that receives the token request does not store events (no code listener);
- * it still receives every event to wake its waiting requests, which then find the late code without polling.
+ * its arrival listener reads every partition to wake its waiting requests, which then find the late code without
+ * polling.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +53,7 @@ class CodeWaitAcrossCopiesTest implements TokenServiceTest {
         Map<String, Object> props = new HashMap<>(getProperties()); // its own port, its own fake registry
         props.put("spec.name", "CodeWaitAcrossCopiesTest-http-only");
         props.put("verifier.token.code-listener", "false");
+        props.put("verifier.token.code-wait", "60s"); // answered within 10 s: woken, not the final read at the end
         try (EmbeddedServer httpOnly = ApplicationContext.run(EmbeddedServer.class, props, "test")) {
             httpOnly.getApplicationContext().getBean(dev.verifier.token.support.FakeRegistry.class)
                     .put(spa.registered());
