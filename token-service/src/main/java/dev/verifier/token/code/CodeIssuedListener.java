@@ -1,15 +1,9 @@
 package dev.verifier.token.code;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.verifier.shared.event.Topics;
 import dev.verifier.shared.kafka.Listeners;
-import io.micronaut.configuration.kafka.ConsumerAware;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -17,10 +11,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * (authenticated, bounded, complete); a refused record goes to the dead-letter topic ({@link DeadLetters}) and the
  * partition moves on — only a database failure is retried (exponential back-off) rather than the code being lost. A
  * record whose event this copy's arrival listener stored, or is storing, is not read again
- * ({@link CodeReceipt#receiveOnce}). The partitions it holds are told to {@link StoredPartitions}, so that this copy's
- * {@link CodeArrivalListener} reads only the others.
+ * ({@link CodeReceipt#receiveOnce}).
  * {@code verifier.token.code-listener=false} runs a copy that only serves HTTP (another copy stores the codes). Each
  * record is handled in a consumer span joined to the producer's trace (W3C {@code traceparent} header).
  */
@@ -42,7 +32,7 @@ import org.slf4j.LoggerFactory;
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
                 retryDelay = "200ms"))
 @Requires(property = CodeIssuedListener.ENABLED, notEquals = "false")
-class CodeIssuedListener implements ConsumerRebalanceListener, ConsumerAware<String, byte[]> {
+class CodeIssuedListener {
 
     static final String ENABLED = "verifier.token.code-listener";
 
@@ -51,55 +41,11 @@ class CodeIssuedListener implements ConsumerRebalanceListener, ConsumerAware<Str
     private final CodeReceipt receipt;
     private final CodeEventReader reader;
     private final DeadLetters deadLetters;
-    private final StoredPartitions stored;
-    private Consumer<String, byte[]> consumer;
 
-    CodeIssuedListener(CodeReceipt receipt, CodeEventReader reader, DeadLetters deadLetters,
-                       StoredPartitions stored) {
+    CodeIssuedListener(CodeReceipt receipt, CodeEventReader reader, DeadLetters deadLetters) {
         this.receipt = receipt;
         this.reader = reader;
         this.deadLetters = deadLetters;
-        this.stored = stored;
-    }
-
-    @Override
-    public void setKafkaConsumer(Consumer<String, byte[]> consumer) {
-        this.consumer = consumer;
-    }
-
-    /**
-     * Given partitions (on the consumer's thread, inside its poll): reads each from the earlier of the group's committed
-     * offset and where this copy's arrival listener had got to, so no record between the two goes unread here.
-     */
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        for (TopicPartition partition : partitions) {
-            stored.arrivalReadTo(partition.partition()).ifPresent(arrival -> {
-                if (arrival < consumer.position(partition)) {
-                    consumer.seek(partition, arrival);
-                }
-            });
-        }
-        stored.storing(partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
-    }
-
-    /** Lets partitions go, each handed over to the arrival listener at the offset this listener had reached. */
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        List<StoredPartitions.Release> releases = new ArrayList<>();
-        for (TopicPartition partition : partitions) {
-            releases.add(new StoredPartitions.Release(partition.partition(), position(partition)));
-        }
-        stored.released(releases);
-    }
-
-    private Optional<Long> position(TopicPartition partition) {
-        try {
-            return Optional.of(consumer.position(partition));
-        } catch (RuntimeException e) { // no position (lost, or never fetched): the arrival listener reads from the end
-            LOG.debug("no position for {}: {}", partition, e.toString());
-            return Optional.empty();
-        }
     }
 
     @Topic(Topics.CODE_ISSUED)

@@ -37,9 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A copy can receive a code-issued record twice, through its storing listener and its arrival listener, usually at
- * the same moment: while a partition passes from one to the other (the arrival listener reads only the partitions the
- * storing one does not hold, {@link CodeArrivalsAcrossCopiesTest}). The first to start on a record opens (authenticates, decrypts, parses) and stores it, the other
+ * Each copy receives every code-issued record twice, through its storing listener and its arrival listener, usually
+ * at the same moment. The first to start on a record opens (authenticates, decrypts, parses) and stores it, the other
  * skips it: a record is opened and stored once per copy. A refused record is not remembered, so both listeners refuse
  * it. The records are handed to this context's two listener beans in both orders and at the same time; the counting
  * reader sees each opening.
