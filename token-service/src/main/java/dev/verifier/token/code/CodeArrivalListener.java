@@ -18,9 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>
  * In the copy that stores a record this listener fetches it a second time on purpose: whichever of the two threads
  * reaches a record first makes its code redeemable, which keeps the code-issued lag down under load. Fetching each
- * record once (this listener reading only the partitions the storing one does not hold) cost 5-10 % less CPU per
- * login, but the lag's p50 rose from 5.6 to 7-8.4 ms and more codes took over 20 ms (docs/performance.md,
- * "Afternoon").
+ * record once (this listener reading only the partitions the storing one does not hold) saved 5-10 % of the SSO
+ * flow's CPU (less, within the noise, of a login's), but the lag's p50 rose from 5.6 to 7-8.4 ms and more codes took
+ * over 20 ms (docs/performance.md, "Afternoon").
  */
 @KafkaListener(groupId = "token-service-code-arrivals", uniqueGroupId = true, offsetReset = OffsetReset.LATEST,
         pollTimeout = Listeners.POLL_TIMEOUT,
