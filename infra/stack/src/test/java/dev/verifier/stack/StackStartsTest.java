@@ -46,12 +46,37 @@ class StackStartsTest {
                 HttpRequest.newBuilder(stack.url(service).resolve("/no/such/path")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // a service with bearer-token security refuses an anonymous caller before routing (401), one without
-        // answers 404; either way the RFC error shape and nothing else
-        assertTrue(response.statusCode() == 404 || response.statusCode() == 401, response.statusCode() + "");
+        // every service, those with bearer-token security too (micronaut.security.reject-not-found: false): 404
+        assertEquals(404, response.statusCode(), response.body());
         JsonNode body = json.readTree(response.body());
-        assertEquals(response.statusCode() == 404 ? "not_found" : "invalid_token", body.path("error").asText());
+        assertEquals("not_found", body.path("error").asText());
         assertTrue(body.has("error_description"));
         assertEquals(2, body.size(), "only error and error_description: " + body);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void anAcceptHeaderNoAnswerOfAJsonResourceMatchesGetsA406SayingSo(Service service) throws Exception {
+        VerifierStack stack = VerifierStack.on(Database.H2);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(stack.url(service).resolve(jsonResource(service)))
+                        .header("Accept", "application/token-introspection+jwt").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(406, response.statusCode(), response.body());
+        JsonNode body = json.readTree(response.body());
+        assertEquals("invalid_request", body.path("error").asText());
+        assertEquals("no representation of this resource matches the Accept header",
+                body.path("error_description").asText());
+    }
+
+    /** A resource each service answers as JSON only (with no token, a protected one is not reached). */
+    private static String jsonResource(Service service) {
+        return switch (service) {
+            case AUTHORIZE -> "/.well-known/openid-configuration";
+            case TOKEN -> "/jwks";
+            case REGISTRY -> "/clients";
+            case RESOURCE -> "/api/me";
+        };
     }
 }

@@ -13,9 +13,9 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
 /**
- * Micronaut's own errors (malformed body, missing parameter, unknown route, wrong method, unsupported media type,
- * unexpected failure) answered in the same RFC shape as ours, never with a stack trace or framework message. A body
- * over {@code micronaut.server.max-request-size} (413) also closes the connection.
+ * Micronaut's own errors (malformed body, missing parameter, unknown route, wrong method, unsupported media type, an
+ * Accept header that no answer matches, unexpected failure) answered in the same RFC shape as ours, never with a stack
+ * trace or framework message. A body over {@code micronaut.server.max-request-size} (413) also closes the connection.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -53,6 +53,7 @@ public class OAuthErrorResponseProcessor implements ErrorResponseProcessor<Error
             case NOT_FOUND -> "no such resource";
             case METHOD_NOT_ALLOWED -> "method not allowed on this resource";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported content type";
+            case NOT_ACCEPTABLE -> "no representation of this resource matches the Accept header";
             case UNAUTHORIZED -> "authentication required";
             case FORBIDDEN -> "not allowed";
             default -> status.getCode() >= 500 ? "the server could not complete the request" : "malformed request";
