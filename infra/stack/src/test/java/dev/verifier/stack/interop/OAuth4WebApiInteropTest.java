@@ -1,0 +1,106 @@
+package dev.verifier.stack.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.verifier.stack.support.VerifierStack;
+import dev.verifier.stack.support.VerifierStack.Database;
+import dev.verifier.stack.support.VerifierStack.Service;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second independent relying party beside Nimbus: oauth4webapi (OpenID-certified, and stricter than Nimbus about
+ * response headers, content types, RFC 9207's {@code iss}, RFC 9068's {@code at+jwt} and DPoP nonces) drives every
+ * flow the stack offers a client, through Node ({@code src/test/node/rp-interop/interop.mjs}, its versions pinned in
+ * that folder's package-lock.json and installed by {@code npm ci} on first use). Each step's answers are checked by
+ * the library's own processing; the test needs every step below to print {@code ok}.
+ */
+class OAuth4WebApiInteropTest {
+
+    private static final Path PROJECT = Path.of("src/test/node/rp-interop");
+
+    /** The script's steps, each of which must pass (a step skipped because an earlier one failed is missing). */
+    static final List<String> STEPS = List.of(
+            "public client: authorization code + PKCE, ID token validated",
+            "ID token carries auth_time and sid",
+            "userinfo",
+            "access token validated as an RFC 9068 resource server",
+            "refresh with rotation",
+            "the rotated-out refresh token refused (invalid_grant)",
+            "revocation by a public client",
+            "end_session_endpoint with id_token_hint and post_logout_redirect_uri",
+            "an error redirect carries iss (RFC 9207) and the error",
+            "a code used twice: invalid_grant, and the tokens of its first use revoked",
+            "a registered redirect URI with a query keeps it; unknown and optional parameters are accepted",
+            "client_secret_jwt: authorization code flow",
+            "client_secret_jwt: pushed authorization request (PAR)",
+            "client_secret_jwt: client_credentials",
+            "introspection",
+            "revocation by a confidential client",
+            "ES256 ID token (id_token_signed_response_alg) with client_secret_basic",
+            "private_key_jwt: signed request object (JAR)",
+            "private_key_jwt: signed request object pushed (PAR + JAR)",
+            "DPoP: code flow through PAR, tokens bound to the key",
+            "DPoP: userinfo",
+            "DPoP: refresh",
+            "DPoP: resource-api",
+            "device authorization grant: started, then authorization_pending");
+
+    @Test
+    void everyFlowPassesTheCertifiedLibrarysOwnChecks() throws Exception {
+        VerifierStack stack = VerifierStack.on(Database.H2);
+        if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))) {
+            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+            assertEquals(0, install.exit(), "npm ci in " + PROJECT + ":\n" + install.output());
+        }
+
+        Run interop = run(List.of("node", "interop.mjs"), Map.of(
+                "ISSUER", strip(stack.issuer().toString()),
+                "REGISTRY", strip(stack.url(Service.REGISTRY).toString()),
+                "RESOURCE", strip(stack.url(Service.RESOURCE).toString()),
+                "ADMIN_CLIENT_ID", stack.adminClientId(),
+                "ADMIN_CLIENT_SECRET", stack.adminClientSecret()), 180);
+
+        for (String step : STEPS) {
+            assertTrue(interop.output().contains("ok   " + step + "\n"), "step \"" + step + "\":\n" + interop.output());
+        }
+        assertEquals(0, interop.exit(), interop.output());
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(List<String> command, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append("(output not read: ").append(e).append(')');
+            }
+        });
+        reader.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        reader.join(10_000);
+        return new Run(process.isAlive() ? -1 : process.exitValue(), output.toString());
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
