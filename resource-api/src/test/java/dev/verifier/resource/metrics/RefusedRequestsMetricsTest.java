@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Requests that micronaut-security refuses (401 without a valid token, 403 without the scope) are counted in
  * {@code http_server_requests_seconds_count} with their status and the route's template — once each, as answered
- * requests are — and a refused request to a path no route matches is counted under {@code UNMATCHED_URI}, not its
- * raw path.
+ * requests are — and a request to a path no route matches is counted under {@code NOT_FOUND} when answered 404 (with
+ * or without a token: {@code micronaut.security.reject-not-found: false}) or {@code UNMATCHED_URI} when refused (a CORS
+ * preflight from an origin not allowed), never under its raw path.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,15 +55,32 @@ class RefusedRequestsMetricsTest implements ResourceApiTest {
     }
 
     @Test
-    void refusedRequestToAnUnknownPathIsCountedUnderUnmatchedNotItsPath() throws Exception {
-        String[] labels = {"uri", "UNMATCHED_URI", "method", "GET", "status", "401"};
+    void requestToAnUnknownPathIsCountedUnderNotFoundNotItsPath() throws Exception {
+        String[] labels = {"uri", "NOT_FOUND", "method", "GET", "status", "404"};
         PrometheusText before = scrape();
 
-        assertEquals(401, get("/no-such-route/4711", null).statusCode());
+        assertEquals(404, get("/no-such-route/4711", null).statusCode());
 
         PrometheusText after = scrape();
         assertEquals(1, after.sum(REQUESTS, labels) - before.sum(REQUESTS, labels), 1e-9);
         assertFalse(after.samples().stream().anyMatch(s -> s.labels().getOrDefault("uri", "").contains("4711")),
+                "the raw path is never a label");
+    }
+
+    @Test
+    void refusedPreflightToAnUnknownPathIsCountedUnderUnmatchedNotItsPath() throws Exception {
+        String[] labels = {"uri", "UNMATCHED_URI", "method", "OPTIONS", "status", "403"};
+        PrometheusText before = scrape();
+
+        HttpRequest preflight = HttpRequest.newBuilder(URI.create(server.getURL() + "/no-such-route/4712"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://not-allowed.example")
+                .header("Access-Control-Request-Method", "GET").build();
+        HttpResponse<String> refused = http.send(preflight, HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode());
+
+        PrometheusText after = scrape();
+        assertEquals(1, after.sum(REQUESTS, labels) - before.sum(REQUESTS, labels), 1e-9);
+        assertFalse(after.samples().stream().anyMatch(s -> s.labels().getOrDefault("uri", "").contains("4712")),
                 "the raw path is never a label");
     }
 
