@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every service starts from its real jar against the real broker, on H2 and on PostgreSQL, and is ready. */
 class StackStartsTest {
+
+    /** RFC 9110 §5.6.7: e.g. {@code Sat, 05 Dec 2026 15:31:30 GMT}, the day with two digits. */
+    private static final String IMF_FIXDATE =
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -68,6 +73,19 @@ class StackStartsTest {
         assertEquals("invalid_request", body.path("error").asText());
         assertEquals("no representation of this resource matches the Accept header",
                 body.path("error_description").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyAnswerCarriesOneDateHeaderAsAnImfFixdate(Service service) throws Exception {
+        VerifierStack stack = VerifierStack.on(Database.H2);
+        for (String path : List.of("/health/readiness", "/no/such/path", jsonResource(service))) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.url(service).resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> dates = response.headers().allValues("date");
+            assertEquals(1, dates.size(), service + " " + path + ": " + dates);
+            assertTrue(dates.get(0).matches(IMF_FIXDATE), service + " " + path + ": " + dates.get(0));
+        }
     }
 
     /** A resource each service answers as JSON only (with no token, a protected one is not reached). */

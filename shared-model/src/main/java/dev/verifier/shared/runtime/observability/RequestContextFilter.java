@@ -3,8 +3,10 @@ package dev.verifier.shared.runtime.observability;
 import java.util.regex.Pattern;
 
 import dev.verifier.shared.observability.TraceIds;
+import dev.verifier.shared.runtime.web.HttpDate;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -17,7 +19,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * echoed in the response) and a trace id (from a W3C {@code traceparent}, else a new one), and puts both in the MDC
  * ({@value #REQUEST_ID}, {@value #TRACE_ID}) for the whole handling of the request, on every thread it moves to, so
  * that each log line written meanwhile carries them (the JSON log encoder writes the MDC). They travel in the
- * request's propagated context as {@link RequestIds}.
+ * request's propagated context as {@link RequestIds}. Every response also gets its {@code Date} header here
+ * ({@link HttpDate}; Micronaut's own is turned off).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestContextFilter implements Ordered {
@@ -47,5 +50,8 @@ public class RequestContextFilter implements Ordered {
     @ResponseFilter
     public void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(ATTRIBUTE, String.class).ifPresent(id -> response.header(HEADER, id));
+        if (!response.getHeaders().contains(HttpHeaders.DATE)) {
+            response.header(HttpHeaders.DATE, HttpDate.now());
+        }
     }
 }
