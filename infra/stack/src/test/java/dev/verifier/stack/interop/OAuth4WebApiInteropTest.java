@@ -14,14 +14,15 @@ import java.util.concurrent.TimeUnit;
 import dev.verifier.stack.support.VerifierStack;
 import dev.verifier.stack.support.VerifierStack.Database;
 import dev.verifier.stack.support.VerifierStack.Service;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A second independent relying party beside Nimbus: oauth4webapi (OpenID-certified, and stricter than Nimbus about
  * response headers, content types, RFC 9207's {@code iss}, RFC 9068's {@code at+jwt} and DPoP nonces) drives every
  * flow the stack offers a client, through Node ({@code src/test/node/rp-interop/interop.mjs}, its versions pinned in
  * that folder's package-lock.json and installed by {@code npm ci} on first use). Each step's answers are checked by
- * the library's own processing; the test needs every step below to print {@code ok}.
+ * the library's own processing; the test needs every step below to print {@code ok}, on H2 and on PostgreSQL.
  */
 class OAuth4WebApiInteropTest {
 
@@ -54,13 +55,11 @@ class OAuth4WebApiInteropTest {
             "DPoP: resource-api",
             "device authorization grant: started, then authorization_pending");
 
-    @Test
-    void everyFlowPassesTheCertifiedLibrarysOwnChecks() throws Exception {
-        VerifierStack stack = VerifierStack.on(Database.H2);
-        if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
-            assertEquals(0, install.exit(), "npm ci in " + PROJECT + ":\n" + install.output());
-        }
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void everyFlowPassesTheCertifiedLibrarysOwnChecks(Database database) throws Exception {
+        VerifierStack stack = VerifierStack.on(database);
+        install();
 
         Run interop = run(List.of("node", "interop.mjs"), Map.of(
                 "ISSUER", strip(stack.issuer().toString()),
@@ -70,9 +69,18 @@ class OAuth4WebApiInteropTest {
                 "ADMIN_CLIENT_SECRET", stack.adminClientSecret()), 180);
 
         for (String step : STEPS) {
-            assertTrue(interop.output().contains("ok   " + step + "\n"), "step \"" + step + "\":\n" + interop.output());
+            assertTrue(interop.output().contains("ok   " + step + "\n"),
+                    database + ", step \"" + step + "\":\n" + interop.output());
         }
-        assertEquals(0, interop.exit(), interop.output());
+        assertEquals(0, interop.exit(), database + ":\n" + interop.output());
+    }
+
+    /** The pinned packages of package-lock.json, once ({@code npm ci} needs the npm registry). */
+    private static synchronized void install() throws IOException, InterruptedException {
+        if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))) {
+            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+            assertEquals(0, install.exit(), "npm ci in " + PROJECT + ":\n" + install.output());
+        }
     }
 
     private record Run(int exit, String output) {
