@@ -34,7 +34,7 @@ class ParDPoP {
     ParDPoP(DPoPConfiguration config, DPoPNonces nonces, JtiStore store, ClientAssertionTiming timing,
             VerifierUrls urls, Clock clock) {
         this.verifier = new DPoPProofVerifier(config, nonces, store, timing.clockSkew(), clock);
-        this.endpoint = URI.create(urls.issuerId() + "/par");
+        this.endpoint = urls.parEndpoint();
     }
 
     /** {@code request} bound to the key of the request's proof; unchanged without a proof. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.verifier.authorize.client.ClientLookup;
 import dev.verifier.shared.audit.AuditType;
@@ -57,10 +56,7 @@ public class ClientAuthentication {
         cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));
         this.authenticator = new ClientAuthenticator(verifiers);
         this.clients = clients;
-        this.context = new AuthenticationContext(
-                Set.of(urls.issuerId(), urls.issuerId() + "/par", urls.issuerId() + "/device_authorization",
-                        urls.tokenEndpoint().toString()),
-                timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
+        this.context = new AuthenticationContext(urls.clientAssertionAudiences(), timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
                 cipher.orElse(null));
     }
 

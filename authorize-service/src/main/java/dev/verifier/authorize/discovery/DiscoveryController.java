@@ -88,7 +88,6 @@ class DiscoveryController {
     private static Map<String, Object> build(VerifierUrls urls, DiscoveryConfiguration configuration,
                                              DPoPConfiguration dpop) {
         String issuer = urls.issuerId();
-        String token = VerifierUrls.strip(urls.tokenService());
         List<String> authMethods = java.util.Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value)
                 .toList();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -97,8 +96,8 @@ class DiscoveryController {
         m.put("token_endpoint", urls.tokenEndpoint().toString());
         m.put("userinfo_endpoint", issuer + "/userinfo");
         m.put("jwks_uri", urls.jwksUri().toString());
-        m.put("introspection_endpoint", token + "/introspect");
-        m.put("revocation_endpoint", token + "/revoke");
+        m.put("introspection_endpoint", urls.introspectionEndpoint().toString());
+        m.put("revocation_endpoint", urls.revocationEndpoint().toString());
         if (configuration.advertiseRegistrationEndpoint()) {
             m.put("registration_endpoint", VerifierUrls.strip(urls.registry()) + "/clients");
         }
@@ -128,9 +127,9 @@ class DiscoveryController {
         m.put("request_parameter_supported", true);
         m.put("request_object_signing_alg_values_supported", RequestObjectVerifier.ALGORITHMS);
         m.put("request_uri_parameter_supported", true);
-        m.put("pushed_authorization_request_endpoint", issuer + "/par");
+        m.put("pushed_authorization_request_endpoint", urls.parEndpoint().toString());
         // RFC 8628 §4
-        m.put("device_authorization_endpoint", issuer + "/device_authorization");
+        m.put("device_authorization_endpoint", urls.deviceAuthorizationEndpoint().toString());
         m.put("require_pushed_authorization_requests", false);
         m.put("require_request_uri_registration", true);
         m.put("authorization_response_iss_parameter_supported", true);

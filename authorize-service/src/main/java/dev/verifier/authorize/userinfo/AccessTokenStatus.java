@@ -37,7 +37,7 @@ class AccessTokenStatus {
 
     AccessTokenStatus(VerifierUrls urls, RegistryConfiguration client, JsonMapper json, UserInfoConfiguration config,
                       Clock clock) {
-        this.endpoint = URI.create(VerifierUrls.strip(urls.tokenService()) + "/introspect");
+        this.endpoint = urls.introspectionEndpoint();
         this.client = client;
         this.json = json;
         this.http = ServiceCalls.client(client.timeout());

@@ -32,11 +32,10 @@ class DemoConfigController {
     private final DemoConfiguration demo;
 
     DemoConfigController(VerifierUrls urls, DemoConfiguration demo) {
-        String tokenService = VerifierUrls.strip(urls.tokenService());
         String self = VerifierUrls.strip(urls.resourceApi());
         this.demo = demo;
-        this.config = new DemoConfig(urls.issuerId(), urls.issuerId() + "/authorize", tokenService + "/token",
-                tokenService + "/revoke", urls.issuerId() + "/logout", self + "/api/me", null,
+        this.config = new DemoConfig(urls.issuerId(), urls.issuerId() + "/authorize", urls.tokenEndpoint().toString(),
+                urls.revocationEndpoint().toString(), urls.issuerId() + "/logout", self + "/api/me", null,
                 self + "/demo/", self + "/demo/", demo.scope());
     }
 

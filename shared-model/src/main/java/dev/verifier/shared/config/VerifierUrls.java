@@ -1,6 +1,7 @@
 package dev.verifier.shared.config;
 
 import java.net.URI;
+import java.util.Set;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -30,6 +31,33 @@ public record VerifierUrls(
 
     public URI tokenEndpoint() {
         return URI.create(strip(tokenService) + "/token");
+    }
+
+    public URI introspectionEndpoint() {
+        return URI.create(strip(tokenService) + "/introspect");
+    }
+
+    public URI revocationEndpoint() {
+        return URI.create(strip(tokenService) + "/revoke");
+    }
+
+    public URI parEndpoint() {
+        return URI.create(issuerId() + "/par");
+    }
+
+    public URI deviceAuthorizationEndpoint() {
+        return URI.create(issuerId() + "/device_authorization");
+    }
+
+    /**
+     * The {@code aud} values a client assertion ({@code client_secret_jwt}, {@code private_key_jwt}) may name, at every
+     * endpoint where a client authenticates: the issuer, the token endpoint (OIDC Core §9) and each endpoint that
+     * takes client authentication, since libraries name the URL they post to (RFC 7523 §3: a value that identifies
+     * this authorization server). Each of them identifies this server only; an assertion is single-use everywhere.
+     */
+    public Set<String> clientAssertionAudiences() {
+        return Set.of(issuerId(), tokenEndpoint().toString(), introspectionEndpoint().toString(),
+                revocationEndpoint().toString(), parEndpoint().toString(), deviceAuthorizationEndpoint().toString());
     }
 
     public static String strip(URI uri) {

@@ -1,7 +1,6 @@
 package dev.verifier.token.clientauth;
 
 import java.time.Clock;
-import java.util.Set;
 
 import dev.verifier.shared.audit.AuditType;
 import dev.verifier.shared.client.RegisteredClient;
@@ -42,7 +41,7 @@ public class ClientAuthentication {
         this.audit = audit;
         this.throttles = throttles;
         this.limits = limits;
-        this.context = new AuthenticationContext(Set.of(urls.issuerId(), urls.tokenEndpoint().toString()),
+        this.context = new AuthenticationContext(urls.clientAssertionAudiences(),
                 timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys, cipher);
     }
 
