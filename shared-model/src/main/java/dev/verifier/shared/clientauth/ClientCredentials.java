@@ -25,7 +25,10 @@ public record ClientCredentials(String clientId, Kind kind, @Nullable String sec
     public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final String FAILED = "client authentication failed";
 
-    /** What the request carried. {@link #NONE}: only a {@code client_id} (public client). */
+    /**
+     * What the request carried. {@link #NONE}: only a {@code client_id} (public client), as a parameter or as a Basic
+     * header with an empty password.
+     */
     public enum Kind { NONE, BASIC, POST, ASSERTION }
 
     /**
@@ -71,6 +74,11 @@ public record ClientCredentials(String clientId, Kind kind, @Nullable String sec
         String secret = FormUrl.decode(decoded.substring(colon + 1));
         if (formClientId != null && !formClientId.equals(id)) {
             throw OAuthError.INVALID_REQUEST.exception("client_id does not match the Authorization header");
+        }
+        // No password: the header only names the client, as a client_id parameter would (RFC 6749 §3.2.1). Go's
+        // golang.org/x/oauth2 sends a public client's id this way ("Basic <id>:"). Only a public client passes.
+        if (secret.isEmpty()) {
+            return new ClientCredentials(id, Kind.NONE, null, null);
         }
         return new ClientCredentials(id, Kind.BASIC, secret, null);
     }

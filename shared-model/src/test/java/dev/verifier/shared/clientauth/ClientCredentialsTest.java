@@ -1,6 +1,7 @@
 package dev.verifier.shared.clientauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,14 @@ class ClientCredentialsTest {
     @Test
     void clientIdAloneIsAPublicClient() {
         assertEquals(ClientCredentials.Kind.NONE, ClientCredentials.parse(Map.of("client_id", "a"), null).kind());
+    }
+
+    @Test
+    void basicWithAnEmptyPasswordOnlyNamesTheClient() {
+        ClientCredentials c = ClientCredentials.parse(Map.of(), basic("my%3Aapp:"));
+        assertEquals(ClientCredentials.Kind.NONE, c.kind());
+        assertEquals("my:app", c.clientId());
+        assertNull(c.secret());
     }
 
     @Test

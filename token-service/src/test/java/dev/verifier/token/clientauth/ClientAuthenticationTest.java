@@ -152,6 +152,21 @@ class ClientAuthenticationTest extends TokenHttpTest {
         assertEquals("client_credentials is for confidential clients", answer.string("error_description"));
     }
 
+    /** golang.org/x/oauth2 names a public client in a Basic header with an empty password; a secret there fails. */
+    @Test
+    void publicClientNamedInABasicHeaderWithoutPasswordIsAuthenticated() {
+        TestClients.Client c = clients.register("none", "api", "authorization_code");
+        Http.Answer answer = http.post("/token", form("grant_type", CC), "Authorization", basic(c.id(), ""));
+        assertEquals(400, answer.status(), answer.raw().body());
+        assertEquals("unauthorized_client", answer.string("error"));
+        assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC), "Authorization",
+                basic(c.id(), "x")), c, "method_mismatch");
+        // a confidential client is not authenticated by its id alone, in the header either
+        TestClients.Client basicClient = clients.register("client_secret_basic", "api", CC);
+        assertInvalidClientChallengingBasic(http.post("/token", form("grant_type", CC), "Authorization",
+                basic(basicClient.id(), "")), basicClient, "method_mismatch");
+    }
+
     @Test
     void publicClientWithoutClientIdThenInvalidClient() {
         assertInvalidClient(http.post("/token", form("grant_type", CC)));
@@ -189,6 +204,30 @@ class ClientAuthenticationTest extends TokenHttpTest {
         TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
         assertOk(withAssertion(c.id(), ClientAssertions.forClient(c.id(), urls.issuerId())
                 .hmac(JWSAlgorithm.HS256, secret(c))));
+    }
+
+    /** Libraries name the URL they post to (Authlib does): /introspect and /revoke accept their own URL as aud. */
+    @Test
+    void assertionNamingTheIntrospectionOrRevocationEndpointThereThenAuthenticated() {
+        TestClients.Client c = clients.register("client_secret_jwt", "api", CC);
+        String token = withAssertion(c.id(), ClientAssertions.forClient(c.id(), tokenEndpoint)
+                .hmac(JWSAlgorithm.HS256, secret(c))).string("access_token");
+        Http.Answer introspected = http.post("/introspect", form("token", token, "client_id", c.id(),
+                "client_assertion_type", ClientCredentials.JWT_BEARER, "client_assertion",
+                ClientAssertions.forClient(c.id(), urls.introspectionEndpoint().toString())
+                        .hmac(JWSAlgorithm.HS256, secret(c))));
+        assertEquals(200, introspected.status(), introspected.raw().body());
+        assertTrue(introspected.json().containsKey("active"), introspected.raw().body());
+        Http.Answer revoked = http.post("/revoke", form("token", token, "client_id", c.id(),
+                "client_assertion_type", ClientCredentials.JWT_BEARER, "client_assertion",
+                ClientAssertions.forClient(c.id(), urls.revocationEndpoint().toString())
+                        .hmac(JWSAlgorithm.HS256, secret(c))));
+        assertEquals(200, revoked.status(), revoked.raw().body());
+        // another server's introspection endpoint is still refused
+        assertInvalidClient(http.post("/introspect", form("token", token, "client_id", c.id(),
+                "client_assertion_type", ClientCredentials.JWT_BEARER, "client_assertion",
+                ClientAssertions.forClient(c.id(), "https://elsewhere.example/introspect")
+                        .hmac(JWSAlgorithm.HS256, secret(c)))), c, "aud_mismatch");
     }
 
     @Test
