@@ -63,10 +63,11 @@ public class ClientAuthentication {
     /**
      * The authenticated client. Failed authentications ({@code invalid_client}) are reported as a
      * {@code client_auth_failed} audit event with the check that failed, and count against the client's and the
-     * source address's limits ({@code verifier.throttle.client-auth-*}); over a limit: 429 before any check.
+     * source address's limits ({@code verifier.throttle.client-auth-*}); over a limit, a failure is answered 429
+     * (a success is served: {@link Throttles#attempt}).
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        throttles.check(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
         try {
             return authenticator.authenticate(credentials, clients::find, context);
         } catch (OAuthException e) {
@@ -74,7 +75,7 @@ public class ClientAuthentication {
                 audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                         .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
                         .detail("error", e.error().code()).detail("reason", e.reason()).emit();
-                throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+                attempt.failed();
             }
             throw e;
         }

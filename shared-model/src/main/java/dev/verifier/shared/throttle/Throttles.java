@@ -29,15 +29,49 @@ public final class Throttles {
         this.addresses = addresses;
     }
 
-    /** Refuses (429) when {@code clientId} or the request's source address is over its limit. */
-    public void check(FailureLimit byClient, FailureLimit byAddress, String clientId) {
+    /**
+     * Starts an attempt of {@code clientId} under two failure limits, reading where the client and the request's
+     * source address stand before the work. A limit answers failures only: over it, the attempt still runs, and it is
+     * served if it succeeds; if it fails, {@link Attempt#failed()} answers 429 instead. So nobody can lock a client's
+     * users out by failing on purpose with its (public) client id, while a guesser past the limit gets no verdict but
+     * a success, which high-entropy secrets and MAC'd codes do not give.
+     */
+    public Attempt attempt(FailureLimit byClient, FailureLimit byAddress, String clientId) {
         String address = address();
-        FailureLimit tripped = !throttle.allows(byClient, clientId) ? byClient
+        FailureLimit over = !throttle.allows(byClient, clientId) ? byClient
                 : !throttle.allows(byAddress, address) ? byAddress : null;
-        if (tripped == null) {
-            return;
+        return new Attempt(byClient, byAddress, clientId, address, over);
+    }
+
+    /** One attempt under a client's and a source address's failure limits ({@link #attempt}). */
+    public final class Attempt {
+
+        private final FailureLimit byClient;
+        private final FailureLimit byAddress;
+        private final String clientId;
+        private final String address;
+        private final FailureLimit over;
+
+        private Attempt(FailureLimit byClient, FailureLimit byAddress, String clientId, String address,
+                        FailureLimit over) {
+            this.byClient = byClient;
+            this.byAddress = byAddress;
+            this.clientId = clientId;
+            this.address = address;
+            this.over = over;
         }
-        trip(tripped, clientId);
+
+        /**
+         * The attempt failed: counted for the client and the source address when both were under their limits;
+         * otherwise refused (429), with nothing more counted (a flood past the limit writes no rows).
+         */
+        public void failed() {
+            if (over != null) {
+                trip(over, clientId);
+            }
+            throttle.failed(byClient, clientId);
+            throttle.failed(byAddress, address);
+        }
     }
 
     private void trip(FailureLimit tripped, String clientId) {
@@ -59,12 +93,6 @@ public final class Throttles {
         if (!subjectOk || !addressOk) {
             trip(subjectOk ? byAddress : bySubject, subject);
         }
-    }
-
-    /** Counts one failure for {@code clientId} and for the request's source address. */
-    public void failed(FailureLimit byClient, FailureLimit byAddress, String clientId) {
-        throttle.failed(byClient, clientId);
-        throttle.failed(byAddress, address());
     }
 
     private String address() {

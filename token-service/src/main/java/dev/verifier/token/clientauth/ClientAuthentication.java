@@ -48,10 +48,11 @@ public class ClientAuthentication {
     /**
      * The authenticated client; a refusal ({@code invalid_client}) is reported as a {@code client_auth_failed} audit
      * event, counted against the client's and the source address's failure limits, then thrown (an outage such as
-     * an unreachable registry is not an authentication failure). Over a limit: 429 before any check is made.
+     * an unreachable registry is not an authentication failure). Over a limit, a failure is answered 429 and a
+     * success is served ({@link Throttles#attempt}).
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        throttles.check(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
         try {
             return authenticator.authenticate(credentials, clients::get, context);
         } catch (OAuthException e) {
@@ -61,7 +62,7 @@ public class ClientAuthentication {
             audit.event(AuditType.CLIENT_AUTH_FAILED).failure().actor(credentials.clientId())
                     .client(credentials.clientId()).detail("method", credentials.kind().name().toLowerCase())
                     .detail("error", e.error().code()).detail("reason", e.reason()).emit();
-            throttles.failed(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+            attempt.failed();
             throw e;
         }
     }

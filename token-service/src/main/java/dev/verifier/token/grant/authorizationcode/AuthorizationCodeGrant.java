@@ -80,12 +80,12 @@ class AuthorizationCodeGrant implements GrantHandler {
 
     @Override
     public TokenResponse handle(TokenRequest request, RegisteredClient client) {
-        throttles.check(limits.codeByClient(), limits.codeByAddress(), client.clientId());
+        Throttles.Attempt attempt = throttles.attempt(limits.codeByClient(), limits.codeByAddress(), client.clientId());
         try {
             return redeem(request, client);
         } catch (OAuthException e) {
             if (e.error() == OAuthError.INVALID_GRANT) {
-                throttles.failed(limits.codeByClient(), limits.codeByAddress(), client.clientId());
+                attempt.failed();
             }
             throw e;
         }
