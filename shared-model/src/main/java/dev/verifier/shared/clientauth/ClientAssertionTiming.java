@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * One setting for every service, so the same assertion gets the same leeway everywhere.
  * <ul>
  *   <li>{@value #CLOCK_SKEW} (default 60 s): leeway on {@code exp}, {@code nbf} and {@code iat}.</li>
- *   <li>{@value #MAX_LIFETIME} (default 5 min): how far ahead {@code exp} may be.</li>
+ *   <li>{@value #MAX_LIFETIME} (default 60 min): how far ahead {@code exp} may be. An hour, as Okta allows and
+ *   Authlib's assertions use by default; each assertion is single-use whatever its lifetime.</li>
  * </ul>
  * token-service's former names {@value #LEGACY_CLOCK_SKEW} and {@value #LEGACY_MAX_LIFETIME} are still read: set
  * alone, the old name is used (with a warning saying what to rename); set beside the new name with another value,
@@ -28,7 +29,7 @@ public record ClientAssertionTiming(Duration clockSkew, Duration maxLifetime) {
     public static final String LEGACY_CLOCK_SKEW = "verifier.token.clock-skew";
     public static final String LEGACY_MAX_LIFETIME = "verifier.token.assertion-max-lifetime";
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientAssertionTiming.class);
 

@@ -22,11 +22,11 @@ class ClientAssertionTimingTest {
     }
 
     @Test
-    void defaultsAreSixtySecondsAndFiveMinutes() {
+    void defaultsAreSixtySecondsAndAnHour() {
         ClientAssertionTiming timing = from(Map.of());
 
         assertEquals(Duration.ofSeconds(60), timing.clockSkew());
-        assertEquals(Duration.ofMinutes(5), timing.maxLifetime());
+        assertEquals(Duration.ofMinutes(60), timing.maxLifetime());
     }
 
     /** The one name, and token-service's former names for a configuration written before it. */
