@@ -1,19 +1,15 @@
 package dev.verifier.stack.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.verifier.stack.support.VerifierStack;
 import dev.verifier.stack.support.VerifierStack.Database;
-import dev.verifier.stack.support.VerifierStack.Service;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,54 +57,16 @@ class OAuth4WebApiInteropTest {
         VerifierStack stack = VerifierStack.on(database);
         install();
 
-        Run interop = run(List.of("node", "interop.mjs"), Map.of(
-                "ISSUER", strip(stack.issuer().toString()),
-                "REGISTRY", strip(stack.url(Service.REGISTRY).toString()),
-                "RESOURCE", strip(stack.url(Service.RESOURCE).toString()),
-                "ADMIN_CLIENT_ID", stack.adminClientId(),
-                "ADMIN_CLIENT_SECRET", stack.adminClientSecret()), 180);
-
-        for (String step : STEPS) {
-            assertTrue(interop.output().contains("ok   " + step + "\n"),
-                    database + ", step \"" + step + "\":\n" + interop.output());
-        }
-        assertEquals(0, interop.exit(), database + ":\n" + interop.output());
+        RelyingPartyRun.against(stack, PROJECT, List.of("node", "interop.mjs"), Map.of(), 180)
+                .assertPassed(STEPS, database.toString());
     }
 
     /** The pinned packages of package-lock.json, once ({@code npm ci} needs the npm registry). */
     private static synchronized void install() throws IOException, InterruptedException {
         if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+            RelyingPartyRun install = RelyingPartyRun.run(PROJECT, List.of("npm", "ci", "--no-audit", "--no-fund"),
+                    Map.of(), 300);
             assertEquals(0, install.exit(), "npm ci in " + PROJECT + ":\n" + install.output());
         }
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(List<String> command, Map<String, String> env, int timeoutSeconds)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append("(output not read: ").append(e).append(')');
-            }
-        });
-        reader.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        reader.join(10_000);
-        return new Run(process.isAlive() ? -1 : process.exitValue(), output.toString());
-    }
-
-    private static String strip(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
