@@ -56,8 +56,8 @@ public class ClientAuthentication {
         cipher.ifPresent(c -> verifiers.add(new ClientSecretJwtVerifier()));
         this.authenticator = new ClientAuthenticator(verifiers);
         this.clients = clients;
-        this.context = new AuthenticationContext(urls.clientAssertionAudiences(), timing.maxLifetime(), timing.clockSkew(), clock, jtiStore, keys,
-                cipher.orElse(null));
+        this.context = new AuthenticationContext(urls.clientAssertionAudiences(), timing.maxLifetime(),
+                timing.clockSkew(), clock, jtiStore, keys, cipher.orElse(null));
     }
 
     /**
@@ -67,7 +67,8 @@ public class ClientAuthentication {
      * (a success is served: {@link Throttles#attempt}).
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(),
+                credentials.clientId());
         try {
             return authenticator.authenticate(credentials, clients::find, context);
         } catch (OAuthException e) {

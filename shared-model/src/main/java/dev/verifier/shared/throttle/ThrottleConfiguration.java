@@ -12,9 +12,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * {@code /token}, per client and per source address; user codes entered (every attempt, right or wrong) on authorize-service's
  * {@code /device} page (RFC 8628 §5.1), per signed-in user and per source address. Over a limit: 429
  * {@code temporarily_unavailable} (the error page on {@code /device}) for every user-code attempt, and for failed
- * client authentications and code redemptions only: those that succeed are served ({@link Throttles#attempt}). {@code under-limit-ttl}: how long a copy reuses
- * an "under the limit" answer before it counts again (a failure it marks drops the answer at once; {@code 0s} counts
- * on every request; see {@link FailureThrottle}).
+ * client authentications and code redemptions only: those that succeed are served ({@link Throttles#attempt}).
+ * {@code under-limit-ttl}: how long a copy reuses an "under the limit" answer before it counts again (a failure it
+ * marks drops the answer at once; {@code 0s} counts on every request; see {@link FailureThrottle}).
  */
 @ConfigurationProperties(ThrottleConfiguration.PREFIX)
 public record ThrottleConfiguration(

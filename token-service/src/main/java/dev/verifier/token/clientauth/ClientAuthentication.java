@@ -52,7 +52,8 @@ public class ClientAuthentication {
      * success is served ({@link Throttles#attempt}).
      */
     public RegisteredClient authenticate(ClientCredentials credentials) {
-        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(), credentials.clientId());
+        Throttles.Attempt attempt = throttles.attempt(limits.clientAuthByClient(), limits.clientAuthByAddress(),
+                credentials.clientId());
         try {
             return authenticator.authenticate(credentials, clients::get, context);
         } catch (OAuthException e) {
