@@ -214,11 +214,18 @@ class ParTest extends FrontChannelTest {
     }
 
     @Test
-    void parWhenSecretIsWrongOrOfAnotherMethodThenInvalidClient() {
+    void parWhenSecretIsWrongThenInvalidClientEitherWayItIsSent() {
         assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic), Map.of()),
                 Par.basic(basic.clientId(), "wrong")), basic, "secret_mismatch");
         assertInvalidClient(par().push(Par.form(AuthorizeUrls.valid(basic),
-                Map.of("client_secret", List.of(secret))), null), basic, "method_mismatch");
+                Map.of("client_secret", List.of("wrong"))), null), basic, "secret_mismatch");
+    }
+
+    @Test
+    void parWhenABasicClientSendsItsSecretInTheBodyThen201() {
+        Par.Answer answer = par().push(Par.form(AuthorizeUrls.valid(basic), Map.of("client_secret", List.of(secret))),
+                null);
+        assertEquals(201, answer.status(), answer.body().toString());
     }
 
     /** RFC 6749 §3.2: a parameter without a value is omitted, at /par as at /token (it was a second method here). */

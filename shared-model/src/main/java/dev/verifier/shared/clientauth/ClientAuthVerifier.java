@@ -14,5 +14,10 @@ public interface ClientAuthVerifier {
     /** The kind of credentials this method presents. */
     ClientCredentials.Kind kind();
 
+    /** Whether a client registered for this method may present {@code presented}: by default, its own kind only. */
+    default boolean accepts(ClientCredentials.Kind presented) {
+        return presented == kind();
+    }
+
     void verify(ClientCredentials credentials, RegisteredClient client, AuthenticationContext context);
 }

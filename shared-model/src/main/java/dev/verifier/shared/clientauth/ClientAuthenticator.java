@@ -11,7 +11,7 @@ import dev.verifier.shared.client.RegisteredClient;
 
 /**
  * Authenticates a client with the verifier of its registered method only: presenting another method's credentials
- * fails. Every failure is the same {@code invalid_client} to the caller, whatever check failed (the check is the
+ * fails (but for client_secret_basic and client_secret_post, one secret sent two ways: {@link SecretVerifier}). Every failure is the same {@code invalid_client} to the caller, whatever check failed (the check is the
  * exception's {@code reason}, for the audit trail). Not a bean: a service builds one
  * from its verifiers (checked for duplicates here).
  */
@@ -42,7 +42,7 @@ public final class ClientAuthenticator {
         if (verifier == null) {
             throw ClientCredentials.invalidClient("method_unavailable");
         }
-        if (verifier.kind() != credentials.kind()) {
+        if (!verifier.accepts(credentials.kind())) {
             throw ClientCredentials.invalidClient("method_mismatch");
         }
         verifier.verify(credentials, client, context);

@@ -87,14 +87,18 @@ class ClientAuthenticatorTest {
     }
 
     @Test
-    void secretBasicSucceedsOnlyWithTheRightSecretAndMethod() {
+    void secretBasicSucceedsOnlyWithTheRightSecretSentEitherWay() {
         String secret = ClientSecrets.generate();
         RegisteredClient c = client("c", "client_secret_basic", ClientSecrets.hash(secret), null);
         assertEquals(c, authenticate(new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret, null), c));
         assertEquals("secret_mismatch", reason(() -> authenticate(
                 new ClientCredentials("c", ClientCredentials.Kind.BASIC, secret + "x", null), c)));
+        // one secret sent two ways: the body as well as Basic
+        assertEquals(c, authenticate(new ClientCredentials("c", ClientCredentials.Kind.POST, secret, null), c));
+        assertEquals("secret_mismatch", reason(() -> authenticate(
+                new ClientCredentials("c", ClientCredentials.Kind.POST, secret + "x", null), c)));
         assertEquals("method_mismatch", reason(() -> authenticate(
-                new ClientCredentials("c", ClientCredentials.Kind.POST, secret, null), c)));
+                new ClientCredentials("c", ClientCredentials.Kind.NONE, null, null), c)));
     }
 
     @Test
