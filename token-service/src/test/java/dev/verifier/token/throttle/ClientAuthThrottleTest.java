@@ -5,7 +5,9 @@ import static dev.verifier.token.support.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 
+import dev.verifier.testsupport.AuditLog;
 import dev.verifier.token.support.Http;
 import dev.verifier.token.support.TestClients;
 import dev.verifier.token.support.TestClock;
@@ -58,10 +60,19 @@ class ClientAuthThrottleTest extends TokenHttpTest {
             assertEquals(401, token(client, client.secret() + "x").status());
         }
 
-        assertThrottled(token(client, client.secret() + "x"));
-        assertThrottled(token(client, "another"));
+        try (AuditLog audit = AuditLog.start()) {
+            assertThrottled(token(client, client.secret() + "x"));
+            assertThrottled(token(client, "another"));
+            assertEquals(List.of("request_throttled", "request_throttled"), types(audit, client),
+                    "a failure past the limit is reported once, as throttled");
+        }
         assertEquals(3, marks(client), "failures past the limit are answered, not counted");
         assertEquals(200, token(client, client.secret()).status(), "the client's own requests are not locked out");
+    }
+
+    static List<String> types(AuditLog audit, TestClients.Client client) {
+        return audit.lines().stream().filter(l -> l.contains("\"client_id\":\"" + client.id() + "\""))
+                .map(l -> l.replaceAll(".*\"type\":\"([a-z_]+)\".*", "$1")).toList();
     }
 
     @Test
