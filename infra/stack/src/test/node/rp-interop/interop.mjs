@@ -1,10 +1,12 @@
 // oauth4webapi, an OpenID-certified relying-party library, against a running Verifier stack: every flow the stack offers
-// a relying party, each answer checked by the library's own (strict) response processing. Prints "ok   <step>" or
+// a relying party, each answer checked by the library's own (strict) response processing; and openid-client 6 (built
+// on it) with its defaults. Prints "ok   <step>" or
 // "FAIL <step> <why>" per step, then exits 1 if any step failed. Run by OAuth4WebApiInteropTest, which passes:
 // ISSUER, REGISTRY (client-registry's URL), RESOURCE (resource-api's URL, also its API identifier), ADMIN_CLIENT_ID and
 // ADMIN_CLIENT_SECRET (a verifier_admin client: registers the clients and the user, removes them at the end).
 import * as oauth from 'oauth4webapi';
 import * as jose from 'jose';
+import * as openidClient from 'openid-client';
 
 const env = process.env;
 const insecure = { [oauth.allowInsecureRequests]: true }; // the stack runs on plain HTTP on loopback
@@ -286,6 +288,19 @@ if (bound) {
     if (r.status !== 200) throw new Error(r.status + ' ' + r.headers.get('www-authenticate'));
   });
 }
+// openid-client 6 sends client_secret_post when it is given a secret; the registry's default method is
+// client_secret_basic: the same secret, accepted either way
+await step('openid-client 6 with its defaults (client_secret_post) for a client_secret_basic client', async () => {
+  const basic = await register({
+    client_name: 'rp-interop openid-client', grant_types: ['client_credentials'], scope: 'notes.read',
+  });
+  if (basic.token_endpoint_auth_method !== 'client_secret_basic') throw new Error(basic.token_endpoint_auth_method);
+  const config = await openidClient.discovery(issuer, basic.client_id, basic.client_secret, undefined,
+    { execute: [openidClient.allowInsecureRequests] });
+  const tokens = await openidClient.clientCredentialsGrant(config, { scope: 'notes.read' });
+  await oauth.validateJwtAccessToken(as, new Request(env.RESOURCE + '/api/me', {
+    headers: { authorization: 'Bearer ' + tokens.access_token } }), env.RESOURCE, insecure);
+});
 await step('device authorization grant: started, then authorization_pending', async () => {
   const device = await oauth.processDeviceAuthorizationResponse(as, pkj, await oauth.deviceAuthorizationRequest(as, pkj,
     pkjAuth, new URLSearchParams({ scope: 'openid notes.read' }), insecure));

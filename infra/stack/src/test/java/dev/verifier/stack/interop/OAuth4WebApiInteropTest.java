@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * response headers, content types, RFC 9207's {@code iss}, RFC 9068's {@code at+jwt} and DPoP nonces) drives every
  * flow the stack offers a client, through Node ({@code src/test/node/rp-interop/interop.mjs}, its versions pinned in
  * that folder's package-lock.json and installed by {@code npm ci} on first use). Each step's answers are checked by
- * the library's own processing; the test needs every step below to print {@code ok}, on H2 and on PostgreSQL.
+ * the library's own processing; the test needs every step below to print {@code ok}, on H2 and on PostgreSQL. One step
+ * runs openid-client 6, built on oauth4webapi, with its defaults.
  */
 class OAuth4WebApiInteropTest {
 
@@ -49,6 +50,7 @@ class OAuth4WebApiInteropTest {
             "DPoP: userinfo",
             "DPoP: refresh",
             "DPoP: resource-api",
+            "openid-client 6 with its defaults (client_secret_post) for a client_secret_basic client",
             "device authorization grant: started, then authorization_pending");
 
     @ParameterizedTest
@@ -63,7 +65,8 @@ class OAuth4WebApiInteropTest {
 
     /** The pinned packages of package-lock.json, once ({@code npm ci} needs the npm registry). */
     private static synchronized void install() throws IOException, InterruptedException {
-        if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))) {
+        if (!Files.isDirectory(PROJECT.resolve("node_modules/oauth4webapi"))
+                || !Files.isDirectory(PROJECT.resolve("node_modules/openid-client"))) {
             RelyingPartyRun install = RelyingPartyRun.run(PROJECT, List.of("npm", "ci", "--no-audit", "--no-fund"),
                     Map.of(), 300);
             assertEquals(0, install.exit(), "npm ci in " + PROJECT + ":\n" + install.output());
