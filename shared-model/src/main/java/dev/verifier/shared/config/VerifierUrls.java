@@ -19,6 +19,13 @@ public record VerifierUrls(
         @Bindable(defaultValue = "http://localhost:9003") URI resourceApi) {
 
     public static final String PREFIX = "verifier.urls";
+    /** Where the endpoints other parties reach by URL are served; the controllers are mapped to these paths. */
+    public static final String TOKEN_PATH = "/token";
+    public static final String JWKS_PATH = "/jwks";
+    public static final String INTROSPECTION_PATH = "/introspect";
+    public static final String REVOCATION_PATH = "/revoke";
+    public static final String PAR_PATH = "/par";
+    public static final String DEVICE_AUTHORIZATION_PATH = "/device_authorization";
 
     /** The issuer as it appears in {@code iss} claims and the RFC 9207 {@code iss} parameter (no trailing slash). */
     public String issuerId() {
@@ -26,27 +33,27 @@ public record VerifierUrls(
     }
 
     public URI jwksUri() {
-        return URI.create(strip(tokenService) + "/jwks");
+        return URI.create(strip(tokenService) + JWKS_PATH);
     }
 
     public URI tokenEndpoint() {
-        return URI.create(strip(tokenService) + "/token");
+        return URI.create(strip(tokenService) + TOKEN_PATH);
     }
 
     public URI introspectionEndpoint() {
-        return URI.create(strip(tokenService) + "/introspect");
+        return URI.create(strip(tokenService) + INTROSPECTION_PATH);
     }
 
     public URI revocationEndpoint() {
-        return URI.create(strip(tokenService) + "/revoke");
+        return URI.create(strip(tokenService) + REVOCATION_PATH);
     }
 
     public URI parEndpoint() {
-        return URI.create(issuerId() + "/par");
+        return URI.create(issuerId() + PAR_PATH);
     }
 
     public URI deviceAuthorizationEndpoint() {
-        return URI.create(issuerId() + "/device_authorization");
+        return URI.create(issuerId() + DEVICE_AUTHORIZATION_PATH);
     }
 
     /**
