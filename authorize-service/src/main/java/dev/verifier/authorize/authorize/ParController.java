@@ -12,7 +12,6 @@ import dev.verifier.authorize.request.Param;
 import dev.verifier.authorize.requestobject.RequestObjectVerifier;
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientCredentials;
-import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.web.FormParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +34,7 @@ import io.micronaut.security.rules.SecurityRule;
  * bind them to the key of a DPoP proof, if one was sent ({@link ParDPoP}, RFC 9449 §10) →
  * validate them as /authorize would → store them and answer 201 with a single-use {@code request_uri}.
  */
-@Controller(VerifierUrls.PAR_PATH)
+@Controller("/par")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ParController {

@@ -43,7 +43,7 @@ import io.micronaut.security.rules.SecurityRule;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DeviceAuthorizationController {
 
-    static final String PATH = VerifierUrls.DEVICE_AUTHORIZATION_PATH;
+    static final String PATH = "/device_authorization";
 
     private final ClientAuthentication authentication;
     private final AuthorizationRequestValidator validator;

@@ -19,13 +19,6 @@ public record VerifierUrls(
         @Bindable(defaultValue = "http://localhost:9003") URI resourceApi) {
 
     public static final String PREFIX = "verifier.urls";
-    /** Where the endpoints other parties reach by URL are served; the controllers are mapped to these paths. */
-    public static final String TOKEN_PATH = "/token";
-    public static final String JWKS_PATH = "/jwks";
-    public static final String INTROSPECTION_PATH = "/introspect";
-    public static final String REVOCATION_PATH = "/revoke";
-    public static final String PAR_PATH = "/par";
-    public static final String DEVICE_AUTHORIZATION_PATH = "/device_authorization";
 
     /** The issuer as it appears in {@code iss} claims and the RFC 9207 {@code iss} parameter (no trailing slash). */
     public String issuerId() {
@@ -33,27 +26,27 @@ public record VerifierUrls(
     }
 
     public URI jwksUri() {
-        return URI.create(strip(tokenService) + JWKS_PATH);
+        return URI.create(strip(tokenService) + "/jwks");
     }
 
     public URI tokenEndpoint() {
-        return URI.create(strip(tokenService) + TOKEN_PATH);
+        return URI.create(strip(tokenService) + "/token");
     }
 
     public URI introspectionEndpoint() {
-        return URI.create(strip(tokenService) + INTROSPECTION_PATH);
+        return URI.create(strip(tokenService) + "/introspect");
     }
 
     public URI revocationEndpoint() {
-        return URI.create(strip(tokenService) + REVOCATION_PATH);
+        return URI.create(strip(tokenService) + "/revoke");
     }
 
     public URI parEndpoint() {
-        return URI.create(issuerId() + PAR_PATH);
+        return URI.create(issuerId() + "/par");
     }
 
     public URI deviceAuthorizationEndpoint() {
-        return URI.create(issuerId() + DEVICE_AUTHORIZATION_PATH);
+        return URI.create(issuerId() + "/device_authorization");
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.verifier.token.endpoint;
 
 import dev.verifier.shared.client.ClientGrants;
 import dev.verifier.shared.client.RegisteredClient;
-import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthException;
 import dev.verifier.token.clientauth.ClientAuthentication;
 import dev.verifier.token.grant.GrantHandler;
@@ -26,7 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@code POST /token}: parse → authenticate the client → handler by grant_type → grant allowed for the client →
  * the DPoP proof, if any ({@link TokenDPoP}, the same step for every grant) → the handler validates and issues → {@code Cache-Control: no-store}. Errors are rendered by the shared handler.
  */
-@Controller(VerifierUrls.TOKEN_PATH)
+@Controller("/token")
 class TokenController {
 
     private final ClientAuthentication clientAuthentication;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientCredentials;
-import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.web.FormParameters;
 import dev.verifier.token.clientauth.ClientAuthentication;
@@ -24,7 +23,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@code POST /introspect} (RFC 7662): confidential clients only (a public client cannot authenticate); answers
  * {@code active:false} for anything expired, revoked, unknown or not meant for the caller.
  */
-@Controller(VerifierUrls.INTROSPECTION_PATH)
+@Controller("/introspect")
 class IntrospectionController {
 
     private final ClientAuthentication clientAuthentication;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import dev.verifier.shared.config.VerifierUrls;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,7 +19,7 @@ import io.micronaut.json.JsonMapper;
  * the ring with new key objects; a previous key that retires leaves the set): writing it for every request was 14 %
  * of token-service's samples under a load of {@code /jwks} requests.
  */
-@Controller(VerifierUrls.JWKS_PATH)
+@Controller("/jwks")
 class JwksController {
 
     private final KeyRing ring;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import dev.verifier.shared.client.RegisteredClient;
 import dev.verifier.shared.clientauth.ClientCredentials;
-import dev.verifier.shared.config.VerifierUrls;
 import dev.verifier.shared.error.OAuthError;
 import dev.verifier.shared.web.FormParameters;
 import dev.verifier.token.clientauth.ClientAuthentication;
@@ -25,7 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * revokes its whole grant family, an access token goes on the revocation list. Tokens that are unknown, invalid or
  * another client's answer 200 too and change nothing, so the endpoint reveals nothing about them.
  */
-@Controller(VerifierUrls.REVOCATION_PATH)
+@Controller("/revoke")
 class RevocationController {
 
     private final ClientAuthentication clientAuthentication;
